@@ -1,0 +1,109 @@
+"""Turns a checked document into the frozen Bank model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.loader import Document
+from quiz.model import (
+    Band,
+    Bank,
+    Dimension,
+    Example,
+    Expectation,
+    Option,
+    Question,
+    Resource,
+    Scale,
+    ScalePoint,
+    Section,
+    Suggestion,
+    Work,
+)
+from quiz.semantics import Facts
+
+
+def _work(d: dict[str, Any]) -> Work:
+    return Work(d["id"], d["title"], d.get("author", ""), d.get("organisation", ""), d.get("year"),
+                d.get("publisher", ""), d.get("url", ""), d.get("note", ""))
+
+
+def _answer_value(v: Any) -> Any:
+    return tuple(v) if isinstance(v, list) else v
+
+
+def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
+    """Build the model from a document that passed the schema and the semantic checks."""
+    data = doc.data
+    scales = {sid: Scale(sid, s.get("title", sid),
+                         tuple(ScalePoint(p["value"], p["label"]) for p in s["options"]))
+              for sid, s in (data.get("scales") or {}).items()}
+    sections: list[Section] = []
+    questions: list[Question] = []
+    for si, s in enumerate(data["sections"]):
+        qs: list[Question] = []
+        for qi, q in enumerate(s["questions"]):
+            opts = tuple(Option(o["value"], o["label"], tuple(sorted((o.get("scores") or {}).items())),
+                                bool(o.get("end")), bool(o.get("exclusive")))
+                         for o in q.get("options", []))
+            question = Question(
+                id=q["id"], kind=q["kind"], text=q["text"], section=s["id"], index=len(questions),
+                help=q.get("help", ""),
+                show_if=facts.conditions.get(("sections", si, "questions", qi, "show_if")),
+                show_if_text=q.get("show_if", ""), optional=bool(q.get("optional")),
+                prefer_not_to_say=bool(q.get("prefer_not_to_say")), options=opts,
+                min_choices=q.get("min_choices", 0), max_choices=q.get("max_choices"),
+                scale=scales.get(q.get("scale", "")), dimension=q.get("dimension", ""),
+                reverse=bool(q.get("reverse")), answer=q.get("answer"),
+                explanation=q.get("explanation", ""), source=q.get("source", ""),
+                discussion=q.get("discussion", ""), max_length=q.get("max_length", 2000),
+            )
+            qs.append(question)
+            questions.append(question)
+        sections.append(Section(s["id"], s["title"], tuple(qs), s.get("intro", ""),
+                                s.get("content_note", ""),
+                                facts.conditions.get(("sections", si, "show_if")), s.get("show_if", "")))
+    dims = []
+    for d in data.get("dimensions", []):
+        lo, hi = facts.ranges[d["id"]]
+        dims.append(Dimension(
+            d["id"], d["title"],
+            tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""))
+                          for b in d["bands"]), key=lambda b: b.min)),
+            lo, hi, tuple(facts.items.get(d["id"], ())), d.get("description", ""),
+            min(d.get("min_answered", 1), max(1, len(facts.items.get(d["id"], ())))),
+        ))
+    suggestions = tuple(
+        Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,
+                   facts.conditions.get(("suggestions", i, "when")), s.get("when", ""),
+                   s.get("priority", 0), tuple(s.get("reading", ())), tuple(s.get("sources", ())),
+                   tuple(s.get("resources", ())))
+        for i, s in enumerate(data.get("suggestions", [])))
+    examples = []
+    for i, ex in enumerate(data.get("examples", [])):
+        e = ex["expect"]
+        examples.append(Example(
+            ex["name"], i, tuple((k, _answer_value(v)) for k, v in ex["answers"].items()),
+            Expectation(tuple(e.get("suggestions", ())), tuple(e.get("not_suggestions", ())),
+                        e.get("first", ""), tuple(e.get("bands", {}).items()), e.get("correct"),
+                        e.get("ended")),
+        ))
+    sources = tuple(_work(w) for w in data.get("sources", []))
+    reading = tuple(_work(w) for w in data.get("reading", []))
+    resources = tuple(Resource(r["id"], r["name"], r["region"], r["last_verified"], r.get("contact", ""),
+                               r.get("url", ""), r.get("description", ""))
+                      for r in data.get("resources", []))
+    audience = data.get("audience") or {}
+    return Bank(
+        id=data["id"], title=data["title"], version=data["version"], disclaimer=data["disclaimer"],
+        sections=tuple(sections), questions=tuple(questions), dimensions=tuple(dims),
+        suggestions=suggestions, content_hash=content_hash, file=doc.file,
+        language=data.get("language", "en"), description=data.get("description", ""),
+        minutes=data.get("minutes"), min_age=audience.get("min_age"), reviewed=data.get("reviewed", ""),
+        authors=tuple(data.get("authors", ())), reveal=(data.get("settings") or {}).get("reveal", "immediate"),
+        sources=sources, reading=reading, resources=resources, scales=tuple(scales.values()),
+        examples=tuple(examples),
+        by_id={q.id: q for q in questions}, dimension_by_id={d.id: d for d in dims},
+        works={w.id: w for w in reading + sources}, resource_by_id={r.id: r for r in resources},
+        section_by_id={s.id: s for s in sections},
+    )

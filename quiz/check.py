@@ -1,0 +1,78 @@
+"""The front door of the core: load, check and build a bank, or collect every problem with a place."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.build import build_bank
+from quiz.errors import BankError, Problem
+from quiz.loader import decode, load_text, read_bytes
+from quiz.model import Bank
+from quiz.resources import banks_dir
+from quiz.schema import schema_problems
+from quiz.semantics import semantic_problems
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of checking one file: the bank when it is sound, and every problem otherwise."""
+
+    file: str
+    bank: Bank | None
+    problems: tuple[Problem, ...]
+
+
+def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
+    """Check bank text already in memory."""
+    try:
+        doc = load_text(text, name)
+    except BankError as exc:
+        return CheckResult(name, None, tuple(exc.problems))
+    problems = schema_problems(doc)
+    more, facts = semantic_problems(doc)
+    problems.extend(p for p in more if p not in problems)
+    if problems:
+        return CheckResult(name, None, tuple(sorted(set(problems))))
+    digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        bank = build_bank(doc, facts, digest)
+    except (KeyError, TypeError, ValueError) as exc:  # a gap in the checks; never a traceback
+        return CheckResult(name, None, (Problem(name, 0, 0, "", f"internal check gap: {exc!r}",
+                                                "please report this bank to the quiz authors"),))
+    return CheckResult(name, bank, ())
+
+
+def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
+    """Read and check one bank file."""
+    name = display or str(path)
+    try:
+        raw = read_bytes(path, name)
+        text = decode(raw, name)
+    except BankError as exc:
+        return CheckResult(name, None, tuple(exc.problems))
+    return check_text(text, name, hashlib.sha256(raw).hexdigest())
+
+
+def load_bank(path: str | os.PathLike[str]) -> Bank:
+    """Load a sound bank or raise BankError with every problem."""
+    result = check_file(path)
+    if result.bank is None:
+        raise BankError(list(result.problems))
+    return result.bank
+
+
+def resolve_bank(ref: str) -> Path:
+    """A bank path from what a person typed: a file path, or a shipped bank's id."""
+    p = Path(ref).expanduser()
+    if p.exists() or os.sep in ref or ref.endswith((".yaml", ".yml")):
+        return p
+    shipped = banks_dir() / f"{ref}.yaml"
+    if shipped.exists():
+        return shipped
+    from quiz.paths import user_banks_dir
+
+    mine = user_banks_dir() / f"{ref}.yaml"
+    return mine if mine.exists() else p

@@ -1,0 +1,83 @@
+"""The command line: parse arguments, call the core, print, return an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quiz import __version__
+from quiz.errors import BankError, InputError, QuizError, UsageError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+# Each command lives in its own module with `register(subparsers)`; the order here is the help order.
+COMMANDS = ("take", "score", "validate", "test", "new", "preview", "export", "present", "serve",
+            "room", "compare", "forget")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available command."""
+    import importlib
+
+    parser = _Parser(
+        prog="quiz",
+        description="Private self-assessment in the terminal. Run with no command to open the launcher.",
+        epilog="Nothing is stored or sent unless you ask. `quiz COMMAND --help` explains a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"quiz.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"quiz.cli.{name}":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def print_problems(problems: Sequence[object]) -> None:
+    """Print located problems to stderr, one per line."""
+    for p in problems:
+        render = getattr(p, "render", None)
+        print(render() if render else str(p), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        if args.command is None:
+            from quiz.cli.take import launch
+
+            return launch(args)
+        code: int = args.func(args)
+        return code
+    except (BankError, InputError) as exc:
+        print_problems(exc.problems)
+        return EXIT_PROBLEMS
+    except UsageError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except QuizError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

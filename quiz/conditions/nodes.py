@@ -1,0 +1,144 @@
+"""The condition tree: frozen nodes that remember where in the source text they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Literal = str | int | float | bool
+
+
+class ConditionError(Exception):
+    """A condition that does not parse; `offset` is the 0-based character where it went wrong."""
+
+    def __init__(self, message: str, offset: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A name in a condition: `kind` is `question` or `dimension`; `offset` locates it."""
+
+    kind: str
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Or:
+    """True when any item is."""
+
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class And:
+    """True when every item is."""
+
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """True when the item is not."""
+
+    item: Node
+
+
+@dataclass(frozen=True)
+class Compare:
+    """`question OP literal`: an answer equals, differs from, or is ordered against a value."""
+
+    subject: Reference
+    op: str
+    value: Literal
+    value_offset: int
+
+
+@dataclass(frozen=True)
+class InList:
+    """`question in [a, b]`: the answer is one of the values."""
+
+    subject: Reference
+    values: tuple[Literal, ...]
+    value_offset: int
+
+
+@dataclass(frozen=True)
+class Includes:
+    """`question includes a`: a checklist answer contains the value."""
+
+    subject: Reference
+    value: Literal
+    value_offset: int
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """`answered(q)`, `skipped(q)`, `declined(q)`, `correct(q)` or `wrong(q)`."""
+
+    func: str
+    subject: Reference
+
+
+@dataclass(frozen=True)
+class Measure:
+    """`count(q) OP n`, `score(d) OP n` or `band(d) OP "band-id"`."""
+
+    func: str
+    subject: Reference
+    op: str
+    value: Literal
+    value_offset: int
+
+
+Node = Or | And | Not | Compare | InList | Includes | Predicate | Measure
+
+
+def references(node: Node) -> list[Reference]:
+    """Every name the condition mentions, in source order."""
+    out: list[Reference] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (Or, And)):
+            stack.extend(reversed(n.items))
+        elif isinstance(n, Not):
+            stack.append(n.item)
+        else:
+            out.append(n.subject)
+    return sorted(out, key=lambda r: r.offset)
+
+
+def unparse(node: Node) -> str:
+    """Canonical text for a tree; `parse(unparse(t)) == t` up to offsets."""
+
+    def lit(v: Literal) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, str):
+            return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return repr(v)
+
+    def go(n: Node, parent: int) -> str:
+        if isinstance(n, Or):
+            s = " or ".join(go(i, 1) for i in n.items)
+            return f"({s})" if parent > 1 else s
+        if isinstance(n, And):
+            s = " and ".join(go(i, 2) for i in n.items)
+            return f"({s})" if parent > 2 else s
+        if isinstance(n, Not):
+            return "not " + go(n.item, 3)
+        if isinstance(n, Compare):
+            return f"{n.subject.name} {n.op} {lit(n.value)}"
+        if isinstance(n, InList):
+            return f"{n.subject.name} in [{', '.join(lit(v) for v in n.values)}]"
+        if isinstance(n, Includes):
+            return f"{n.subject.name} includes {lit(n.value)}"
+        if isinstance(n, Predicate):
+            return f"{n.func}({n.subject.name})"
+        return f"{n.func}({n.subject.name}) {n.op} {lit(n.value)}"
+
+    return go(node, 0)

@@ -1,0 +1,63 @@
+"""Problems with a location, and the one exception hierarchy of the package."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we can.
+
+    Attributes:
+        file: The file the problem is in (as the user named it).
+        line: 1-based line, or 0 when unknown.
+        column: 1-based column, or 0 when unknown.
+        path: Dotted path inside the bank (``sections.0.questions.2.id``), or "" for the file.
+        message: What is wrong.
+        hint: What to do about it, when we can say.
+    """
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+
+    def render(self) -> str:
+        """The `file:line:column: path: message (hint)` form used on the command line."""
+        where = f"{self.file}:{self.line}:{self.column}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dictionary for `--format json`."""
+        return asdict(self)
+
+
+class QuizError(Exception):
+    """The root of every error this package raises on purpose."""
+
+
+class BankError(QuizError):
+    """A bank could not be loaded or checked; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+
+class InputError(QuizError):
+    """A user-supplied input other than a bank (answers, saved session, path) is unusable."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.render() for p in problems))
+
+
+class UsageError(QuizError):
+    """The command line was used wrongly or a path cannot be read."""

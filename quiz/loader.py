@@ -1,0 +1,319 @@
+"""Safe YAML loading: plain data plus the line and column of every node, or located problems."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quiz.errors import BankError, Problem
+
+# A bank is prose and ids; the largest real bank is tens of kB. 4 MiB leaves room for generated banks
+# (the 2,000-question benchmark bank is about 1 MB) while refusing files that only exist to exhaust memory.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+# Banks nest about eight levels deep (bank > sections > questions > options > scores). 64 is generous for
+# any honest file and stops "[[[[[..." bombs long before Python's recursion or C stack is at risk.
+MAX_DEPTH = 64
+# One bank node per ~10 bytes is already dense; this bounds the work of checking a file at the size limit.
+MAX_NODES = 500_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LIBYAML = _Loader is not yaml.SafeLoader
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"}
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL_TRUE = {"true", "True", "TRUE"}
+_BOOL_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a node starts: 1-based line and column, and the scalar style (for condition offsets)."""
+
+    line: int
+    column: int
+    style: str = ""
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, and the position of every value and every mapping key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> Position:
+        """The position of the value (or key) at `path`, falling back to the nearest parent."""
+        table = self.key_positions if key else self.positions
+        p = tuple(path)
+        while True:
+            if p in table:
+                return table[p]
+            if p in self.positions:
+                return self.positions[p]
+            if not p:
+                return Position(1, 1)
+            p = p[:-1]
+
+    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
+        """A problem located at `path` in this document."""
+        pos = self.where(path, key=key)
+        return Problem(self.file, pos.line, pos.column, dotted(path), message, hint)
+
+
+def dotted(path: Path_) -> str:
+    """`("sections", 0, "id")` as `sections.0.id`."""
+    return ".".join(str(p) for p in path)
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema resolution: `yes`, `no`, `on`, `off` and dates stay strings."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL_TRUE:
+        return True
+    if value in _BOOL_FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
+
+
+def _resolve_tagged(tag: str, value: str) -> Any:
+    """A scalar with an explicit core tag; raises ValueError if the text does not fit the tag."""
+    kind = tag[len(_CORE):] if tag.startswith(_CORE) else "str"
+    if kind == "str":
+        return value
+    resolved = _resolve_plain(value)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
+    if isinstance(resolved, bool) and kind != "bool":
+        raise ValueError(f"`{value}` is not a valid !!{kind}")
+    if not isinstance(resolved, expected):  # type: ignore[arg-type]
+        raise ValueError(f"`{value}` is not a valid !!{kind}")
+    return float(resolved) if kind == "float" else resolved
+
+
+def read_bytes(path: str | os.PathLike[str], display: str | None = None) -> bytes:
+    """Read a file for loading, refusing unreadable paths and files over the size limit."""
+    name = display or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise BankError([Problem(name, 0, 0, "", "is a folder, not a bank file")])
+        if size > MAX_FILE_BYTES:
+            raise BankError([Problem(
+                name, 0, 0, "",
+                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a bank",
+                "split the bank, or check that this is the file you meant",
+            )])
+        with p.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise BankError([Problem(name, 0, 0, "", f"cannot read: {exc.strerror or exc}")]) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise BankError([Problem(name, 0, 0, "", "file grew past the size limit while reading")])
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """Strict UTF-8 (an optional BOM is allowed), with the line and column of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise BankError([Problem(
+            name, line, col, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+        )]) from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        raise BankError([Problem(name, line, 0, "", "contains a NUL character; this is not a text file")])
+    return text
+
+
+def load_text(text: str, name: str) -> Document:
+    """Parse YAML text into a Document, refusing everything a bank has no use for."""
+    doc = Document(name, None)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise BankError([Problem(name, 1, 1, "", "the file is empty", "a bank is a YAML mapping")])
+    positions = doc.positions
+    key_positions = doc.key_positions
+    # Each frame: [container, path, pending_key (maps only), key position]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    nodes = 0
+    _missing = object()
+
+    def fail(mark: Any, message: str, hint: str = "", path: Path_ = ()) -> BankError:
+        line = mark.line + 1 if mark is not None else 0
+        col = mark.column + 1 if mark is not None else 0
+        return BankError([Problem(name, line, col, dotted(path), message, hint)])
+
+    def place(value: Any, mark: Any, style: str, event: Any) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            positions[()] = Position(mark.line + 1, mark.column + 1, style)
+            return None
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            path = frame[1] + (len(container),)
+            container.append(value)
+            positions[path] = Position(mark.line + 1, mark.column + 1, style)
+            return None
+        if frame[2] is _missing:
+            # This value is a key.
+            if not isinstance(value, str):
+                shown = "a mapping" if isinstance(value, dict) else (
+                    "a list" if isinstance(value, list) else f"`{value!r}`")
+                raise fail(mark, f"keys must be text, found {shown}",
+                           "quote the key if it is meant as text", frame[1])
+            if value in container:
+                first = key_positions.get(frame[1] + (value,))
+                seen = f" (first at line {first.line})" if first else ""
+                raise fail(mark, f"duplicate key `{value}`{seen}",
+                           "remove one of them; YAML would silently keep only the last",
+                           frame[1] + (value,))
+            frame[2] = value
+            frame[3] = Position(mark.line + 1, mark.column + 1, style)
+            return None
+        key = frame[2]
+        path = frame[1] + (key,)
+        container[key] = value
+        positions[path] = Position(mark.line + 1, mark.column + 1, style)
+        key_positions[path] = frame[3]
+        frame[2] = _missing
+        return None
+
+    def current_path() -> Path_:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame[0], list):
+            return frame[1] + (len(frame[0]),)
+        return frame[1] + ((frame[2],) if frame[2] is not _missing else ())
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            cls = type(event)
+            if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise fail(event.start_mark, f"more than {MAX_NODES:,} YAML nodes",
+                               "split the bank into smaller files")
+                if event.anchor is not None:
+                    raise fail(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed in a bank",
+                               "write the value out, or define it once under `scales`",
+                               current_path())
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    raise fail(event.start_mark, f"the tag `{tag}` is not allowed",
+                               "remove it; a bank uses only plain YAML values", current_path())
+            if cls is yaml.ScalarEvent:
+                if event.tag is None or event.tag == "!":
+                    value = _resolve_plain(event.value) if event.implicit[0] and event.style in (None, "") \
+                        and event.tag is None else event.value
+                else:
+                    if event.tag in (_CORE + "map", _CORE + "seq"):
+                        raise fail(event.start_mark, f"the tag `{event.tag}` does not fit a scalar",
+                                   "remove the tag", current_path())
+                    try:
+                        value = _resolve_tagged(event.tag, event.value)
+                    except ValueError as exc:
+                        raise fail(event.start_mark, str(exc), "remove the tag", current_path()) from None
+                place(value, event.start_mark, event.style or "", event)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                if cls is yaml.MappingStartEvent and event.tag not in (None, "!", _CORE + "map"):
+                    raise fail(event.start_mark, f"the tag `{event.tag}` does not fit a mapping",
+                               "remove the tag", current_path())
+                if cls is yaml.SequenceStartEvent and event.tag not in (None, "!", _CORE + "seq"):
+                    raise fail(event.start_mark, f"the tag `{event.tag}` does not fit a list",
+                               "remove the tag", current_path())
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(event.start_mark, f"nested deeper than {MAX_DEPTH} levels",
+                               "a bank never needs this much nesting", current_path())
+                container: Any = {} if cls is yaml.MappingStartEvent else []
+                path = current_path()
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _missing:
+                    place(container, event.start_mark, "", event)  # raises: non-text key
+                place(container, event.start_mark, "", event)
+                stack.append([container, path, _missing, None])
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                stack.pop()
+            elif cls is yaml.AliasEvent:
+                raise fail(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed in a bank",
+                           "write the value out in full", current_path())
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event.start_mark, "more than one YAML document in the file",
+                               "a bank is one document; remove the `---` separator or split the file")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "YAML syntax error"
+        raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
+    except yaml.YAMLError as exc:
+        raise BankError([Problem(name, 0, 0, "", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise BankError([Problem(name, 0, 0, "", "nested too deeply to read")]) from None
+    if root is None:
+        raise BankError([Problem(name, 1, 1, "", "the file holds no data",
+                                 "a bank is a YAML mapping with `id`, `title`, ...")])
+    if not isinstance(root, dict):
+        kind = "a list" if isinstance(root, list) else "a single value"
+        raise BankError([Problem(name, 1, 1, "", f"the top level is {kind}, not a mapping",
+                                 "a bank starts with keys such as `quiz: 1` and `id:`")])
+    doc.data = root
+    return doc
+
+
+def _syntax_hint(message: str) -> str:
+    if "tab" in message.lower():
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in message:
+        return "a text containing `: ` must be quoted"
+    if "could not find expected ':'" in message:
+        return "check the indentation and that every key ends with `:`"
+    return "check indentation and quoting near this position"
+
+
+def load_path(path: str | os.PathLike[str], display: str | None = None) -> Document:
+    """Read, decode and parse a bank file."""
+    name = display or str(path)
+    return load_text(decode(read_bytes(path, name), name), name)

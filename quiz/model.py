@@ -1,0 +1,260 @@
+"""The bank as frozen data: what a checked bank file means, ready for sessions and scoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.conditions.nodes import Node
+
+DECLINED = "prefer_not_to_say"
+"""The answer value for "Prefer not to say"; it counts as not answered for scoring."""
+
+KINDS = ("single", "multiple", "scale", "statement", "text")
+SUGGESTION_ORDER = {"safety": 0, "next-step": 1, "reading": 2}
+
+Answer = str | int | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Work:
+    """A reference: a source behind a claim, or an item of the reading library."""
+
+    id: str
+    title: str
+    author: str = ""
+    organisation: str = ""
+    year: int | None = None
+    publisher: str = ""
+    url: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        """A one-line citation: author or organisation, year, title, publisher."""
+        who = self.author or self.organisation
+        year = f" ({self.year})" if self.year else ""
+        pub = f". {self.publisher}" if self.publisher else ""
+        return f"{who}{year}. {self.title}{pub}".strip(". ") if who else f"{self.title}{pub}"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A helpline or service with the region it serves and when it was last checked."""
+
+    id: str
+    name: str
+    region: str
+    last_verified: str
+    contact: str = ""
+    url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """One point on a scale."""
+
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A reusable answer scale."""
+
+    id: str
+    title: str
+    points: tuple[ScalePoint, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a single or multiple choice question."""
+
+    value: str
+    label: str
+    scores: tuple[tuple[str, int], ...] = ()
+    end: bool = False
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """One item; `index` is its place in the whole bank, `section` its section id."""
+
+    id: str
+    kind: str
+    text: str
+    section: str
+    index: int
+    help: str = ""
+    show_if: Node | None = None
+    show_if_text: str = ""
+    optional: bool = False
+    prefer_not_to_say: bool = False
+    options: tuple[Option, ...] = ()
+    min_choices: int = 0
+    max_choices: int | None = None
+    scale: Scale | None = None
+    dimension: str = ""
+    reverse: bool = False
+    answer: bool | None = None
+    explanation: str = ""
+    source: str = ""
+    discussion: str = ""
+    max_length: int = 2000
+
+    @property
+    def can_skip(self) -> bool:
+        """Whether the person may move on without an answer."""
+        return self.optional
+
+    def choices(self) -> tuple[tuple[Answer, str], ...]:
+        """The (value, label) pairs a person picks from, in order."""
+        if self.kind in ("single", "multiple"):
+            return tuple((o.value, o.label) for o in self.options)
+        if self.kind == "scale" and self.scale is not None:
+            return tuple((p.value, p.label) for p in self.scale.points)
+        if self.kind == "statement":
+            return ((True, "True"), (False, "False"))
+        return ()
+
+    def label_of(self, value: Any) -> str:
+        """The words for an answer value, as the person saw them."""
+        if value == DECLINED:
+            return "Prefer not to say"
+        if isinstance(value, tuple):
+            return ", ".join(self.label_of(v) for v in value) or "(none)"
+        for v, label in self.choices():
+            if v == value and type(v) is type(value):
+                return label
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of questions with an optional intro and content note."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+    content_note: str = ""
+    show_if: Node | None = None
+    show_if_text: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named, inclusive score range."""
+
+    id: str
+    label: str
+    min: int
+    max: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A score answers add up to; `low`..`high` is its computed reachable range."""
+
+    id: str
+    title: str
+    bands: tuple[Band, ...]
+    low: int
+    high: int
+    items: tuple[str, ...]
+    description: str = ""
+    min_answered: int = 1
+
+    def band_for(self, score: int) -> Band | None:
+        """The band containing `score` (bands are checked to cover the whole range)."""
+        for b in self.bands:
+            if b.min <= score <= b.max:
+                return b
+        return None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A next step, reading or safety note, with the condition that chooses it."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    because: str
+    index: int
+    when: Node | None = None
+    when_text: str = ""
+    priority: int = 0
+    reading: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What an example's outcome must contain."""
+
+    suggestions: tuple[str, ...] = ()
+    not_suggestions: tuple[str, ...] = ()
+    first: str = ""
+    bands: tuple[tuple[str, str], ...] = ()
+    correct: int | None = None
+    ended: bool | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A named answer set and the outcome it must give; `index` is its place under `examples`."""
+
+    name: str
+    index: int
+    answers: tuple[tuple[str, Any], ...]
+    expect: Expectation
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A checked bank. Build it with `quiz.check.load_bank`; never by hand from unchecked data."""
+
+    id: str
+    title: str
+    version: str
+    disclaimer: str
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    dimensions: tuple[Dimension, ...]
+    suggestions: tuple[Suggestion, ...]
+    content_hash: str
+    file: str
+    language: str = "en"
+    description: str = ""
+    minutes: int | None = None
+    min_age: int | None = None
+    reviewed: str = ""
+    authors: tuple[str, ...] = ()
+    reveal: str = "immediate"
+    sources: tuple[Work, ...] = ()
+    reading: tuple[Work, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    examples: tuple[Example, ...] = ()
+    by_id: dict[str, Question] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    dimension_by_id: dict[str, Dimension] = field(default_factory=dict, compare=False, hash=False,
+                                                  repr=False)
+    works: dict[str, Work] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    resource_by_id: dict[str, Resource] = field(default_factory=dict, compare=False, hash=False,
+                                                repr=False)
+    section_by_id: dict[str, Section] = field(default_factory=dict, compare=False, hash=False,
+                                              repr=False)
+
+    def question(self, qid: str) -> Question:
+        """The question with this id (KeyError if none)."""
+        return self.by_id[qid]
+
+    def source(self, sid: str) -> Work | None:
+        """A work from `sources` or `reading` by id."""
+        return self.works.get(sid)

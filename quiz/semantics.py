@@ -1,0 +1,527 @@
+"""Checks a schema can't express: ids, references, conditions, band coverage and question order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.conditions import (
+    ConditionError,
+    Includes,
+    InList,
+    Measure,
+    Node,
+    Predicate,
+    Reference,
+    parse,
+)
+from quiz.conditions.nodes import Compare, references
+from quiz.errors import Problem
+from quiz.loader import Document, Path_
+from quiz.model import DECLINED
+from quiz.schema import suggest
+
+
+def dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mapping items of a list with their indexes, skipping anything else."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _s(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+@dataclass
+class QInfo:
+    """What the checks need to know about one question."""
+
+    path: Path_
+    data: dict[str, Any]
+    order: int
+    section: int
+
+    @property
+    def kind(self) -> str:
+        return str(self.data.get("kind", ""))
+
+    def option_values(self) -> list[str]:
+        return [o["value"] for _, o in dicts(self.data.get("options")) if isinstance(o.get("value"), str)]
+
+
+@dataclass
+class Facts:
+    """Indexes of the raw bank, computed once and shared by the checks and the builder."""
+
+    questions: dict[str, QInfo] = field(default_factory=dict)
+    section_first: dict[int, int] = field(default_factory=dict)
+    dims: dict[str, tuple[Path_, dict[str, Any]]] = field(default_factory=dict)
+    scales: dict[str, dict[str, Any]] = field(default_factory=dict)
+    conditions: dict[Path_, Node] = field(default_factory=dict)
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    items: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _scale_values(facts: Facts, q: QInfo) -> list[int]:
+    scale = facts.scales.get(str(q.data.get("scale")), {})
+    return [p["value"] for _, p in dicts(scale.get("options"))
+            if isinstance(p.get("value"), int) and not isinstance(p.get("value"), bool)]
+
+
+def contribution(facts: Facts, q: QInfo, dim: str) -> tuple[int, int] | None:
+    """The lowest and highest points one question can add to a dimension, or None if none."""
+    kind = q.kind
+    if kind == "scale" and q.data.get("dimension") == dim:
+        vals = _scale_values(facts, q)
+        return (min(vals), max(vals)) if vals else None
+    if kind == "statement" and q.data.get("dimension") == dim:
+        return (0, 1)
+    if kind in ("single", "multiple"):
+        scores = []
+        touched = False
+        for _, o in dicts(q.data.get("options")):
+            sc = o.get("scores")
+            v = sc.get(dim) if isinstance(sc, dict) else None
+            if isinstance(v, int) and not isinstance(v, bool):
+                touched = True
+                scores.append(v)
+            else:
+                scores.append(0)
+        if not touched:
+            return None
+        if kind == "single":
+            return (min(scores), max(scores))
+        return (sum(s for s in scores if s < 0), sum(s for s in scores if s > 0))
+    return None
+
+
+def reachable_range(parts: list[tuple[int, int]], min_answered: int) -> tuple[int, int]:
+    """Exact score range when at least `min_answered` of the items are answered (a missing one adds 0)."""
+    lo = sum(p[0] for p in parts)
+    hi = sum(p[1] for p in parts)
+    may_miss = max(0, len(parts) - min_answered)
+    if may_miss:
+        # Leaving an item out removes its contribution: that lowers the minimum when its lowest is
+        # positive and raises the maximum when its highest is negative.
+        lo -= sum(sorted((p[0] for p in parts if p[0] > 0), reverse=True)[:may_miss])
+        hi -= sum(sorted(p[1] for p in parts if p[1] < 0)[:may_miss])
+    return lo, hi
+
+
+class Checker:
+    """Runs every semantic check over one loaded document, collecting problems."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.data: dict[str, Any] = doc.data
+        self.problems: list[Problem] = []
+        self.facts = Facts()
+
+    def add(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, hint, key=key))
+
+    def run(self) -> tuple[list[Problem], Facts]:
+        self.index()
+        self.check_ids()
+        self.check_references()
+        self.check_kinds()
+        self.check_conditions()
+        self.check_dimensions()
+        self.check_examples()
+        return self.problems, self.facts
+
+    # -- indexes ---------------------------------------------------------------------------------
+    def index(self) -> None:
+        f = self.facts
+        order = 0
+        for si, sec in dicts(self.data.get("sections")):
+            f.section_first[si] = order
+            for qi, q in dicts(sec.get("questions")):
+                qid = _s(q.get("id"))
+                path: Path_ = ("sections", si, "questions", qi)
+                if qid is not None and qid not in f.questions:
+                    f.questions[qid] = QInfo(path, q, order, si)
+                order += 1
+        for di, d in dicts(self.data.get("dimensions")):
+            did = _s(d.get("id"))
+            if did is not None and did not in f.dims:
+                f.dims[did] = (("dimensions", di), d)
+        scales = self.data.get("scales")
+        if isinstance(scales, dict):
+            f.scales = {k: v for k, v in scales.items() if isinstance(v, dict)}
+
+    def ids_of(self, key: str) -> set[str]:
+        return {x["id"] for _, x in dicts(self.data.get(key)) if isinstance(x.get("id"), str)}
+
+    def check_ids(self) -> None:
+        def unique(items: list[tuple[Path_, Any]], what: str) -> None:
+            seen: dict[str, Path_] = {}
+            for path, value in items:
+                if not isinstance(value, str):
+                    continue
+                if value in seen:
+                    line = self.doc.where(seen[value]).line
+                    self.add(path, f"the {what} `{value}` is used twice (first at line {line})",
+                             "every id must be unique; rename one")
+                else:
+                    seen[value] = path
+
+        qs: list[tuple[Path_, Any]] = []
+        secs: list[tuple[Path_, Any]] = []
+        for si, sec in dicts(self.data.get("sections")):
+            secs.append((("sections", si, "id"), sec.get("id")))
+            for qi, q in dicts(sec.get("questions")):
+                qpath: Path_ = ("sections", si, "questions", qi)
+                qs.append((qpath + ("id",), q.get("id")))
+                opts = [(qpath + ("options", oi, "value"), o.get("value"))
+                         for oi, o in dicts(q.get("options"))]
+                unique(opts, "option value")
+                for p, v in opts:
+                    if v == DECLINED:
+                        self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
+                                 "set `prefer_not_to_say: true` on the question instead")
+        unique(qs, "question id")
+        unique(secs, "section id")
+        for key, what in (("dimensions", "dimension id"), ("suggestions", "suggestion id"),
+                          ("resources", "resource id")):
+            unique([((key, i, "id"), x.get("id")) for i, x in dicts(self.data.get(key))], what)
+        unique([((k, i, "id"), x.get("id")) for k in ("sources", "reading")
+                for i, x in dicts(self.data.get(k))], "reference id")
+        for di, d in dicts(self.data.get("dimensions")):
+            unique([(("dimensions", di, "bands", bi, "id"), b.get("id"))
+                    for bi, b in dicts(d.get("bands"))], "band id")
+        for sid, sc in self.facts.scales.items():
+            vals = [(("scales", sid, "options", i, "value"), p.get("value"))
+                    for i, p in dicts(sc.get("options"))]
+            seen: set[Any] = set()
+            for p, v in vals:
+                if v in seen:
+                    self.add(p, f"the scale value `{v}` is used twice", "each point needs its own value")
+                seen.add(v)
+        names = [(("examples", i, "name"), x.get("name")) for i, x in dicts(self.data.get("examples"))]
+        unique(names, "example name")
+
+    # -- references --------------------------------------------------------------------------------
+    def ref(self, path: Path_, value: Any, known: set[str] | dict[str, Any], what: str, where: str) -> None:
+        if isinstance(value, str) and value not in known:
+            hint = suggest(value, list(known)) or (f"define it under `{where}`" if where else "")
+            self.add(path, f"unknown {what} `{value}`", hint)
+
+    def check_references(self) -> None:
+        f = self.facts
+        sources = self.ids_of("sources")
+        reading = self.ids_of("reading")
+        resources = self.ids_of("resources")
+        for q in f.questions.values():
+            d = q.data
+            self.ref(q.path + ("scale",), d.get("scale"), f.scales, "scale", "scales")
+            self.ref(q.path + ("dimension",), d.get("dimension"), f.dims, "dimension", "dimensions")
+            self.ref(q.path + ("source",), d.get("source"), sources | reading, "source", "sources")
+            for oi, o in dicts(d.get("options")):
+                sc = o.get("scores")
+                if isinstance(sc, dict):
+                    for dim in sc:
+                        self.ref(q.path + ("options", oi, "scores", dim), dim, f.dims, "dimension",
+                                 "dimensions")
+        for i, s in dicts(self.data.get("suggestions")):
+            for key, known, where in (("reading", reading, "reading"), ("sources", sources | reading, "sources"),
+                                      ("resources", resources, "resources")):
+                vals = s.get(key)
+                if isinstance(vals, list):
+                    for j, v in enumerate(vals):
+                        self.ref(("suggestions", i, key, j), v, known,
+                                 {"reading": "reading item", "sources": "source",
+                                  "resources": "resource"}[key], where)
+
+    # -- per-kind fields ---------------------------------------------------------------------------------
+    def check_kinds(self) -> None:
+        only = {
+            "options": ("single", "multiple"), "min_choices": ("multiple",), "max_choices": ("multiple",),
+            "scale": ("scale",), "reverse": ("scale",), "answer": ("statement",),
+            "explanation": ("statement",), "max_length": ("text",),
+            "dimension": ("scale", "statement"),
+        }
+        for q in self.facts.questions.values():
+            kind = q.kind
+            for key, kinds in only.items():
+                if key in q.data and kind in ("single", "multiple", "scale", "statement", "text") \
+                        and kind not in kinds:
+                    hint = ("on choice questions, give points with each option's `scores`"
+                            if key == "dimension" else f"`{key}` is only for {' and '.join(kinds)} questions")
+                    self.add(q.path + (key,), f"`{key}` does not apply to a {kind} question", hint, key=True)
+            if kind == "text" and q.data.get("prefer_not_to_say"):
+                self.add(q.path + ("prefer_not_to_say",), "free text is always optional",
+                         "mark it `optional: true` instead")
+            opts = list(dicts(q.data.get("options")))
+            for oi, o in opts:
+                if o.get("exclusive") and kind != "multiple":
+                    self.add(q.path + ("options", oi, "exclusive"), "`exclusive` only applies in a checklist",
+                             "remove it", key=True)
+            if kind == "multiple":
+                n = len(opts)
+                lo, hi = q.data.get("min_choices", 0), q.data.get("max_choices")
+                if isinstance(lo, int) and lo > n:
+                    self.add(q.path + ("min_choices",), f"asks for at least {lo} choices of {n} options")
+                if isinstance(hi, int) and isinstance(lo, int) and hi < lo:
+                    self.add(q.path + ("max_choices",), f"max_choices {hi} is below min_choices {lo}")
+            if kind == "scale":
+                vals = _scale_values(self.facts, q)
+                if q.data.get("reverse") and not q.data.get("dimension"):
+                    self.add(q.path + ("reverse",), "reverse keying only matters for an item that has a dimension",
+                             "add `dimension:` or remove `reverse`", key=True)
+                if vals and len(vals) < 2:
+                    self.add(q.path + ("scale",), "the scale needs at least two points")
+
+    # -- conditions --------------------------------------------------------------------------------------
+    def condition_problem(self, path: Path_, offset: int, message: str, hint: str = "") -> None:
+        pos = self.doc.where(path)
+        text = self.doc.data
+        for part in path:
+            text = text[part]
+        line, col = pos.line, pos.column
+        if pos.style in ("|", ">"):
+            before = text[:offset]
+            line += 1 + before.count("\n")
+            col = 0
+        elif "\n" not in text[:offset]:
+            col += offset + (1 if pos.style in ('"', "'") else 0)
+        from quiz.loader import dotted
+
+        self.problems.append(Problem(self.doc.file, line, col, dotted(path), message, hint))
+
+    def condition_paths(self) -> Iterator[tuple[Path_, str, int | None]]:
+        """(path, text, order limit) for every condition; the limit is the first order it may not name."""
+        for si, sec in dicts(self.data.get("sections")):
+            if isinstance(sec.get("show_if"), str):
+                yield ("sections", si, "show_if"), sec["show_if"], self.facts.section_first.get(si, 0)
+        for q in self.facts.questions.values():
+            if isinstance(q.data.get("show_if"), str):
+                yield q.path + ("show_if",), q.data["show_if"], q.order
+        for i, s in dicts(self.data.get("suggestions")):
+            if isinstance(s.get("when"), str):
+                yield ("suggestions", i, "when"), s["when"], None
+
+    def check_conditions(self) -> None:
+        f = self.facts
+        for path, text, limit in self.condition_paths():
+            try:
+                node = parse(text)
+            except ConditionError as exc:
+                self.condition_problem(path, exc.offset, f"condition: {exc.message}", exc.hint)
+                continue
+            f.conditions[path] = node
+            self.check_names(path, node)
+            if limit is not None:
+                self.check_order(path, node, limit)
+
+    def check_names(self, path: Path_, node: Node) -> None:
+        f = self.facts
+        stack: list[Node] = [node]
+        while stack:
+            n = stack.pop()
+            items = getattr(n, "items", None)
+            if items is not None:
+                stack.extend(items)
+                continue
+            inner = getattr(n, "item", None)
+            if inner is not None:
+                stack.append(inner)
+                continue
+            subj: Reference = n.subject  # type: ignore[union-attr]
+            if subj.kind == "dimension":
+                if subj.name not in f.dims:
+                    hint = suggest(subj.name, list(f.dims)) or "name a dimension under `dimensions`"
+                    self.condition_problem(path, subj.offset, f"unknown dimension `{subj.name}`", hint)
+                    continue
+                if isinstance(n, Measure) and n.func == "band":
+                    bands = [b.get("id") for _, b in dicts(f.dims[subj.name][1].get("bands"))]
+                    if n.value != "incomplete" and n.value not in bands:
+                        hint = suggest(str(n.value), [b for b in bands if isinstance(b, str)]) \
+                            or "bands: " + ", ".join(str(b) for b in bands)
+                        self.condition_problem(path, n.value_offset,
+                                               f"`{subj.name}` has no band `{n.value}`", hint)
+                continue
+            q = f.questions.get(subj.name)
+            if q is None:
+                if subj.name in f.dims:
+                    self.condition_problem(path, subj.offset, f"`{subj.name}` is a dimension, not a question",
+                                           f"write `score({subj.name})` or `band({subj.name})`")
+                else:
+                    hint = suggest(subj.name, list(f.questions)) or "name a question id"
+                    self.condition_problem(path, subj.offset, f"unknown question `{subj.name}`", hint)
+                continue
+            self.check_use(path, n, q)
+
+    def check_use(self, path: Path_, n: Node, q: QInfo) -> None:
+        kind = q.kind
+        name = q.data.get("id")
+        if isinstance(n, Predicate):
+            if n.func in ("correct", "wrong") and kind != "statement":
+                self.condition_problem(path, n.subject.offset,
+                                       f"`{n.func}()` needs a statement; `{name}` is a {kind} question")
+            if n.func == "declined" and not q.data.get("prefer_not_to_say"):
+                self.condition_problem(path, n.subject.offset,
+                                       f"`{name}` does not offer \"Prefer not to say\"",
+                                       "add `prefer_not_to_say: true` to the question")
+            return
+        if isinstance(n, Measure):  # count()
+            if kind != "multiple":
+                self.condition_problem(path, n.subject.offset,
+                                       f"`count()` needs a checklist; `{name}` is a {kind} question")
+            return
+        values: list[tuple[Any, int]] = []
+        if isinstance(n, Includes):
+            if kind != "multiple":
+                self.condition_problem(path, n.subject.offset,
+                                       f"`includes` needs a checklist; `{name}` is a {kind} question",
+                                       f'write `{name} == "..."`')
+                return
+            values = [(n.value, n.value_offset)]
+        elif isinstance(n, (Compare, InList)):
+            if kind == "multiple":
+                self.condition_problem(path, n.subject.offset,
+                                       f"`{name}` is a checklist; compare it with `includes`",
+                                       f'e.g. `{name} includes "..."`')
+                return
+            if kind == "text":
+                self.condition_problem(path, n.subject.offset,
+                                       f"`{name}` is free text, which conditions cannot read",
+                                       f"use `answered({name})`")
+                return
+            if isinstance(n, Compare) and n.op in ("<", "<=", ">", ">=") and kind != "scale":
+                self.condition_problem(path, n.value_offset, f"`{n.op}` needs a scale item; `{name}` is {kind}")
+                return
+            if isinstance(n, Compare):
+                values = [(n.value, n.value_offset)]
+            else:
+                values = [(v, n.value_offset) for v in n.values]
+        for v, off in values:
+            if kind in ("single", "multiple"):
+                opts = q.option_values()
+                allowed = v == DECLINED and q.data.get("prefer_not_to_say")
+                if (not isinstance(v, str) or v not in opts) and not allowed:
+                    hint = suggest(str(v), opts) or "options: " + ", ".join(opts)
+                    self.condition_problem(path, off, f"`{name}` has no option `{v}`", hint)
+            elif kind == "statement":
+                if not isinstance(v, bool):
+                    self.condition_problem(path, off, f"`{name}` is a statement; compare it with true or false")
+            elif kind == "scale":
+                vals = _scale_values(self.facts, q)
+                if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    self.condition_problem(path, off, f"`{name}` is a scale item; compare it with a number")
+                elif isinstance(n, (Compare, InList)) and getattr(n, "op", "==") in ("==", "!=") \
+                        and vals and v not in vals:
+                    self.condition_problem(path, off, f"`{v}` is not a point on `{name}`'s scale",
+                                           "points: " + ", ".join(str(x) for x in vals))
+
+    def check_order(self, path: Path_, node: Node, limit: int) -> None:
+        f = self.facts
+        is_section = path[0] == "sections" and len(path) == 3
+        for r in references(node):
+            if r.kind == "question":
+                q = f.questions.get(r.name)
+                if q is not None and q.order >= limit:
+                    what = "itself" if q.path + ("show_if",) == path else "a later question"
+                    where = "the section" if is_section else "this question"
+                    self.condition_problem(path, r.offset,
+                                           f"`{r.name}` is {what}; {where} would depend on an answer not given yet",
+                                           "a condition may only name questions that come before it")
+            elif r.name in f.dims:
+                late = [qid for qid in self.dimension_items(r.name) if f.questions[qid].order >= limit]
+                if late:
+                    self.condition_problem(path, r.offset,
+                                           f"`{r.name}` adds up answers to later questions ({', '.join(late[:3])})",
+                                           "move this question after them, or use their answers directly")
+
+    # -- dimensions ----------------------------------------------------------------------------------
+    def dimension_items(self, dim: str) -> list[str]:
+        if dim not in self.facts.items:
+            self.facts.items[dim] = [qid for qid, q in self.facts.questions.items()
+                                     if contribution(self.facts, q, dim) is not None]
+        return self.facts.items[dim]
+
+    def check_dimensions(self) -> None:
+        f = self.facts
+        for did, (path, d) in f.dims.items():
+            items = self.dimension_items(did)
+            if not items:
+                self.add(path + ("id",), f"no question adds to the dimension `{did}`",
+                         "give options `scores`, or point scale items at it with `dimension:`")
+                continue
+            need = d.get("min_answered", 1)
+            need = need if isinstance(need, int) and not isinstance(need, bool) else 1
+            if need > len(items):
+                self.add(path + ("min_answered",),
+                         f"asks for {need} answers but only {len(items)} question(s) add to `{did}`")
+                need = len(items)
+            parts = [c for qid in items if (c := contribution(f, f.questions[qid], did)) is not None]
+            lo, hi = reachable_range(parts, need)
+            f.ranges[did] = (lo, hi)
+            bands = [(bi, b) for bi, b in dicts(d.get("bands"))
+                     if isinstance(b.get("min"), int) and isinstance(b.get("max"), int)]
+            for bi, b in bands:
+                if b["min"] > b["max"]:
+                    self.add(path + ("bands", bi, "min"), f"band `{b.get('id')}` runs backwards: "
+                             f"{b['min']} to {b['max']}", "`min` must not be above `max`")
+            bands.sort(key=lambda x: (x[1]["min"], x[1]["max"]))
+            if not bands:
+                continue
+            rng = f"the reachable range is {lo} to {hi}"
+            first_i, first = bands[0]
+            if first["min"] > lo:
+                self.add(path + ("bands", first_i, "min"),
+                         f"scores {lo} to {first['min'] - 1} fall in no band; {rng}",
+                         f"start the lowest band at {lo}")
+            last_i, last = bands[-1]
+            if last["max"] < hi:
+                self.add(path + ("bands", last_i, "max"),
+                         f"scores {last['max'] + 1} to {hi} fall in no band; {rng}",
+                         f"end the highest band at {hi}")
+            for (_, a), (bi, b) in zip(bands, bands[1:], strict=False):
+                if b["min"] > a["max"] + 1:
+                    self.add(path + ("bands", bi, "min"),
+                             f"gap: scores {a['max'] + 1} to {b['min'] - 1} fall between bands "
+                             f"`{a.get('id')}` and `{b.get('id')}`", f"start `{b.get('id')}` at {a['max'] + 1}")
+                elif b["min"] <= a["max"]:
+                    self.add(path + ("bands", bi, "min"),
+                             f"overlap: bands `{a.get('id')}` and `{b.get('id')}` both hold "
+                             f"{b['min']} to {min(a['max'], b['max'])}", f"start `{b.get('id')}` at {a['max'] + 1}")
+            for bi, b in bands:
+                if b["max"] < lo or b["min"] > hi:
+                    self.add(path + ("bands", bi), f"band `{b.get('id')}` ({b['min']} to {b['max']}) "
+                             f"can never be reached; {rng}", "remove it or change its limits")
+
+    # -- examples --------------------------------------------------------------------------------------
+    def check_examples(self) -> None:
+        f = self.facts
+        sugg = self.ids_of("suggestions")
+        for i, ex in dicts(self.data.get("examples")):
+            ans = ex.get("answers")
+            if isinstance(ans, dict):
+                for qid in ans:
+                    self.ref(("examples", i, "answers", qid), qid, f.questions, "question", "")
+            exp = ex.get("expect")
+            if not isinstance(exp, dict):
+                continue
+            for key in ("suggestions", "not_suggestions"):
+                if isinstance(exp.get(key), list):
+                    for j, sid in enumerate(exp[key]):
+                        self.ref(("examples", i, "expect", key, j), sid, sugg, "suggestion", "suggestions")
+            self.ref(("examples", i, "expect", "first"), exp.get("first"), sugg, "suggestion", "suggestions")
+            bands = exp.get("bands")
+            if isinstance(bands, dict):
+                for did, bid in bands.items():
+                    bpath: Path_ = ("examples", i, "expect", "bands", did)
+                    if did not in f.dims:
+                        self.ref(bpath, did, f.dims, "dimension", "dimensions")
+                        continue
+                    known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
+                    self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
+
+
+def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
+    """Every semantic problem in the document, and the facts computed on the way."""
+    return Checker(doc).run()
