@@ -287,6 +287,13 @@ def load_text(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "YAML syntax error"
+        ctx = exc.context_mark
+        if exc.problem and exc.context and ctx is not None and (mark is None or ctx.line != mark.line):
+            # An unclosed quote or bracket is noticed far from where it opened; name both places,
+            # and point at the opening when the parser only gave up at the end of the file.
+            message = f"{exc.problem} {exc.context} that starts at line {ctx.line + 1}"
+            if "end of stream" in exc.problem:
+                mark = ctx
         raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
     except yaml.YAMLError as exc:
         raise BankError([Problem(name, 0, 0, "", f"YAML error: {exc}")]) from None

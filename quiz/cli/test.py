@@ -1,0 +1,71 @@
+"""`quiz test BANK...`: run each bank's examples and prove every band, suggestion and question reachable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from quiz.check import check_file
+from quiz.cli.validate import collect
+from quiz.errors import BankError, Problem
+from quiz.examples import run_examples
+from quiz.loader import load_path
+
+
+def register(sub: Any) -> None:
+    """Add the `test` command."""
+    p = sub.add_parser("test", help="run banks' examples and prove every band and suggestion reachable",
+                       description="Run each bank's examples, then prove that every band, suggestion and "
+                                   "question can be reached, with a witness answer set for each. Exit 0 "
+                                   "when all pass, 1 on failures, 2 for usage errors.")
+    p.add_argument("paths", nargs="+", metavar="BANK", help="bank files or folders")
+    p.add_argument("--quiet", action="store_true", help="print only failures and the summary")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Test every bank named."""
+    files, bad = collect(args.paths)
+    for msg in bad:
+        print(f"quiz test: {msg}", file=sys.stderr)
+    failures = 0
+    for f in files:
+        result = check_file(f)
+        if result.bank is None:
+            for p in result.problems:
+                print(p.render(), file=sys.stderr)
+            failures += len(result.problems)
+            continue
+        bank = result.bank
+        try:
+            doc = load_path(f)
+        except BankError:  # pragma: no cover - it just loaded
+            doc = None
+        print(f"{f}: {bank.title}")
+        problems: list[Problem] = []
+        results = run_examples(bank, doc)
+        for r in results:
+            if r.passed:
+                if not args.quiet:
+                    print(f"  pass  example \u201c{r.example.name}\u201d")
+            else:
+                print(f"  FAIL  example \u201c{r.example.name}\u201d")
+                problems.extend(r.problems)
+        try:
+            from quiz.reach import report_reachability
+        except ModuleNotFoundError:
+            report_reachability = None
+        if report_reachability is not None:
+            problems.extend(report_reachability(bank, doc, results, quiet=args.quiet))
+        for p in problems:
+            print("  " + p.render(), file=sys.stderr)
+        failures += len(problems)
+        passed = sum(r.passed for r in results)
+        print(f"  examples: {passed} of {len(results)} passed")
+    if bad:
+        return 2
+    if failures:
+        print(f"{failures} failure(s)", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,130 @@
+"""The result of scoring: frozen, JSON-serialisable, the same for the same bank and answers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One fact that made a suggestion fire: an answer given or a score reached."""
+
+    text: str
+    question: str = ""
+    dimension: str = ""
+
+
+@dataclass(frozen=True)
+class WorkRef:
+    """A reading item or source as shown with a suggestion."""
+
+    id: str
+    citation: str
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    """A helpline or service as shown with a suggestion."""
+
+    id: str
+    name: str
+    region: str
+    contact: str
+    url: str
+    description: str
+    last_verified: str
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    """A dimension's score and band, or the explicit "not enough answers" state."""
+
+    id: str
+    title: str
+    score: int | None
+    low: int
+    high: int
+    answered: int
+    needed: int
+    band: str | None
+    band_label: str
+    band_text: str
+
+    @property
+    def incomplete(self) -> bool:
+        """True when too few items were answered to give a band."""
+        return self.band is None
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    """One true/false statement: what was said, the right answer, and whether it matched."""
+
+    question: str
+    text: str
+    given: bool | None
+    answer: bool
+    correct: bool
+    explanation: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ChosenSuggestion:
+    """A suggestion that fired, with why."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    because: str
+    priority: int
+    reasons: tuple[Reason, ...]
+    reading: tuple[WorkRef, ...]
+    sources: tuple[WorkRef, ...]
+    resources: tuple[ResourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything results show, computed from a bank and answers alone."""
+
+    bank: str
+    bank_title: str
+    bank_version: str
+    disclaimer: str
+    complete: bool
+    ended_early: bool
+    visible: int
+    answered: int
+    dimensions: tuple[DimensionResult, ...]
+    statements: tuple[StatementResult, ...]
+    suggestions: tuple[ChosenSuggestion, ...]
+    answers: tuple[tuple[str, Any], ...]
+
+    @property
+    def correct(self) -> int:
+        """How many statements were answered right."""
+        return sum(1 for s in self.statements if s.correct)
+
+    def dimension(self, did: str) -> DimensionResult:
+        """The result of one dimension."""
+        for d in self.dimensions:
+            if d.id == did:
+                return d
+        raise KeyError(did)
+
+    def suggestion_ids(self) -> list[str]:
+        """Ids of the suggestions that fired, in order."""
+        return [s.id for s in self.suggestions]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for `--format json`."""
+        data = asdict(self)
+        data["answers"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.answers}
+        data["correct"] = self.correct
+        data["statements_total"] = len(self.statements)
+        return data

@@ -1,0 +1,199 @@
+"""`quiz take --plain`: the bank line by line on stdin/stdout, for screen readers, pipes and scripts."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from quiz.model import DECLINED, Bank, Question
+from quiz.report import to_text
+from quiz.session import Session, SessionError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def clean(text: str) -> str:
+    """Bank text with terminal control characters removed (escape sequences become inert)."""
+    return _CONTROL.sub("", text)
+
+
+class _Quit(Exception):
+    pass
+
+
+class _Eof(Exception):
+    pass
+
+
+class PlainRunner:
+    """Drives a Session from a text stream; returns the exit code from `run`."""
+
+    def __init__(self, bank: Bank, inp: TextIO, out: TextIO) -> None:
+        self.bank = bank
+        self.session = Session(bank)
+        self.inp = inp
+        self.out = out
+        self.shown_sections: set[str] = set()
+
+    def say(self, text: str = "") -> None:
+        self.out.write(clean(text) + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.inp.readline()
+        if line == "":
+            raise _Eof
+        text = line.strip()
+        if text.lower() in ("q", "quit"):
+            raise _Quit
+        return text
+
+    def run(self) -> int:
+        b = self.bank
+        self.say(b.title)
+        self.say("=" * min(len(b.title), 72))
+        if b.description:
+            self.say(b.description)
+        self.say("")
+        self.say(b.disclaimer)
+        self.say("Nothing you answer is stored or sent. Type q at any prompt to leave at once.")
+        self.say("")
+        try:
+            self.loop()
+        except _Quit:
+            self.say("")
+            self.say("You left. Nothing was saved.")
+            return 0
+        except _Eof:
+            self.say("")
+            self.say("Input ended before the last question; results use the answers given so far.")
+            self.say("")
+            self.say(to_text(self.session.outcome()))
+            return 1
+        self.say("")
+        self.say(to_text(self.session.outcome()))
+        return 0
+
+    def loop(self) -> None:
+        s = self.session
+        while True:
+            q = s.current()
+            if q is None:
+                missing = s.unanswered()
+                if missing:
+                    self.say(f"{len(missing)} required question(s) still need an answer: "
+                             + ", ".join(f"\u201c{m.text}\u201d" for m in missing[:3]))
+                reply = self.ask("Press Enter to see your results, or b to go back: ")
+                if reply.lower() == "b":
+                    s.back()
+                    continue
+                if missing:
+                    s.go_to(missing[0].id)
+                    continue
+                return
+            self.question(q)
+
+    def question(self, q: Question) -> None:
+        s = self.session
+        if q.section not in self.shown_sections:
+            self.shown_sections.add(q.section)
+            sec = self.bank.section_by_id[q.section]
+            self.say(f"== {sec.title} ==")
+            if sec.content_note:
+                self.say(f"Content note: {sec.content_note}")
+            if sec.intro:
+                self.say(sec.intro)
+            self.say("")
+        n, total = s.number()
+        self.say(f"Question {n} of {total}")
+        self.say(q.text)
+        if q.help:
+            self.say(f"({q.help})")
+        choices = q.choices()
+        for i, (_v, label) in enumerate(choices, 1):
+            mark = ""
+            current = s.answers.get(q.id)
+            if q.kind == "multiple" and isinstance(current, tuple) and _v in current:
+                mark = " (chosen)"
+            elif current is not None and current == _v and type(current) is type(_v):
+                mark = " (your answer)"
+            self.say(f"  {i}. {label}{mark}")
+        if q.prefer_not_to_say:
+            self.say("  p. Prefer not to say")
+        keys = ["b back"] + (["s skip"] if q.can_skip else []) + ["q leave"]
+        if q.kind == "multiple":
+            how = "Numbers separated by spaces (e.g. 1 3)"
+        elif q.kind == "text":
+            how = "Type your answer (kept only in memory)"
+            keys[1:1] = ["Enter alone to leave it blank"]
+        else:
+            how = "A number"
+        reply = self.ask(f"{how}; {', '.join(keys)}: ")
+        low = reply.lower()
+        if low == "b":
+            if not s.back():
+                self.say("This is the first question.")
+            return
+        if low == "s" and q.kind != "text":
+            try:
+                s.skip()
+            except SessionError as exc:
+                self.say(f"Cannot skip: {exc}.")
+            return
+        value: object
+        if low == "p" and q.prefer_not_to_say:
+            value = DECLINED
+        elif q.kind == "text":
+            value = reply
+        else:
+            parsed = self.parse_choice(q, reply)
+            if parsed is None:
+                return
+            value = parsed
+        try:
+            change = s.answer(value, q.id)
+        except SessionError as exc:
+            self.say(f"That answer was not accepted: {exc}.")
+            s.go_to(q.id)
+            return
+        if q.kind == "statement" and self.bank.reveal == "immediate" and isinstance(value, bool):
+            self.reveal(q, value)
+        if change.dropped:
+            names = ", ".join(f"\u201c{self.bank.by_id[d].text}\u201d" for d in change.dropped)
+            self.say(f"Note: that change means these questions no longer apply, and their answers "
+                     f"were removed: {names}")
+
+    def parse_choice(self, q: Question, reply: str) -> object | None:
+        choices = q.choices()
+        parts = [p for p in re.split(r"[\s,]+", reply) if p]
+        if q.kind == "multiple" and not parts:
+            if q.min_choices == 0:
+                return []
+        nums = []
+        for p in parts:
+            if not p.isdigit() or not 1 <= int(p) <= len(choices):
+                self.say(f"Please type a number from 1 to {len(choices)}"
+                         + (", or p" if q.prefer_not_to_say else "") + ".")
+                return None
+            nums.append(int(p))
+        if not nums:
+            self.say(f"Please type a number from 1 to {len(choices)}.")
+            return None
+        if q.kind == "multiple":
+            return [choices[i - 1][0] for i in dict.fromkeys(nums)]
+        if len(nums) != 1:
+            self.say("Please choose one answer.")
+            return None
+        return choices[nums[0] - 1][0]
+
+    def reveal(self, q: Question, value: bool) -> None:
+        right = value is q.answer
+        self.say(("Right. " if right else "Not quite. ")
+                 + f"This statement is {'true' if q.answer else 'false'}.")
+        self.say(q.explanation)
+        src = self.bank.works.get(q.source)
+        if src:
+            self.say(f"Source: {src.citation()}" + (f" {src.url}" if src.url else ""))
+        self.say("")

@@ -1,0 +1,178 @@
+"""Outcome as plain text, Markdown, self-contained HTML or JSON; no terminal styling here."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from quiz.model import Bank
+from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome
+
+KIND_HEADINGS = {"safety": "Safety first", "next-step": "Next steps", "reading": "Reading"}
+
+
+def _bar(d: DimensionResult, width: int = 20) -> str:
+    if d.score is None or d.high == d.low:
+        return ""
+    filled = round((d.score - d.low) / (d.high - d.low) * width)
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
+    """Suggestions grouped by kind, safety first, keeping their order."""
+    out: list[tuple[str, list[ChosenSuggestion]]] = []
+    for kind in ("safety", "next-step", "reading"):
+        items = [s for s in outcome.suggestions if s.kind == kind]
+        if items:
+            out.append((kind, items))
+    return out
+
+
+def to_text(outcome: Outcome) -> str:
+    """Plain text for screen readers, pipes and `--plain`."""
+    lines = [f"Results: {outcome.bank_title}", ""]
+    if not outcome.complete:
+        lines += ["Some questions were left unanswered; results use the answers given.", ""]
+    for kind, items in grouped(outcome):
+        lines.append(KIND_HEADINGS[kind].upper())
+        for s in items:
+            lines += [f"* {s.title}", f"  {s.text}", f"  Why: {s.because}"]
+            lines += [f"  - {r.text}" for r in s.reasons]
+            for res in s.resources:
+                contact = " ".join(x for x in (res.contact, res.url) if x)
+                lines.append(f"  Contact: {res.name} ({res.region}) {contact}".rstrip())
+            lines += [f"  Read: {w.citation}" + (f" {w.url}" if w.url else "") for w in s.reading]
+        lines.append("")
+    if outcome.dimensions:
+        lines.append("SCORES")
+        for d in outcome.dimensions:
+            if d.score is None:
+                lines.append(f"* {d.title}: not enough answers ({d.answered} of {d.needed} needed)")
+            else:
+                lines.append(f"* {d.title}: {d.band_label} ({d.score} on a range of {d.low} to {d.high}) "
+                             f"{_bar(d)}")
+                if d.band_text:
+                    lines.append(f"  {d.band_text}")
+        lines.append("")
+    if outcome.statements:
+        lines.append(f"STATEMENTS: {outcome.correct} of {len(outcome.statements)} right")
+        for st in outcome.statements:
+            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
+            lines.append(f"* {st.text} ({'true' if st.answer else 'false'}; you: {mark})")
+        lines.append("")
+    lines += ["About these results", outcome.disclaimer]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    # Bank text is text: escape Markdown syntax so it cannot become links, images or HTML.
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", text)
+
+
+def to_markdown(outcome: Outcome) -> str:
+    """A Markdown report."""
+    out = [f"# {_md(outcome.bank_title)}: results", ""]
+    if not outcome.complete:
+        out += ["_Some questions were left unanswered; results use the answers given._", ""]
+    for kind, items in grouped(outcome):
+        out += [f"## {KIND_HEADINGS[kind]}", ""]
+        for s in items:
+            out += [f"### {_md(s.title)}", "", _md(s.text), "", f"**Why this appears:** {_md(s.because)}", ""]
+            out += [f"- {_md(r.text)}" for r in s.reasons] + [""]
+            for res in s.resources:
+                bits = ", ".join(_md(x) for x in (res.contact, res.url) if x)
+                out.append(f"- **{_md(res.name)}** ({res.region}): {bits}. Checked {res.last_verified}.")
+            for w in s.reading:
+                out.append(f"- {_md(w.citation)}" + (f" <{w.url}>" if w.url else ""))
+            out.append("")
+    if outcome.dimensions:
+        out += ["## Scores", "", "| dimension | result | score |", "|---|---|---|"]
+        for d in outcome.dimensions:
+            score = "-" if d.score is None else f"{d.score} ({d.low} to {d.high})"
+            out.append(f"| {_md(d.title)} | {_md(d.band_label)} | {score} |")
+        out.append("")
+    if outcome.statements:
+        out += [f"## Statements: {outcome.correct} of {len(outcome.statements)} right", ""]
+        for st in outcome.statements:
+            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
+            out += [f"- **{_md(st.text)}** {'True' if st.answer else 'False'} (you: {mark}). "
+                    f"{_md(st.explanation)} _{_md(st.source)}_"]
+        out.append("")
+    out += ["## About these results", "", _md(outcome.disclaimer), ""]
+    return "\n".join(out)
+
+
+_CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}
+h1{font-size:1.6em}h2{border-bottom:1px solid #999;margin-top:1.6em}.why{color:#333}
+.bar{display:inline-block;width:12em;height:.8em;border:1px solid #333;vertical-align:middle}
+.bar span{display:block;height:100%;background:#333}.safety{border-left:4px solid #111;padding-left:.8em}
+table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}
+@media print{body{margin:0;max-width:none}a{color:#000}a[href]:after{content:" (" attr(href) ")"}
+section{break-inside:avoid}}
+"""
+
+
+def to_html(outcome: Outcome) -> str:
+    """One self-contained HTML file (no scripts, no external assets) that prints well."""
+    e = html.escape
+    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>{e(outcome.bank_title)}: results</title><style>{_CSS}</style></head><body>",
+             f"<h1>{e(outcome.bank_title)}: results</h1>"]
+    if not outcome.complete:
+        parts.append("<p><em>Some questions were left unanswered; results use the answers given.</em></p>")
+    for kind, items in grouped(outcome):
+        parts.append(f"<h2>{KIND_HEADINGS[kind]}</h2>")
+        for s in items:
+            cls = ' class="safety"' if kind == "safety" else ""
+            parts.append(f"<section{cls}><h3>{e(s.title)}</h3><p>{e(s.text)}</p>")
+            parts.append(f'<p class="why"><strong>Why this appears:</strong> {e(s.because)}</p><ul>')
+            parts += [f"<li>{e(r.text)}</li>" for r in s.reasons]
+            for res in s.resources:
+                link = f' <a href="{e(res.url)}">{e(res.url)}</a>' if res.url else ""
+                parts.append(f"<li><strong>{e(res.name)}</strong> ({e(res.region)}) {e(res.contact)}{link}"
+                             f" <small>checked {e(res.last_verified)}</small></li>")
+            for w in s.reading:
+                link = f' <a href="{e(w.url)}">{e(w.url)}</a>' if w.url else ""
+                parts.append(f"<li>{e(w.citation)}{link}</li>")
+            parts.append("</ul></section>")
+    if outcome.dimensions:
+        parts.append("<h2>Scores</h2><table><tr><th>Dimension</th><th>Result</th><th>Score</th></tr>")
+        for d in outcome.dimensions:
+            if d.score is None:
+                cell = "not enough answers"
+            else:
+                pct = 0 if d.high == d.low else round((d.score - d.low) / (d.high - d.low) * 100)
+                cell = (f'{d.score} of {d.low} to {d.high} <span class="bar" aria-hidden="true">'
+                        f'<span style="width:{pct}%"></span></span>')
+            parts.append(f"<tr><td>{e(d.title)}</td><td>{e(d.band_label)}</td><td>{cell}</td></tr>")
+        parts.append("</table>")
+    if outcome.statements:
+        parts.append(f"<h2>Statements: {outcome.correct} of {len(outcome.statements)} right</h2><ul>")
+        for st in outcome.statements:
+            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
+            parts.append(f"<li><strong>{e(st.text)}</strong> {'True' if st.answer else 'False'} "
+                         f"(you: {mark}). {e(st.explanation)} <em>{e(st.source)}</em></li>")
+        parts.append("</ul>")
+    parts += ["<h2>About these results</h2>", f"<p>{e(outcome.disclaimer)}</p>", "</body></html>"]
+    return "\n".join(parts) + "\n"
+
+
+def to_json(outcome: Outcome) -> str:
+    """JSON for machines."""
+    return json.dumps(outcome.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": to_text, "md": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
+
+
+def render(outcome: Outcome, fmt: str) -> str:
+    """Render in a named format: text, md, html or json."""
+    return RENDERERS[fmt](outcome)
+
+
+def bank_summary(bank: Bank) -> str:
+    """One line about a bank for listings."""
+    mins = f", about {bank.minutes} min" if bank.minutes else ""
+    return f"{bank.title} ({len(bank.questions)} questions{mins})"
