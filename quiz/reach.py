@@ -1,0 +1,369 @@
+"""Reachability: a witness answer set for every band, suggestion and question, or a located failure.
+
+The search is guided, not blind: a pool of answer sets from random and score-extreme policies covers
+most goals; each remaining goal is approached by hill-climbing on a "branch distance" (how far each
+part of its condition is from holding, in score units where scores are involved). Bands whose range
+no combination of item scores can hit are reported as impossible by exact subset-sum reasoning.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.conditions.compile import compile_node
+from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
+from quiz.errors import Problem
+from quiz.loader import Document
+from quiz.model import DECLINED, Bank, Question
+from quiz.scoring import Engine, _Ctx, engine_for
+
+Answers = dict[str, Any]
+# How long to spend climbing towards one hard goal before calling it unreachable.
+GOAL_SECONDS = 1.0
+POOL_RANDOM = 200
+
+
+@dataclass(frozen=True)
+class Goal:
+    """Something that must be reachable: a band, a suggestion or a question."""
+
+    kind: str  # "band" | "suggestion" | "question"
+    id: str
+    label: str
+    path: tuple[str | int, ...]
+    dimension: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A goal with its witness answers, or None and why not."""
+
+    goal: Goal
+    witness: tuple[tuple[str, Any], ...] | None
+    reason: str = ""
+
+
+def _domain(q: Question, rng: random.Random) -> list[Any]:
+    """Values a person could give to `q` (None = left unanswered where allowed)."""
+    vals: list[Any]
+    if q.kind == "multiple":
+        plain = [o.value for o in q.options if not o.exclusive]
+        vals = [(o.value,) for o in q.options]
+        cap = q.max_choices or len(plain)
+        if plain and cap > 1:
+            vals.append(tuple(plain[:cap]))
+            k = rng.randint(1, min(cap, len(plain)))
+            vals.append(tuple(sorted(rng.sample(plain, k), key=plain.index)))
+        if q.min_choices > 1:
+            vals = [v for v in vals if len(v) >= q.min_choices] or [tuple(plain[:q.min_choices])]
+    elif q.kind == "text":
+        vals = ["(text)"]
+    else:
+        vals = [v for v, _ in q.choices()]
+    if q.prefer_not_to_say:
+        vals.append(DECLINED)
+    if q.optional or q.kind == "text":
+        vals.append(None)
+    return vals
+
+
+def _points(engine: Engine, dim: str) -> dict[str, Callable[[Any], int]]:
+    return dict(engine.dims[dim][1])
+
+
+class Searcher:
+    """Finds witness answer sets for goals on one bank."""
+
+    def __init__(self, bank: Bank, seed: int = 0) -> None:
+        self.bank = bank
+        self.engine = engine_for(bank)
+        self.rng = random.Random(seed)
+        band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
+        statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
+        self._compile = lambda n: compile_node(n, band_ids, statements)
+        self._cache: dict[int, Callable[[Any], bool]] = {}
+
+    # -- building answer sets -------------------------------------------------------------------------
+    def build(self, choose: Callable[[Question, Answers], Any], base: Answers | None = None) -> Answers:
+        """Walk the bank answering each visible question with `choose`, keeping `base` where it fits."""
+        answers: Answers = {}
+        decided: set[str] = set()
+        base = base or {}
+        while True:
+            _ctx, visible, ended = self.engine.walk(answers)
+            nxt = next((q for q in visible if q.id not in decided), None)
+            if nxt is None:
+                return answers
+            decided.add(nxt.id)
+            v = base[nxt.id] if nxt.id in base else choose(nxt, answers)
+            if nxt.id in base and base[nxt.id] is None:
+                v = None
+            if v is not None:
+                answers[nxt.id] = v
+
+    def random_choice(self, q: Question, _a: Answers) -> Any:
+        return self.rng.choice(_domain(q, self.rng))
+
+    def extreme(self, dim: str, sign: int) -> Callable[[Question, Answers], Any]:
+        """A policy that pushes one dimension as high (sign 1) or low (-1) as it can."""
+        points = _points(self.engine, dim)
+
+        def choose(q: Question, a: Answers) -> Any:
+            if q.id not in points:
+                return self.random_choice(q, a)
+            best, best_v = None, None
+            for v in _domain(q, self.rng):
+                p = 0 if v is None or v == DECLINED else points[q.id](v)
+                if best is None or sign * p > sign * best:
+                    best, best_v = p, v
+            return best_v
+
+        return choose
+
+    # -- distances ---------------------------------------------------------------------------------
+    def holds(self, node: Node, ctx: _Ctx) -> bool:
+        fn = self._cache.get(id(node))
+        if fn is None:
+            fn = self._cache[id(node)] = self._compile(node)
+        return fn(ctx)
+
+    def distance(self, node: Node, ctx: _Ctx) -> float:
+        """0 when the condition holds; otherwise a rough measure of how far it is from holding."""
+        if isinstance(node, Or):
+            return min(self.distance(n, ctx) for n in node.items)
+        if isinstance(node, And):
+            return sum(self.distance(n, ctx) for n in node.items)
+        if isinstance(node, Not):
+            return 0.0 if not self.holds(node.item, ctx) else 1.0
+        if self.holds(node, ctx):
+            return 0.0
+        if isinstance(node, Measure) and node.func in ("score", "band"):
+            d = self.bank.dimension_by_id[node.subject.name]
+            score, answered, _bi = ctx.result(d.id)
+            if score is None:
+                return 2.0 + (d.min_answered - answered)
+            if node.func == "score" and isinstance(node.value, (int, float)):
+                return 1.0 + abs(score - float(node.value)) / max(1, d.high - d.low)
+            return 1.0 + min(abs(score - b.min) + abs(score - b.max) for b in d.bands) / max(1, d.high - d.low)
+        if isinstance(node, Compare) and node.op in ("<", "<=", ">", ">="):
+            a = ctx.answers.get(node.subject.name)
+            if isinstance(a, int) and isinstance(node.value, (int, float)):
+                return 1.0 + abs(a - float(node.value)) / 10
+        return 1.5
+
+    def goal_distance(self, goal: Goal, answers: Answers) -> float:
+        ctx, visible, ended = self.engine.walk(answers)
+        if goal.kind == "suggestion":
+            s = next(s for s in self.bank.suggestions if s.id == goal.id)
+            return 0.0 if s.when is None else self.distance(s.when, ctx)
+        if goal.kind == "band":
+            d = self.bank.dimension_by_id[goal.dimension]
+            band = next(b for b in d.bands if b.id == goal.id)
+            score, answered, _ = ctx.result(d.id)
+            if score is None:
+                return 2.0 + d.min_answered - answered
+            gap = 0 if band.min <= score <= band.max else min(abs(score - band.min), abs(score - band.max))
+            return 0.0 if gap == 0 else 1.0 + gap / max(1, d.high - d.low)
+        q = self.bank.by_id[goal.id]
+        if q.id in ctx.visible:
+            return 0.0
+        dist = 1.0 if ended else 0.0
+        sec = self.bank.section_by_id[q.section]
+        if sec.show_if is not None:
+            dist += self.distance(sec.show_if, ctx)
+        if q.show_if is not None:
+            dist += self.distance(q.show_if, ctx)
+        return max(dist, 0.5)
+
+    # -- search ----------------------------------------------------------------------------------------
+    def pool(self) -> list[Answers]:
+        sets: list[Answers] = []
+        for d in self.bank.dimensions:
+            for sign in (1, -1):
+                sets.append(self.build(self.extreme(d.id, sign)))
+        sets.append(self.build(lambda q, a: _domain(q, self.rng)[0]))
+        sets.append(self.build(lambda q, a: [v for v in _domain(q, self.rng) if v is not None][-1]))
+        for _ in range(POOL_RANDOM):
+            sets.append(self.build(self.random_choice))
+        return sets
+
+    def neighbours(self, answers: Answers) -> list[Answers]:
+        _ctx, visible, _ended = self.engine.walk(answers)
+        out = []
+        for q in visible:
+            for v in _domain(q, self.rng):
+                if answers.get(q.id) == v:
+                    continue
+                base = dict(answers)
+                base[q.id] = v
+                out.append(self.build(self.random_choice, base))
+        return out
+
+    def climb(self, goal: Goal, start: Answers, deadline: float) -> Answers | None:
+        current, best = start, self.goal_distance(goal, start)
+        while time.perf_counter() < deadline:
+            if best == 0:
+                return current
+            improved = False
+            cands = self.neighbours(current)
+            self.rng.shuffle(cands)
+            for cand in cands:
+                dist = self.goal_distance(goal, cand)
+                if dist < best:
+                    current, best, improved = cand, dist, True
+                    break
+                if time.perf_counter() >= deadline:
+                    break
+            if not improved:
+                current = self.build(self.random_choice)  # restart
+                best = self.goal_distance(goal, current)
+        return current if best == 0 else None
+
+    def solve(self, goals: list[Goal], seconds_per_goal: float = GOAL_SECONDS) -> list[Verdict]:
+        pool = self.pool()
+        verdicts = []
+        for goal in goals:
+            scored = sorted(((self.goal_distance(goal, a), i) for i, a in enumerate(pool)))
+            witness = pool[scored[0][1]] if scored and scored[0][0] == 0 else None
+            reason = ""
+            if witness is None and goal.kind == "band":
+                reason = impossible_band(self.engine, goal)
+            if witness is None and not reason:
+                start = pool[scored[0][1]] if scored else self.build(self.random_choice)
+                witness = self.climb(goal, start, time.perf_counter() + seconds_per_goal)
+                if witness is not None:
+                    pool.append(witness)
+            if witness is None and not reason:
+                reason = "no answer set found that reaches it"
+            verdicts.append(Verdict(goal, None if witness is None else tuple(witness.items()), reason))
+        return verdicts
+
+
+def impossible_band(engine: Engine, goal: Goal) -> str:
+    """Why no combination of item scores can land in the band, or "" if some combination can."""
+    d = engine.bank.dimension_by_id[goal.dimension]
+    band = next(b for b in d.bands if b.id == goal.id)
+    # Exact set of reachable sums, with items allowed to be missing down to `min_answered`.
+    states: set[tuple[int, int]] = {(0, 0)}  # (sum, answered)
+    for qid, points in engine.dims[d.id][1]:
+        q = engine.bank.by_id[qid]
+        values = {points(v) for v in _domain(q, random.Random(0)) if v is not None and v != DECLINED}
+        if q.kind == "multiple":
+            table = {o.value: points((o.value,)) for o in q.options}
+            sums = {0}
+            for p in table.values():
+                sums |= {s + p for s in sums}
+            values = sums
+        states = {(s + p, n + 1) for s, n in states for p in values} | states
+    sums = {s for s, n in states if n >= d.min_answered}
+    if any(band.min <= s <= band.max for s in sums):
+        return ""
+    return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
+
+
+def goals_for(bank: Bank) -> list[Goal]:
+    """Every band, suggestion and question of the bank."""
+    goals = []
+    for di, d in enumerate(bank.dimensions):
+        for b in d.bands:
+            raw_i = next(i for i, x in enumerate(d.bands) if x.id == b.id)
+            goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", raw_i),
+                              d.id))
+    for s in bank.suggestions:
+        goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, "id")))
+    for q in bank.questions:
+        goals.append(Goal("question", q.id, f"question `{q.id}`", _question_path(bank, q)))
+    return goals
+
+
+def _question_path(bank: Bank, q: Question) -> tuple[str | int, ...]:
+    for si, s in enumerate(bank.sections):
+        for qi, x in enumerate(s.questions):
+            if x.id == q.id:
+                return ("sections", si, "questions", qi, "id")
+    return ()
+
+
+def witness_text(bank: Bank, goal: Goal, witness: tuple[tuple[str, Any], ...], limit: int = 6) -> str:
+    """A short `q=value, ...` for a witness, the answers the goal depends on first."""
+    relevant = _relevant(bank, goal)
+    items = [(k, v) for k, v in witness if k in relevant] or list(witness)
+    shown = ", ".join(f"{k}={_fmt(v)}" for k, v in items[:limit])
+    rest = len(witness) - min(len(items), limit)
+    return shown + (f" (+{rest} more)" if rest > 0 else "") if shown else "(no answers needed)"
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, tuple):
+        return "[" + ",".join(v) + "]"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _relevant(bank: Bank, goal: Goal) -> set[str]:
+    from quiz.conditions.nodes import references
+
+    nodes: list[Node | None] = []
+    dims: list[str] = []
+    if goal.kind == "suggestion":
+        nodes.append(next(s for s in bank.suggestions if s.id == goal.id).when)
+    elif goal.kind == "band":
+        dims.append(goal.dimension)
+    else:
+        q = bank.by_id[goal.id]
+        nodes += [q.show_if, bank.section_by_id[q.section].show_if]
+    out: set[str] = set()
+    for n in nodes:
+        if n is None:
+            continue
+        for r in references(n):
+            if r.kind == "question":
+                out.add(r.name)
+            else:
+                dims.append(r.name)
+    for d in dims:
+        out.update(bank.dimension_by_id[d].items)
+    return out
+
+
+def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS) -> list[Verdict]:
+    """A verdict for every band, suggestion and question."""
+    return Searcher(bank).solve(goals_for(bank), seconds_per_goal)
+
+
+def report_reachability(bank: Bank, doc: Document | None, example_results: list[Any],
+                        quiet: bool = False) -> list[Problem]:
+    """Print witnesses and coverage; return a located problem for each unreachable goal."""
+    verdicts = check_reachability(bank)
+    problems = []
+    for v in verdicts:
+        if v.witness is None:
+            msg = f"{v.goal.label} can never be reached: {v.reason}"
+            hint = {"suggestion": "check its `when` condition against the options and bands",
+                    "band": "change the band's limits or the item scores",
+                    "question": "check its `show_if` and its section's"}[v.goal.kind]
+            if doc is not None:
+                problems.append(doc.problem(v.goal.path, msg, hint))
+            else:
+                problems.append(Problem(bank.file, 0, 0, ".".join(map(str, v.goal.path)), msg, hint))
+        elif not quiet and v.goal.kind != "question":
+            verb = "fires" if v.goal.kind == "suggestion" else "is reached"
+            print(f"  reach {v.goal.label} {verb} for: {witness_text(bank, v.goal, v.witness)}")
+    n_q = sum(1 for v in verdicts if v.goal.kind == "question")
+    ok_q = sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None)
+    if not quiet:
+        print(f"  reach questions: {ok_q} of {n_q} can be shown")
+    fired = {sid for r in example_results if r.outcome is not None for sid in r.outcome.suggestion_ids()}
+    banded = {(d.id, d.band) for r in example_results if r.outcome is not None
+              for d in r.outcome.dimensions if d.band}
+    n_s = len(bank.suggestions)
+    n_b = sum(len(d.bands) for d in bank.dimensions)
+    cov_s = sum(1 for s in bank.suggestions if s.id in fired)
+    cov_b = sum(1 for d in bank.dimensions for b in d.bands if (d.id, b.id) in banded)
+    print(f"  coverage: examples cover {cov_s} of {n_s} suggestions and {cov_b} of {n_b} bands")
+    return problems
