@@ -215,9 +215,12 @@ class Engine:
         q = bank.by_id[atom.subject.name]
         a = ctx.answers.get(q.id)
         if isinstance(atom, Predicate):
+            if atom.func in ("correct", "wrong"):
+                said = "true" if a is True else "false"
+                verdict = "right" if atom.func == "correct" else f"it is {'true' if q.answer else 'false'}"
+                return Reason(f"You answered {said} to \u201c{q.text}\u201d ({verdict}).", question=q.id)
             verb = {"answered": "You answered", "skipped": "You skipped",
-                    "declined": "You preferred not to say to", "correct": "You got right",
-                    "wrong": "You did not get right"}[atom.func]
+                    "declined": "You preferred not to say to"}[atom.func]
             return Reason(f"{verb} \u201c{q.text}\u201d.", question=q.id)
         if isinstance(atom, Measure):
             return Reason(f"You chose {len(a) if isinstance(a, tuple) else 0} for \u201c{q.text}\u201d.",

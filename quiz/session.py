@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +29,11 @@ class Session:
     """Mutable progress through a bank; every reading of it goes through the pure engine."""
 
     def __init__(self, bank: Bank, answers: Mapping[str, Answer] | None = None,
-                 position: str | None = None) -> None:
+                 position: str | None = None,
+                 listener: Callable[[str, Answer | None, Answer | None], None] | None = None) -> None:
         self.bank = bank
+        self.listener = listener
+        """Told `(question, old, new)` after every answer that changes (e.g. a workshop room tally)."""
         self.engine = engine_for(bank)
         self.answers: dict[str, Answer] = dict(answers or {})
         self._visible: list[Question] = []
@@ -83,6 +86,20 @@ class Session:
     def answer(self, value: Any, qid: str | None = None, *, advance: bool = True) -> Change:
         """Answer the current (or named) question and move on; returns what the answer hid."""
         q = self.bank.by_id[qid or self.position or ""]
+        before = dict(self.answers) if self.listener is not None else {}
+        change = self._answer(q, value, advance)
+        if self.listener is not None:
+            self._notify(before)
+        return change
+
+    def _notify(self, before: Mapping[str, Answer]) -> None:
+        assert self.listener is not None
+        for key in set(before) | set(self.answers):
+            old, new = before.get(key), self.answers.get(key)
+            if old != new:
+                self.listener(key, old, new)
+
+    def _answer(self, q: Question, value: Any, advance: bool) -> Change:
         if value == DECLINED and not q.prefer_not_to_say:
             raise SessionError(f"`{q.id}` does not offer \"Prefer not to say\"")
         if isinstance(value, tuple):
@@ -103,9 +120,13 @@ class Session:
     def clear(self, qid: str | None = None) -> tuple[str, ...]:
         """Remove an answer (e.g. unticking every box); returns answers dropped as a result."""
         key = qid or self.position
+        before = dict(self.answers)
         if key is not None:
             self.answers.pop(key, None)
-        return self._refresh()
+        dropped = self._refresh()
+        if self.listener is not None:
+            self._notify(before)
+        return dropped
 
     def skip(self) -> None:
         """Move on without answering; only where the bank allows it."""

@@ -1,0 +1,47 @@
+"""`quiz present BANK [--room NAME]`: the workshop presenter view."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from quiz.check import load_bank, resolve_bank
+from quiz.errors import UsageError
+from quiz.room import DEFAULT_MIN_COUNT, Room, RoomError
+
+
+def register(sub: Any) -> None:
+    """Add the `present` command."""
+    p = sub.add_parser("present", help="projector view for workshops, with a reveal step",
+                       description="Show a bank one item at a time in large type for a room; `next` "
+                                   "reveals a statement's answer, explanation, source and discussion "
+                                   "prompt. With --room, live anonymous totals appear once enough "
+                                   "people answered. Handouts: `quiz export BANK --format html`.")
+    p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
+    p.add_argument("--room", metavar="NAME", help="show the live totals of this room")
+    p.add_argument("--min-count", type=int, default=DEFAULT_MIN_COUNT, metavar="K",
+                   help=f"show an item's totals only once K people answered it (default {DEFAULT_MIN_COUNT})")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the presenter."""
+    path = resolve_bank(args.bank)
+    if not path.exists():
+        raise UsageError(f"no bank named `{args.bank}`")
+    bank = load_bank(path)
+    if args.min_count < 1:
+        raise UsageError("--min-count must be at least 1")
+    room = None
+    if args.room:
+        try:
+            room = Room(args.room, create=True)
+            room.bind(bank)
+        except RoomError as exc:
+            raise UsageError(str(exc)) from None
+    from quiz.ui.presenter import PresenterApp
+
+    PresenterApp(bank, room, args.min_count).run()
+    if room is not None:
+        room.close()
+    return 0

@@ -1,0 +1,191 @@
+"""Anonymous room totals for workshops: counts per option in a local SQLite file, nothing per person.
+
+The database holds only counters: how many participants answered each item, and how many chose each
+value. No row identifies a participant, no row links two answers, and nothing records when an answer
+was given, so the file cannot be used to rebuild any one person's answers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import QuizError
+from quiz.model import DECLINED, Bank
+from quiz.paths import user_data_dir
+
+DEFAULT_MIN_COUNT = 5
+"""Totals for an item stay hidden until this many participants answered it (k-anonymity)."""
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS answered (question TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS counts (question TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+                                   PRIMARY KEY (question, value));
+"""
+
+
+class RoomError(QuizError):
+    """A room name or database that cannot be used."""
+
+
+@dataclass(frozen=True)
+class ItemTotals:
+    """How many answered one item, and how many chose each value (None while below the threshold)."""
+
+    question: str
+    answered: int
+    counts: tuple[tuple[str, int], ...] | None
+
+
+def rooms_dir() -> Path:
+    """Where room databases live."""
+    return user_data_dir() / "rooms"
+
+
+def room_path(name: str) -> Path:
+    """The database file of a room, after checking the name."""
+    if not _NAME.match(name):
+        raise RoomError(f"`{name}` is not a usable room name: use 1 to 40 lowercase letters, digits, "
+                        "`-` or `_`, starting with a letter or digit")
+    return rooms_dir() / f"{name}.sqlite3"
+
+
+def _key(value: Any) -> list[str]:
+    """The counter keys for one answer value (one per chosen option for checklists)."""
+    if isinstance(value, (tuple, list)):
+        return [str(v) for v in value]
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    return [str(value)]
+
+
+class Room:
+    """An open room database. Safe to use from many processes at once (WAL, short transactions)."""
+
+    def __init__(self, name: str, *, create: bool = False) -> None:
+        self.name = name
+        self.path = room_path(name)
+        if not self.path.exists():
+            if not create:
+                raise RoomError(f"no room named `{name}` (it is created by `quiz serve BANK --room {name}`)")
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(self.path.parent, 0o700)
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise RoomError(f"{self.path}: not a usable room database ({exc}); "
+                            f"`quiz room clear {name}` removes it") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> Room:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def bind(self, bank: Bank) -> None:
+        """Tie the room to one bank; a room started for another bank is refused."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='bank'").fetchone()
+        if row is None:
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('bank', ?)", (bank.id,))
+        elif row[0] != bank.id:
+            raise RoomError(f"room `{self.name}` holds totals for the bank `{row[0]}`, not `{bank.id}`; "
+                            f"use another room name or `quiz room clear {self.name}`")
+
+    def bank_id(self) -> str | None:
+        """The bank this room is for, if any answer arrived yet."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='bank'").fetchone()
+        return None if row is None else str(row[0])
+
+    def record(self, question: str, old: Any, new: Any) -> None:
+        """Count a participant's answer to one item; `old` is their previous answer (None if first)."""
+        old_keys = [] if old is None or old == DECLINED else _key(old)
+        new_keys = [] if new is None or new == DECLINED else _key(new)
+        was, now = bool(old_keys), bool(new_keys)
+        if old_keys == new_keys:
+            return
+        cur = self.db.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            for k in old_keys:
+                cur.execute("UPDATE counts SET n = n - 1 WHERE question=? AND value=? AND n > 0",
+                            (question, k))
+            for k in new_keys:
+                cur.execute("INSERT INTO counts VALUES (?, ?, 1) ON CONFLICT(question, value) "
+                            "DO UPDATE SET n = n + 1", (question, k))
+            if now and not was:
+                cur.execute("INSERT INTO answered VALUES (?, 1) ON CONFLICT(question) DO UPDATE SET n = n + 1",
+                            (question,))
+            elif was and not now:
+                cur.execute("UPDATE answered SET n = n - 1 WHERE question=? AND n > 0", (question,))
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def totals(self, question: str, min_count: int = DEFAULT_MIN_COUNT) -> ItemTotals:
+        """Totals for one item; counts stay None until `min_count` participants answered it."""
+        row = self.db.execute("SELECT n FROM answered WHERE question=?", (question,)).fetchone()
+        n = int(row[0]) if row else 0
+        if n < max(1, min_count):
+            return ItemTotals(question, n, None)
+        rows = self.db.execute("SELECT value, n FROM counts WHERE question=? ORDER BY value",
+                               (question,)).fetchall()
+        return ItemTotals(question, n, tuple((str(v), int(c)) for v, c in rows))
+
+    def all_totals(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """Every item's participant count and value counts (no threshold: for export by the host)."""
+        out: dict[str, tuple[int, dict[str, int]]] = {}
+        for q, n in self.db.execute("SELECT question, n FROM answered"):
+            out[q] = (int(n), {})
+        for q, v, c in self.db.execute("SELECT question, value, n FROM counts"):
+            out.setdefault(q, (0, {}))[1][v] = int(c)
+        return out
+
+
+def export_csv(room: Room, bank: Bank | None, min_count: int = DEFAULT_MIN_COUNT) -> str:
+    """The room's totals as CSV; items below the threshold are listed without counts."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["question", "value", "label", "count", "answered"])
+    data = room.all_totals()
+    order: Iterable[str] = [q.id for q in bank.questions if q.id in data] if bank else sorted(data)
+    for qid in order:
+        n, counts = data[qid]
+        q = bank.by_id.get(qid) if bank else None
+        if n < min_count:
+            w.writerow([qid, "", f"fewer than {min_count} answers: hidden", "", n])
+            continue
+        values: list[Any] = [v for v, _ in q.choices()] if q else sorted(counts)
+        for v in values:
+            key = _key(v)[0]
+            w.writerow([qid, key, q.label_of(v) if q else key, counts.get(key, 0), n])
+    return buf.getvalue()
+
+
+def clear_room(name: str) -> list[Path]:
+    """Delete a room's database files; returns what was removed."""
+    base = room_path(name)
+    removed = []
+    for p in (base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")):
+        if p.exists():
+            p.unlink()
+            removed.append(p)
+    return removed

@@ -1,0 +1,51 @@
+"""The presenter: next reveals before moving on, back steps back, totals appear only at K answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.model import Bank
+from quiz.room import Room
+from quiz.ui.present_screen import PresentScreen
+from quiz.ui.presenter import PresenterApp
+from quiz.ui.totals_bars import TotalsBars
+
+
+async def test_next_reveals_statement_then_moves_on(bank: Bank) -> None:
+    app = PresenterApp(bank)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PresentScreen)
+        myth = [q.id for q in bank.questions].index("myth")
+        for _ in range(myth):
+            await pilot.press("right")
+        assert screen.current.id == "myth" and not screen.revealed
+        await pilot.press("right")
+        assert screen.revealed
+        reveal = str(screen.query_one("#reveal").render())
+        assert "FALSE" in reveal and "moderate benefits" in reveal and "Discuss" in reveal
+        await pilot.press("right")
+        assert screen.current.id == "notes"
+        await pilot.press("left")
+        assert screen.current.id == "myth" and not screen.revealed
+        assert "Nothing is recorded" in str(app.screen.query_one("#privacy-line").render())
+
+
+async def test_room_totals_show_only_from_k(data_home: Path, bank: Bank) -> None:
+    room = Room("live", create=True)
+    room.bind(bank)
+    app = PresenterApp(bank, room, min_count=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PresentScreen)
+        bars = screen.query_one(TotalsBars)
+        for n in range(1, 4):
+            room.record("age", None, "adult")
+            screen.refresh_totals()
+            await pilot.pause()
+            text = str(bars.render())
+            if n < 3:
+                assert "appear once 3 people" in text and "Yes, 18 or older" not in text
+            else:
+                assert "Yes, 18 or older" in text and "3 (100%)" in text
+    room.close()

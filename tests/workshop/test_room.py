@@ -1,0 +1,120 @@
+"""Room totals: exact under concurrency, hidden below the threshold, anonymous by construction."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.model import Bank
+from quiz.room import Room, RoomError, export_csv, room_path
+
+AGE = ["adult", "minor"]
+
+
+def _participant(args: tuple[str, int]) -> None:
+    data_home, i = args
+    os.environ["XDG_DATA_HOME"] = data_home
+    with Room("class") as room:
+        room.record("age", None, AGE[i % 2])
+        room.record("topics", None, ("pain", "desire") if i % 3 == 0 else ("desire",))
+        if i % 5 == 0:  # changes their mind: the old answer must be taken back exactly once
+            room.record("age", AGE[i % 2], AGE[(i + 1) % 2])
+
+
+def test_thirty_participants_at_once_give_exact_totals(data_home: Path, bank: Bank) -> None:
+    with Room("class", create=True) as room:
+        room.bind(bank)
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(30) as pool:
+        pool.map(_participant, [(str(data_home), i) for i in range(30)])
+    expected_age = {"adult": 0, "minor": 0}
+    for i in range(30):
+        final = AGE[(i + 1) % 2] if i % 5 == 0 else AGE[i % 2]
+        expected_age[final] += 1
+    with Room("class") as room:
+        age = room.totals("age", 5)
+        topics = room.totals("topics", 5)
+    assert age.answered == 30
+    assert dict(age.counts or ()) == expected_age
+    assert topics.answered == 30
+    assert dict(topics.counts or ()) == {"desire": 30, "pain": 10}
+
+
+def test_totals_hidden_below_k_and_shown_at_k(data_home: Path, bank: Bank) -> None:
+    with Room("k", create=True) as room:
+        room.bind(bank)
+        for n in range(1, 6):
+            room.record("age", None, "adult")
+            t = room.totals("age", min_count=5)
+            assert t.answered == n
+            if n < 5:
+                assert t.counts is None
+            else:
+                assert t.counts == (("adult", 5),)
+
+
+def test_database_holds_only_counters(data_home: Path, bank: Bank) -> None:
+    with Room("anon", create=True) as room:
+        room.bind(bank)
+        room.record("age", None, "adult")
+        room.record("topics", None, ("pain",))
+    db = sqlite3.connect(room_path("anon"))
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"meta", "answered", "counts"}
+    cols = {t: [r[1] for r in db.execute(f"PRAGMA table_info({t})")] for t in tables}
+    assert cols["counts"] == ["question", "value", "n"]
+    assert cols["answered"] == ["question", "n"]
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    mode = stat.S_IMODE(room_path("anon").stat().st_mode)
+    assert mode == 0o600
+    assert stat.S_IMODE(room_path("anon").parent.stat().st_mode) == 0o700
+
+
+def test_room_for_another_bank_is_refused(data_home: Path, bank: Bank) -> None:
+    with Room("mixed", create=True) as room:
+        room.db.execute("INSERT INTO meta VALUES ('bank', 'other-bank')")
+        with pytest.raises(RoomError, match="other-bank"):
+            room.bind(bank)
+
+
+def test_bad_room_names_are_refused(data_home: Path) -> None:
+    for name in ("", "../x", "Class", "a b", "x" * 41):
+        with pytest.raises(RoomError):
+            room_path(name)
+
+
+def test_export_and_clear_cli(data_home: Path, bank: Bank, capsys: pytest.CaptureFixture[str],
+                              tmp_path: Path) -> None:
+    with Room("cli", create=True) as room:
+        room.bind(bank)
+        for _ in range(5):
+            room.record("age", None, "adult")
+        room.record("topics", None, ("pain",))
+        text = export_csv(room, bank)
+    assert "age,adult,\"Yes, 18 or older\",5,5" in text
+    assert "topics,,fewer than 5 answers: hidden,,1" in text
+    out = tmp_path / "totals.csv"
+    assert main(["room", "export", "cli", "-o", str(out)]) == 0
+    assert out.read_text().startswith("question,value,label,count,answered")
+    assert main(["room", "clear", "cli"]) == 0
+    assert "Cleared room `cli`" in capsys.readouterr().out
+    assert not room_path("cli").exists()
+    assert main(["room", "clear", "cli"]) == 0
+    assert "nothing to clear" in capsys.readouterr().out
+    assert main(["room", "export", "nope"]) == 2
+    assert "no room named `nope`" in capsys.readouterr().err
+
+
+def test_corrupt_room_file_is_a_clear_error(data_home: Path) -> None:
+    path = room_path("broken")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(RoomError, match="not a usable room database"):
+        Room("broken")
+    assert path.read_bytes() == b"this is not sqlite" * 100
