@@ -230,7 +230,8 @@ def load_text(text: str, name: str) -> Document:
         return frame[1] + ((frame[2],) if frame[2] is not _missing else ())
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Any = yaml.parse(text, Loader=_Loader)
+        for event in events:
             cls = type(event)
             if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 nodes += 1
@@ -304,7 +305,8 @@ def load_text(text: str, name: str) -> Document:
                                  "a bank is a YAML mapping with `id`, `title`, ...")])
     if not isinstance(root, dict):
         kind = "a list" if isinstance(root, list) else "a single value"
-        raise BankError([Problem(name, 1, 1, "", f"the top level is {kind}, not a mapping",
+        top = positions.get((), Position(1, 1))
+        raise BankError([Problem(name, top.line, top.column, "", f"the top level is {kind}, not a mapping",
                                  "a bank starts with keys such as `quiz: 1` and `id:`")])
     doc.data = root
     return doc
@@ -315,6 +317,10 @@ def _syntax_hint(message: str) -> str:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in message:
         return "a text containing `: ` must be quoted"
+    if "quoted scalar" in message:
+        return "close the quote where that text ends"
+    if "flow sequence" in message or "flow mapping" in message:
+        return "close every `[` with `]` and every `{` with `}`"
     if "could not find expected ':'" in message:
         return "check the indentation and that every key ends with `:`"
     return "check indentation and quoting near this position"

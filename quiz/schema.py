@@ -58,10 +58,12 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
 
 def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
     path = tuple(err.absolute_path)
-    v = err.validator
-    inst = err.instance
+    v: Any = err.validator
+    inst: Any = err.instance
+    schema: Any = err.schema
+    value: Any = err.validator_value
     if v == "additionalProperties" and isinstance(inst, dict):
-        allowed = set(err.schema.get("properties", {}))
+        allowed: Any = set(schema.get("properties", {}))
         out = []
         for key in inst:
             if key not in allowed:
@@ -70,31 +72,31 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
         return out
     if v == "required" and isinstance(inst, dict):
         return [doc.problem(path, f"missing required key `{k}`", _required_hint(path, k))
-                for k in err.validator_value if k not in inst]
+                for k in value if k not in inst]
     if v == "type":
-        want = err.validator_value
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        want = value
+        words = " or ".join(str(_TYPE_WORDS.get(w, w)) for w in (want if isinstance(want, list) else [want]))
         hint = "put quotes around it" if want == "string" else ""
         return [doc.problem(path, f"expected {words}, found {_kind(inst)}", hint)]
     if v == "enum":
-        allowed = [str(a) for a in err.validator_value]
+        allowed = [str(a) for a in value]
         hint = suggest(str(inst), allowed) or "one of: " + ", ".join(allowed)
         return [doc.problem(path, f"`{inst}` is not allowed here", hint)]
     if v == "const":
-        return [doc.problem(path, f"must be `{err.validator_value}`, found `{inst}`")]
+        return [doc.problem(path, f"must be `{value}`, found `{inst}`")]
     if v == "pattern":
-        return [doc.problem(path, f"`{inst}` is not in the expected form", _pattern_hint(err.validator_value))]
+        return [doc.problem(path, f"`{inst}` is not in the expected form", _pattern_hint(value))]
     if v in ("minLength",) :
         return [doc.problem(path, "must not be empty")]
     if v == "minItems":
-        return [doc.problem(path, f"needs at least {err.validator_value} item(s), found {len(inst)}")]
+        return [doc.problem(path, f"needs at least {value} item(s), found {len(inst)}")]
     if v == "maxItems":
-        return [doc.problem(path, f"allows at most {err.validator_value} items, found {len(inst)}")]
+        return [doc.problem(path, f"allows at most {value} items, found {len(inst)}")]
     if v == "maxLength":
-        return [doc.problem(path, f"is longer than {err.validator_value} characters")]
+        return [doc.problem(path, f"is longer than {value} characters")]
     if v in ("minimum", "maximum"):
         word = "at least" if v == "minimum" else "at most"
-        return [doc.problem(path, f"must be {word} {err.validator_value}, found {inst}")]
+        return [doc.problem(path, f"must be {word} {value}, found {inst}")]
     if v == "uniqueItems":
         return [doc.problem(path, "lists the same id twice")]
     if v == "anyOf" and isinstance(inst, dict) and "title" in inst:

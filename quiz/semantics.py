@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +133,7 @@ class Checker:
         self.check_conditions()
         self.check_dimensions()
         self.check_examples()
+        self.check_dates()
         return self.problems, self.facts
 
     # -- indexes ---------------------------------------------------------------------------------
@@ -201,7 +204,8 @@ class Checker:
                 if v in seen:
                     self.add(p, f"the scale value `{v}` is used twice", "each point needs its own value")
                 seen.add(v)
-        names = [(("examples", i, "name"), x.get("name")) for i, x in dicts(self.data.get("examples"))]
+        names: list[tuple[Path_, Any]] = [(("examples", i, "name"), x.get("name"))
+                                          for i, x in dicts(self.data.get("examples"))]
         unique(names, "example name")
 
     # -- references --------------------------------------------------------------------------------
@@ -494,6 +498,15 @@ class Checker:
                     self.add(path + ("bands", bi), f"band `{b.get('id')}` ({b['min']} to {b['max']}) "
                              f"can never be reached; {rng}", "remove it or change its limits")
 
+    # -- dates -----------------------------------------------------------------------------------------
+    def check_dates(self) -> None:
+        places: list[tuple[Path_, Any]] = [(("reviewed",), self.data.get("reviewed"))]
+        places += [(("resources", i, "last_verified"), r.get("last_verified"))
+                   for i, r in dicts(self.data.get("resources"))]
+        for path, value in places:
+            if message := _date_problem(value):
+                self.add(path, message, "write the date as YYYY-MM-DD, e.g. 2026-11-01")
+
     # -- examples --------------------------------------------------------------------------------------
     def check_examples(self) -> None:
         f = self.facts
@@ -520,6 +533,20 @@ class Checker:
                         continue
                     known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
                     self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
+
+
+_DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _date_problem(value: Any) -> str:
+    """Why a YYYY-MM-DD text is not a real day (the schema only checks its form), or ""."""
+    if not isinstance(value, str) or not _DATE_FORM.match(value):
+        return ""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as exc:
+        return f"`{value}` is not a real date: {exc}"
+    return ""
 
 
 def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:

@@ -1,4 +1,4 @@
-"""Every broken bank under tests/data/invalid is reported where its `# expect:` line says; valid ones pass."""
+"""Broken banks are reported where their `# expect:` line says; valid banks pass; the CLI agrees."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def expectation(path: Path) -> Expect:
 
 
 def _show(problems: tuple[Problem, ...]) -> str:
-    return "\n".join(f"  {p.line}:{p.column} path={p.path!r} {p.message} ({p.hint})" for p in problems)
+    return "\n".join(f"  {p.line}:{p.column} path={p.path!r} {p.message} ({p.hint})"
+                     for p in problems)
 
 
 def test_enough_invalid_fixtures() -> None:
@@ -113,9 +114,9 @@ def test_plain_yes_no_and_dates_stay_text() -> None:
 
 def test_conditions_fixture_uses_every_form() -> None:
     text = (DATA / "valid" / "conditions.yaml").read_text(encoding="utf-8")
-    for form in ("==", "!=", "<=", ">=", " < ", " > ", " in [", " includes ", "not ", " and ", " or ",
-                 "answered(", "skipped(", "declined(", "correct(", "wrong(", "count(", "score(",
-                 "band(", "true", "false", "show_if: |", "when: >"):
+    for form in ("==", "!=", "<=", ">=", " < ", " > ", " in [", " includes ", "not ", " and ",
+                 " or ", "answered(", "skipped(", "declined(", "correct(", "wrong(", "count(",
+                 "score(", "band(", "true", "false", "show_if: |", "when: >"):
         assert form in text, form
 
 
@@ -124,7 +125,8 @@ def test_conditions_fixture_uses_every_form() -> None:
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     filler = "# " + "x" * 97 + "\n"
-    big.write_text((DATA / "valid" / "minimal.yaml").read_text() + filler * (MAX_FILE_BYTES // 100 + 1))
+    bank = (DATA / "valid" / "minimal.yaml").read_text()
+    big.write_text(bank + filler * (MAX_FILE_BYTES // 100 + 1))
     result = check_file(big)
     assert result.bank is None
     [p] = result.problems
@@ -196,7 +198,8 @@ def test_cli_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "no such file" in capsys.readouterr().err
 
 
-def test_cli_folder_without_banks_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_folder_without_banks_exits_2(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "notes.txt").write_text("not a bank")
     assert main(["validate", str(tmp_path)]) == 2
     assert "no .yaml banks" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from quiz.cli.validate import collect
 from quiz.errors import BankError, Problem
 from quiz.examples import run_examples
 from quiz.loader import load_path
+from quiz.reach import report_reachability
 
 
 def register(sub: Any) -> None:
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     for f in files:
         result = check_file(f)
         if result.bank is None:
+            sys.stdout.flush()
             for p in result.problems:
                 print(p.render(), file=sys.stderr)
             failures += len(result.problems)
@@ -51,21 +53,27 @@ def run(args: argparse.Namespace) -> int:
                     print(f"  pass  example \u201c{r.example.name}\u201d")
             else:
                 print(f"  FAIL  example \u201c{r.example.name}\u201d")
+                _err(r.problems)  # right under its FAIL line
                 problems.extend(r.problems)
-        try:
-            from quiz.reach import report_reachability
-        except ModuleNotFoundError:
-            report_reachability = None
-        if report_reachability is not None:
-            problems.extend(report_reachability(bank, doc, results, quiet=args.quiet))
-        for p in problems:
-            print("  " + p.render(), file=sys.stderr)
+        unreachable = report_reachability(bank, doc, results, quiet=args.quiet)
+        _err(unreachable)
+        problems.extend(unreachable)
         failures += len(problems)
         passed = sum(r.passed for r in results)
         print(f"  examples: {passed} of {len(results)} passed")
     if bad:
         return 2
+    sys.stdout.flush()
     if failures:
         print(f"{failures} failure(s)", file=sys.stderr)
         return 1
     return 0
+
+
+def _err(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    """Print located problems on stderr, after what stdout already holds, so a log reads in order."""
+    if problems:
+        sys.stdout.flush()
+        for p in problems:
+            print("  " + p.render(), file=sys.stderr)
+        sys.stderr.flush()

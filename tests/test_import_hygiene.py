@@ -1,0 +1,46 @@
+"""House rule 1, proved: the core imports neither Textual nor Rich."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CORE = ["quiz.loader", "quiz.schema", "quiz.semantics", "quiz.check", "quiz.model", "quiz.build",
+        "quiz.conditions", "quiz.errors"]
+# Core modules that later issues add; each is checked once it exists.
+LATER = ["quiz.session", "quiz.scoring", "quiz.outcome", "quiz.report", "quiz.answers"]
+
+_PROBE = """
+import importlib, importlib.util, json, sys
+required, optional = json.loads(sys.argv[1])
+imported, absent = [], []
+for name in required:
+    importlib.import_module(name)
+    imported.append(name)
+for name in optional:
+    if importlib.util.find_spec(name) is None:
+        absent.append(name)
+        continue
+    importlib.import_module(name)
+    imported.append(name)
+leaked = sorted(m for m in sys.modules if m.startswith(("textual", "rich")))
+print(json.dumps({"imported": imported, "absent": absent, "leaked": leaked}))
+"""
+
+
+def test_core_imports_no_textual_or_rich() -> None:
+    proc = subprocess.run([sys.executable, "-c", _PROBE, json.dumps([CORE, LATER])],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert set(CORE) <= set(report["imported"])
+    assert report["leaked"] == [], f"the core pulled in {report['leaked']}"
+
+
+def test_probe_would_notice_textual() -> None:
+    """The check above is not vacuous: importing Textual does show up in sys.modules."""
+    proc = subprocess.run([sys.executable, "-c", "import sys, textual; "
+                           "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.stdout.strip() == "True", proc.stderr
