@@ -32,7 +32,7 @@ def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
 def to_text(outcome: Outcome) -> str:
     """Plain text for screen readers, pipes and `--plain`."""
     lines = [f"Results: {outcome.bank_title}", ""]
-    if not outcome.complete:
+    if not outcome.complete and not outcome.ended_early:
         lines += ["Some questions were left unanswered; results use the answers given.", ""]
     for kind, items in grouped(outcome):
         lines.append(KIND_HEADINGS[kind].upper())
@@ -44,7 +44,7 @@ def to_text(outcome: Outcome) -> str:
                 lines.append(f"  Contact: {res.name} ({res.region}) {contact}".rstrip())
             lines += [f"  Read: {w.citation}" + (f" {w.url}" if w.url else "") for w in s.reading]
         lines.append("")
-    if outcome.dimensions:
+    if outcome.dimensions and not outcome.ended_early:
         lines.append("SCORES")
         for d in outcome.dimensions:
             if d.score is None:
@@ -55,7 +55,7 @@ def to_text(outcome: Outcome) -> str:
                 if d.band_text:
                     lines.append(f"  {d.band_text}")
         lines.append("")
-    if outcome.statements:
+    if outcome.statements and not outcome.ended_early:
         lines.append(f"STATEMENTS: {outcome.correct} of {len(outcome.statements)} right")
         for st in outcome.statements:
             mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
@@ -73,7 +73,7 @@ def _md(text: str) -> str:
 def to_markdown(outcome: Outcome) -> str:
     """A Markdown report."""
     out = [f"# {_md(outcome.bank_title)}: results", ""]
-    if not outcome.complete:
+    if not outcome.complete and not outcome.ended_early:
         out += ["_Some questions were left unanswered; results use the answers given._", ""]
     for kind, items in grouped(outcome):
         out += [f"## {KIND_HEADINGS[kind]}", ""]
@@ -86,13 +86,13 @@ def to_markdown(outcome: Outcome) -> str:
             for w in s.reading:
                 out.append(f"- {_md(w.citation)}" + (f" <{w.url}>" if w.url else ""))
             out.append("")
-    if outcome.dimensions:
+    if outcome.dimensions and not outcome.ended_early:
         out += ["## Scores", "", "| dimension | result | score |", "|---|---|---|"]
         for d in outcome.dimensions:
             score = "-" if d.score is None else f"{d.score} ({d.low} to {d.high})"
             out.append(f"| {_md(d.title)} | {_md(d.band_label)} | {score} |")
         out.append("")
-    if outcome.statements:
+    if outcome.statements and not outcome.ended_early:
         out += [f"## Statements: {outcome.correct} of {len(outcome.statements)} right", ""]
         for st in outcome.statements:
             mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
@@ -120,7 +120,7 @@ def to_html(outcome: Outcome) -> str:
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{e(outcome.bank_title)}: results</title><style>{_CSS}</style></head><body>",
              f"<h1>{e(outcome.bank_title)}: results</h1>"]
-    if not outcome.complete:
+    if not outcome.complete and not outcome.ended_early:
         parts.append("<p><em>Some questions were left unanswered; results use the answers given.</em></p>")
     for kind, items in grouped(outcome):
         parts.append(f"<h2>{KIND_HEADINGS[kind]}</h2>")
@@ -137,7 +137,7 @@ def to_html(outcome: Outcome) -> str:
                 link = f' <a href="{e(w.url)}">{e(w.url)}</a>' if w.url else ""
                 parts.append(f"<li>{e(w.citation)}{link}</li>")
             parts.append("</ul></section>")
-    if outcome.dimensions:
+    if outcome.dimensions and not outcome.ended_early:
         parts.append("<h2>Scores</h2><table><tr><th>Dimension</th><th>Result</th><th>Score</th></tr>")
         for d in outcome.dimensions:
             if d.score is None:
@@ -148,7 +148,7 @@ def to_html(outcome: Outcome) -> str:
                         f'<span style="width:{pct}%"></span></span>')
             parts.append(f"<tr><td>{e(d.title)}</td><td>{e(d.band_label)}</td><td>{cell}</td></tr>")
         parts.append("</table>")
-    if outcome.statements:
+    if outcome.statements and not outcome.ended_early:
         parts.append(f"<h2>Statements: {outcome.correct} of {len(outcome.statements)} right</h2><ul>")
         for st in outcome.statements:
             mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
