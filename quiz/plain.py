@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import re
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from quiz.model import DECLINED, Bank, Question
@@ -25,14 +27,31 @@ class _Eof(Exception):
     pass
 
 
+class _Save(Exception):
+    pass
+
+
 class PlainRunner:
     """Drives a Session from a text stream; returns the exit code from `run`."""
 
-    def __init__(self, bank: Bank, inp: TextIO, out: TextIO) -> None:
+    def __init__(self, bank: Bank, inp: TextIO, out: TextIO, session: Session | None = None,
+                 notes: Sequence[str] = (),
+                 read_secret: Callable[[str], str] | None = None) -> None:
+        """Args:
+            bank: The bank to take.
+            inp: Where answers come from.
+            out: Where questions and results go.
+            session: A restored session to carry on (from `quiz.store`); a fresh one when None.
+            notes: Said after the intro, e.g. what changed since a resumed session was saved.
+            read_secret: Reads a passphrase without echo when the person saves with protection
+                (default: `getpass.getpass`).
+        """
         self.bank = bank
-        self.session = Session(bank)
+        self.session = session if session is not None else Session(bank)
         self.inp = inp
         self.out = out
+        self.notes = tuple(notes)
+        self.read_secret = read_secret or (lambda prompt: getpass.getpass(prompt))
         self.shown_sections: set[str] = set()
 
     def say(self, text: str = "") -> None:
@@ -45,9 +64,14 @@ class PlainRunner:
         line = self.inp.readline()
         if line == "":
             raise _Eof
+        if not self.inp.isatty():
+            # A terminal echoes the Enter key; a pipe does not, so end the prompt's line ourselves.
+            self.out.write("\n")
         text = line.strip()
         if text.lower() in ("q", "quit"):
             raise _Quit
+        if text.lower() == "save":
+            raise _Save
         return text
 
     def run(self) -> int:
@@ -58,10 +82,21 @@ class PlainRunner:
             self.say(b.description)
         self.say("")
         self.say(b.disclaimer)
-        self.say("Nothing you answer is stored or sent. Type q at any prompt to leave at once.")
+        self.say("Nothing you answer is stored or sent. Type q at any prompt to leave at once, "
+                 "or save to save your answers and leave.")
         self.say("")
+        for note in self.notes:
+            self.say(note)
+        if self.notes:
+            self.say("")
         try:
-            self.loop()
+            while True:
+                try:
+                    self.loop()
+                    break
+                except _Save:
+                    if self.save():
+                        return 0
         except _Quit:
             self.say("")
             self.say("You left. Nothing was saved.")
@@ -75,6 +110,41 @@ class PlainRunner:
         self.say("")
         self.say(to_text(self.session.outcome()))
         return 0
+
+    def save(self) -> bool:
+        """Ask for a label and an optional passphrase, then save; True when saved."""
+        from quiz.store import StoreError, save_session
+
+        self.say("")
+        try:
+            label = self.ask("A label for this save, e.g. a therapist's name (Enter for none): ")
+            protect = self.ask("Protect it with a passphrase? (y/N): ").lower() in ("y", "yes")
+        except _Save:
+            return False
+        passphrase = None
+        if protect:
+            try:
+                passphrase = self.read_secret("Passphrase (not shown): ")
+                again = self.read_secret("The same passphrase again: ")
+            except (EOFError, KeyboardInterrupt):
+                self.say("No passphrase read; nothing was saved.")
+                return False
+            if not passphrase or passphrase != again:
+                self.say("The passphrases were empty or did not match; nothing was saved.")
+                return False
+        try:
+            path = save_session(self.session, label=label, passphrase=passphrase)
+        except StoreError as exc:
+            self.say(f"Could not save: {exc}")
+            return False
+        self.say(f"Saved to {path} (readable by you only).")
+        self.say(f"Carry on later with: quiz take {self._bank_ref()} --resume {path}")
+        return True
+
+    def _bank_ref(self) -> str:
+        from quiz.check import resolve_bank
+
+        return self.bank.id if resolve_bank(self.bank.id).exists() else self.bank.file
 
     def loop(self) -> None:
         s = self.session
@@ -136,7 +206,11 @@ class PlainRunner:
             if not s.back():
                 self.say("This is the first question.")
             return
-        if low == "s" and q.kind != "text":
+        if low == "s" and q.kind == "text":
+            # The prompt offers `s skip` here too; storing the letter as the answer would surprise.
+            s.answer("", q.id)
+            return
+        if low == "s":
             try:
                 s.skip()
             except SessionError as exc:

@@ -25,6 +25,10 @@ Answers = dict[str, Any]
 # How long to spend climbing towards one hard goal before calling it unreachable.
 GOAL_SECONDS = 1.0
 POOL_RANDOM = 200
+NOT_FOUND = "no answer set found that reaches it"
+# Making a found witness shorter to read is a nicety: it never gets more than this per goal.
+SHRINK_SECONDS = 0.05
+SHRINK_TOTAL = 1.0
 
 
 @dataclass(frozen=True)
@@ -223,24 +227,58 @@ class Searcher:
                 best = self.goal_distance(goal, current)
         return current if best == 0 else None
 
-    def solve(self, goals: list[Goal], seconds_per_goal: float = GOAL_SECONDS) -> list[Verdict]:
-        pool = self.pool()
+    def shrink(self, goal: Goal, answers: Answers, seconds: float = SHRINK_SECONDS) -> Answers:
+        """A witness easier to read: each checklist the goal depends on cut to the options it needs."""
+        if goal.kind == "question":
+            return answers  # question witnesses are counted, not printed
+        deadline = time.perf_counter() + seconds
+        relevant = _relevant(self.bank, goal)
+        current = answers
+        for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
+            q = self.bank.by_id[qid]
+            for item in list(current.get(qid, ())):
+                keep = current.get(qid, ())
+                if not isinstance(keep, tuple) or len(keep) <= max(1, q.min_choices) \
+                        or time.perf_counter() > deadline:
+                    break
+                base = dict(current)
+                base[qid] = tuple(x for x in keep if x != item)
+                cand = self.build(lambda qq, _a: _domain(qq, self.rng)[0], base)
+                if self.goal_distance(goal, cand) == 0:
+                    current = cand
+        return current
+
+    def solve(self, goals: list[Goal], seconds_per_goal: float = GOAL_SECONDS,
+              seeds: list[Answers] | None = None) -> list[Verdict]:
+        """A verdict per goal; `seeds` (the bank's own examples) join the pool, so an example that
+        reaches a goal is always found as its witness."""
+        pool = self.pool() + [self.build(lambda q, a: None, dict(seed)) for seed in seeds or []]
+        shrink_left = SHRINK_TOTAL
         verdicts = []
         for goal in goals:
-            scored = sorted(((self.goal_distance(goal, a), i) for i, a in enumerate(pool)))
-            witness = pool[scored[0][1]] if scored and scored[0][0] == 0 else None
+            # Among the answer sets that reach the goal, the one with the fewest ticks reads best.
+            scored = sorted(((self.goal_distance(goal, a), _ticks(a), i) for i, a in enumerate(pool)))
+            witness = pool[scored[0][2]] if scored and scored[0][0] == 0 else None
             reason = ""
             if witness is None and goal.kind == "band":
                 reason = impossible_band(self.engine, goal)
             if witness is None and not reason:
-                start = pool[scored[0][1]] if scored else self.build(self.random_choice)
+                start = pool[scored[0][2]] if scored else self.build(self.random_choice)
                 witness = self.climb(goal, start, time.perf_counter() + seconds_per_goal)
                 if witness is not None:
                     pool.append(witness)
             if witness is None and not reason:
-                reason = "no answer set found that reaches it"
+                reason = NOT_FOUND
+            if witness is not None and shrink_left > 0:
+                began = time.perf_counter()
+                witness = self.shrink(goal, witness, min(SHRINK_SECONDS, shrink_left))
+                shrink_left -= time.perf_counter() - began
             verdicts.append(Verdict(goal, None if witness is None else tuple(witness.items()), reason))
         return verdicts
+
+
+def _ticks(answers: Answers) -> int:
+    return sum(len(v) for v in answers.values() if isinstance(v, tuple))
 
 
 def impossible_band(engine: Engine, goal: Goal) -> str:
@@ -265,25 +303,44 @@ def impossible_band(engine: Engine, goal: Goal) -> str:
     return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
 
 
-def goals_for(bank: Bank) -> list[Goal]:
-    """Every band, suggestion and question of the bank."""
+def _raw_band_index(doc: Document | None, di: int, band_id: str, fallback: int) -> int:
+    """The band's place in the file: the model keeps bands sorted by range, the file may not."""
+    try:
+        raw = doc.data["dimensions"][di]["bands"] if doc is not None else None
+    except (KeyError, IndexError, TypeError):
+        raw = None
+    if isinstance(raw, list):
+        for i, x in enumerate(raw):
+            if isinstance(x, dict) and x.get("id") == band_id:
+                return i
+    return fallback
+
+
+def goals_for(bank: Bank, doc: Document | None = None) -> list[Goal]:
+    """Every band, suggestion and question of the bank; `doc` locates bands as the file orders them."""
     goals = []
     for di, d in enumerate(bank.dimensions):
-        for b in d.bands:
-            raw_i = next(i for i, x in enumerate(d.bands) if x.id == b.id)
+        for bi, b in enumerate(d.bands):
+            raw_i = _raw_band_index(doc, di, b.id, bi)
             goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", raw_i),
                               d.id))
     for s in bank.suggestions:
-        goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, "id")))
+        where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
+        goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, where)))
     for q in bank.questions:
         goals.append(Goal("question", q.id, f"question `{q.id}`", _question_path(bank, q)))
     return goals
 
 
 def _question_path(bank: Bank, q: Question) -> tuple[str | int, ...]:
+    """Where to look when the question is never shown: its own `show_if`, else its section's, else it."""
     for si, s in enumerate(bank.sections):
         for qi, x in enumerate(s.questions):
             if x.id == q.id:
+                if x.show_if is not None:
+                    return ("sections", si, "questions", qi, "show_if")
+                if s.show_if is not None:
+                    return ("sections", si, "show_if")
                 return ("sections", si, "questions", qi, "id")
     return ()
 
@@ -331,27 +388,51 @@ def _relevant(bank: Bank, goal: Goal) -> set[str]:
     return out
 
 
-def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS) -> list[Verdict]:
+def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS,
+                       doc: Document | None = None, seeds: list[Answers] | None = None) -> list[Verdict]:
     """A verdict for every band, suggestion and question."""
-    return Searcher(bank).solve(goals_for(bank), seconds_per_goal)
+    return Searcher(bank).solve(goals_for(bank, doc), seconds_per_goal, seeds)
+
+
+def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
+    """The usable answer sets of the bank's examples, to start the search from."""
+    from quiz.answers import normalize
+
+    out = []
+    for r in example_results:
+        if getattr(r, "outcome", None) is None:
+            continue
+        raw = {k: list(v) if isinstance(v, tuple) else v for k, v in r.example.answers}
+        answers, problems = normalize(bank, raw)
+        if not problems:
+            out.append(answers)
+    return out
 
 
 def report_reachability(bank: Bank, doc: Document | None, example_results: list[Any],
                         quiet: bool = False) -> list[Problem]:
     """Print witnesses and coverage; return a located problem for each unreachable goal."""
-    verdicts = check_reachability(bank)
+    verdicts = check_reachability(bank, doc=doc, seeds=example_answers(bank, example_results))
+    conditional = {s.id for s in bank.suggestions if s.when is not None}
     problems = []
     for v in verdicts:
         if v.witness is None:
-            msg = f"{v.goal.label} can never be reached: {v.reason}"
+            never = {"band": "can never be reached", "suggestion": "can never fire",
+                     "question": "is never shown"}[v.goal.kind]
+            msg = f"{v.goal.label} {never}: {v.reason}"
             hint = {"suggestion": "check its `when` condition against the options and bands",
                     "band": "change the band's limits or the item scores",
                     "question": "check its `show_if` and its section's"}[v.goal.kind]
+            if v.reason == NOT_FOUND:  # a search came up empty, not a proof: an example settles it
+                hint += "; if some answers do reach it, add them as an example"
             if doc is not None:
                 problems.append(doc.problem(v.goal.path, msg, hint))
             else:
                 problems.append(Problem(bank.file, 0, 0, ".".join(map(str, v.goal.path)), msg, hint))
         elif not quiet and v.goal.kind != "question":
+            if v.goal.kind == "suggestion" and v.goal.id not in conditional:
+                print(f"  reach {v.goal.label} always fires (it has no `when`)")
+                continue
             verb = "fires" if v.goal.kind == "suggestion" else "is reached"
             print(f"  reach {v.goal.label} {verb} for: {witness_text(bank, v.goal, v.witness)}")
     n_q = sum(1 for v in verdicts if v.goal.kind == "question")

@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from quiz.conditions.compile import compile_node, held_atoms
-from quiz.conditions.nodes import Compare, Includes, InList, Measure, Node, Predicate
+from quiz.conditions.compile import compile_explainer, compile_node, explain
+from quiz.conditions.nodes import (
+    And,
+    Compare,
+    Includes,
+    InList,
+    Measure,
+    Node,
+    Not,
+    Or,
+    Predicate,
+)
 from quiz.model import DECLINED, SUGGESTION_ORDER, Bank, Question
 from quiz.outcome import (
     ChosenSuggestion,
@@ -87,6 +97,26 @@ class Engine:
                      for d in bank.dimensions}
         self.suggestions = [(s, comp(s.when)) for s in bank.suggestions]
         self._atom_cache: dict[int, Callable[[Any], bool]] = {}
+        # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
+        # kept in their final order (safety first, then priority, then bank order) with the parts of
+        # their result that never change, and a chosen suggestion is reused whenever its reasons are.
+        works = bank.works
+        self._plan = []
+        for s, when in sorted(self.suggestions, key=lambda p: (SUGGESTION_ORDER[p[0].kind],
+                                                                -p[0].priority, p[0].index)):
+            static = (tuple(self._work(w) for w in s.reading if w in works),
+                      tuple(self._work(w) for w in s.sources if w in works),
+                      tuple(ResourceRef(r.id, r.name, r.region, r.contact, r.url, r.description,
+                                        r.last_verified)
+                            for rid in s.resources if (r := bank.resource_by_id.get(rid)) is not None))
+            leaf = s.when is not None and not isinstance(s.when, (Or, And, Not))
+            explainer = None if s.when is None or leaf else compile_explainer(s.when, band_ids, statements)
+            self._plan.append((s, when, leaf, explainer, static))
+        self._memo: dict[Any, ChosenSuggestion] = {}
+        self._dim_memo: dict[Any, DimensionResult] = {}
+        self._statement_memo: dict[Any, StatementResult] = {}
+        self._citations = {q.id: (works[q.source].citation() if q.source in works else "")
+                           for q in bank.questions if q.kind == "statement"}
 
     # -- visibility ---------------------------------------------------------------------------------
     def walk(self, answers: Mapping[str, Any]) -> tuple[_Ctx, list[Question], bool]:
@@ -139,44 +169,74 @@ class Engine:
         ctx, visible, ended = self.walk(answers)
         eff = ctx.answers
         dims = []
+        dim_memo = self._dim_memo
         for did, (d, _items) in self.dims.items():
-            score, answered, bi = ctx.result(did)
-            band = d.bands[bi] if bi is not None else None
-            dims.append(DimensionResult(
-                d.id, d.title, score, d.low, d.high, answered, d.min_answered,
-                band.id if band else None, band.label if band else "Not enough answers",
-                band.text if band else f"Answer at least {d.min_answered} of its questions to see a result.",
-            ))
+            result = ctx.result(did)
+            dkey = (did, result, type(result[0]))  # 3 and 3.0 are equal keys but print differently
+            dr = dim_memo.get(dkey)
+            if dr is None:
+                score, answered, bi = result
+                band = d.bands[bi] if bi is not None else None
+                dr = DimensionResult(
+                    d.id, d.title, score, d.low, d.high, answered, d.min_answered,
+                    band.id if band else None, band.label if band else "Not enough answers",
+                    band.text if band else f"Answer at least {d.min_answered} of its questions to see a result.",
+                )
+                _remember(dim_memo, dkey, dr)
+            dims.append(dr)
         statements = []
+        st_memo = self._statement_memo
         for q in visible:
             if q.kind == "statement":
                 a = eff.get(q.id)
                 given = a if isinstance(a, bool) else None
-                src = bank.works.get(q.source)
-                statements.append(StatementResult(q.id, q.text, given, bool(q.answer),
-                                                  given is not None and given is q.answer,
-                                                  q.explanation, src.citation() if src else ""))
+                sr = st_memo.get((q.id, given))
+                if sr is None:
+                    sr = StatementResult(q.id, q.text, given, bool(q.answer),
+                                         given is not None and given is q.answer,
+                                         q.explanation, self._citations[q.id])
+                    _remember(st_memo, (q.id, given), sr)
+                statements.append(sr)
         chosen = []
-        for s, when in self.suggestions:
+        memo = self._memo
+        reason_key = self._reason_key
+        for i, (s, when, leaf, explainer, static) in enumerate(self._plan):
             if when is not None and not when(ctx):
                 continue
-            chosen.append(ChosenSuggestion(
-                s.id, s.kind, s.title, s.text, s.because, s.priority,
-                self.reasons(s.when, ctx),
-                tuple(self._work(w) for w in s.reading if w in bank.works),
-                tuple(self._work(w) for w in s.sources if w in bank.works),
-                tuple(ResourceRef(r.id, r.name, r.region, r.contact, r.url, r.description, r.last_verified)
-                      for rid in s.resources if (r := bank.resource_by_id.get(rid)) is not None),
-            ))
-        index = {s.id: s.index for s in bank.suggestions}
-        chosen.sort(key=lambda c: (SUGGESTION_ORDER[c.kind], -c.priority, index[c.id]))
+            # A chosen suggestion differs between answer sets only through its reasons, and those only
+            # through the leaf conditions that explain it and the few facts each one mentions.
+            if explainer is not None:
+                key: Any = (i, tuple([(id(atom), value, reason_key(atom, value, ctx))
+                                      for atom, value in explainer(ctx, True)]))
+            elif leaf:
+                key = (i, reason_key(s.when, True, ctx))  # type: ignore[arg-type]
+            else:
+                key = i
+            try:
+                hit = memo.get(key)
+            except TypeError:  # an unhashable answer (e.g. a list): work it out without the memo
+                key, hit = None, None
+            if hit is None:
+                hit = ChosenSuggestion(s.id, s.kind, s.title, s.text, s.because, s.priority,
+                                       self.reasons(s.when, ctx), *static)
+                if key is not None:
+                    _remember(memo, key, hit)
+            chosen.append(hit)
         chosen = _dedupe(chosen)
-        required = [q for q in visible if not q.optional and q.kind != "text"]
-        complete = all(q.id in eff for q in required)
+        complete = True
+        n_answered = 0
+        given_answers = []
+        for q in visible:
+            qid = q.id
+            if qid in eff:
+                n_answered += 1
+                if q.kind != "text":
+                    given_answers.append((qid, eff[qid]))
+            elif complete and not q.optional and q.kind != "text":
+                complete = False
         return Outcome(
             bank.id, bank.title, bank.version, bank.disclaimer, complete, ended, len(visible),
-            sum(1 for q in visible if q.id in eff), tuple(dims), tuple(statements), tuple(chosen),
-            tuple((q.id, eff[q.id]) for q in visible if q.id in eff and q.kind != "text"),
+            n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers),
         )
 
     def _work(self, wid: str) -> WorkRef:
@@ -196,12 +256,29 @@ class Engine:
             return (Reason("Shown to everyone who takes this bank."),)
         out: list[Reason] = []
         seen: set[str] = set()
-        for atom in held_atoms(when, lambda n: self._holds(n, ctx)):
-            r = self._reason(atom, ctx)
+        for atom, value in explain(when, lambda n: self._holds(n, ctx)):
+            r = self._reason(atom, ctx) if value else self._fact(atom, ctx)
             if r.text not in seen:
                 seen.add(r.text)
                 out.append(r)
         return tuple(out)
+
+    def _reason_key(self, atom: Node, value: bool, ctx: _Ctx) -> Any:
+        """What the reason for `atom` (true or, under `not`, false) reads beyond the bank itself."""
+        if isinstance(atom, Measure):
+            if atom.func == "count":
+                a = ctx.answers.get(atom.subject.name)
+                return len(a) if isinstance(a, tuple) else 0
+            r = ctx.result(atom.subject.name)
+            return r, type(r[0])  # 3 and 3.0 are equal keys but print differently
+        if value and isinstance(atom, (Predicate, Includes)):
+            return None  # fixed text: the answer is implied by the condition holding
+        a = ctx.answers.get(atom.subject.name, _MISSING)  # type: ignore[union-attr]
+        if isinstance(atom, Includes) and isinstance(a, tuple):
+            return tuple
+        if type(a) is tuple:
+            return a, tuple(map(type, a))
+        return a, type(a)  # True == 1 == 1.0, but their labels differ
 
     def _reason(self, atom: Node, ctx: _Ctx) -> Reason:
         bank = self.bank
@@ -228,6 +305,24 @@ class Engine:
         if isinstance(atom, Includes):
             return Reason(f"You chose \u201c{q.label_of(atom.value)}\u201d for \u201c{q.text}\u201d.",
                           question=q.id)
+        if a is None:  # e.g. `q != "x"` holds when q was not answered
+            return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
+        return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
+
+    def _fact(self, atom: Node, ctx: _Ctx) -> Reason:
+        """Why a condition under `not` is false: the answer or score as it actually is."""
+        assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
+        if isinstance(atom, Measure):
+            return self._reason(atom, ctx)  # a score, band or count is stated as it is either way
+        q = self.bank.by_id[atom.subject.name]
+        a = ctx.answers.get(q.id)
+        if a is None:
+            return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
+        if a == DECLINED:
+            return Reason(f"You preferred not to say to \u201c{q.text}\u201d.", question=q.id)
+        if isinstance(atom, Includes):
+            return Reason(f"You did not choose \u201c{q.label_of(atom.value)}\u201d for "
+                          f"\u201c{q.text}\u201d.", question=q.id)
         return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
 
 
@@ -241,14 +336,28 @@ def _dedupe(chosen: list[ChosenSuggestion]) -> list[ChosenSuggestion]:
         if key in seen_text:
             continue
         seen_text.add(key)
-        reading = tuple(w for w in c.reading if w.id not in seen_works)
-        seen_works.update(w.id for w in reading)
-        if c.kind == "reading" and c.reading and not reading:
+        if not c.reading:
+            out.append(c)
+            continue
+        reading = tuple([w for w in c.reading if w.id not in seen_works])
+        for w in reading:
+            seen_works.add(w.id)
+        if c.kind == "reading" and not reading:
             continue  # every work it offers is already shown above
         out.append(c if reading == c.reading else ChosenSuggestion(
             c.id, c.kind, c.title, c.text, c.because, c.priority, c.reasons, reading, c.sources,
             c.resources))
     return out
+
+
+_MISSING: Any = object()
+_MEMO_LIMIT = 50_000  # entries per memo; each is a small frozen result shared between outcomes
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 _ENGINES: dict[int, tuple[Bank, Engine]] = {}

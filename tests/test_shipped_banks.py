@@ -157,3 +157,87 @@ def test_partner_safety_turns_off_couples_work() -> None:
         assert couples <= set(ex.expect.not_suggestions), ex.name
     red_flag = [ex for ex in bank.examples if ex.expect.first == "see-doctor"]
     assert red_flag, "an example must show a medical red flag coming first"
+
+
+# --- content safeguards -------------------------------------------------------------------------
+
+# Services FACTS.md section 4 says were checked against their own site. Every other resource was only
+# compared with published sources, so its description must tell the reader to confirm it.
+CHECKED_ON_OWN_SITE = {"findahelpline", "in-telemanas"}
+
+# Words a result must never use: diagnostic labels, outdated or exclusionary terms.
+RESULT_MUST_NOT_SAY = [
+    r"\byou have (?:a |an )?[a-z -]*disorder\b", r"\bHSDD\b", r"\bhypoactive\b", r"\bdysfunction\b",
+    r"\bbiological sex\b", r"\bbiologically (?:male|female)\b", r"\bcures\b", r"\bwill cure\b",
+    r"\bproven\b", r"\bguarantee", r"\bgender dysphoria\b", r"\bhusband\b", r"\bwife\b",
+    r"\bboyfriend\b", r"\bgirlfriend\b", r"\byou should\b", r"\byou must\b",
+]
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_results_use_no_diagnostic_or_exclusionary_words(path: Path) -> None:
+    bank = _load(path)
+    texts = [(s.id, f"{s.title} {s.text} {s.because}") for s in bank.suggestions]
+    texts += [(f"{d.id}.{b.id}", f"{b.label} {b.text}") for d in bank.dimensions for b in d.bands]
+    found = [(where, pattern) for where, text in texts for pattern in RESULT_MUST_NOT_SAY
+             if re.search(pattern, text, flags=re.IGNORECASE)]
+    assert not found, found
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_unverified_numbers_say_to_confirm_them(path: Path) -> None:
+    bank = _load(path)
+    for r in bank.resources:
+        if r.id not in CHECKED_ON_OWN_SITE:
+            assert "confirm" in r.description.lower(), f"{r.id}: say to confirm it on the service's site"
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_privacy_note_names_the_quick_exit(path: Path) -> None:
+    bank = _load(path)
+    intro = bank.sections[0].intro.lower()
+    assert "ctrl+q" in intro and "type q" in intro, "say how to leave at once, in the app and in plain mode"
+    assert "unless you choose to save or export" in intro
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_sensitive_personal_questions_can_be_declined(path: Path) -> None:
+    bank = _load(path)
+    for section in bank.sections:
+        if not section.content_note:
+            continue
+        for q in section.questions:
+            if q.kind != "statement":
+                assert q.prefer_not_to_say, f"{q.id}: a sensitive question needs 'Prefer not to say'"
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_option_labels_are_short(path: Path) -> None:
+    bank = _load(path)
+    long = [(q.id, o.label) for q in bank.questions for o in q.options if len(o.label) > 64]
+    assert not long, long
+
+
+def test_partner_safety_support_comes_before_everything_but_youth_support() -> None:
+    bank = _load(BANKS_DIR / "therapy-fit.yaml")
+    by_id = {s.id: s for s in bank.suggestions}
+    support = by_id["partner-safety-support"]
+    others = [s.id for s in bank.suggestions
+              if s.id not in {"youth", "partner-safety-support"} and s.priority >= support.priority]
+    assert not others, f"these would show before domestic-violence support: {others}"
+    assert {"us-ndvh", "uk-ndah", "in-181", "au-1800respect"} <= set(support.resources)
+    both = [ex for ex in bank.examples
+            if dict(ex.answers).get("partner-safety") in ("yes", "unsure")
+            and "see-doctor" in ex.expect.suggestions]
+    assert both and all(ex.expect.first == "partner-safety-support" for ex in both)
+
+
+def test_every_medical_red_flag_routes_to_a_doctor() -> None:
+    bank = _load(BANKS_DIR / "therapy-fit.yaml")
+    red_flags = next(q for q in bank.questions if q.id == "red-flags")
+    see_doctor = next(s for s in bank.suggestions if s.id == "see-doctor")
+    for o in red_flags.options:
+        if o.value != "none":
+            assert f'"{o.value}"' in see_doctor.when_text, f"red flag {o.value} does not reach see-doctor"
+    text = see_doctor.text.lower()
+    assert "don't stop" in text and "emergency" in text

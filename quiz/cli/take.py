@@ -1,23 +1,38 @@
-"""`quiz take BANK [--plain]` and the bare `quiz` launcher."""
+"""`quiz take BANK [--plain] [--resume [FILE]]` and the bare `quiz` launcher."""
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
+from pathlib import Path
 from typing import Any
 
 from quiz.check import load_bank, resolve_bank
 from quiz.errors import UsageError
+from quiz.model import Bank
+
+LATEST = "\0latest"
+"""`--resume` given without a FILE: the most recent save of the bank."""
 
 
 def register(sub: Any) -> None:
     """Add the `take` command."""
     p = sub.add_parser("take", help="take a bank in the app, or line by line with --plain",
                        description="Take a bank. BANK is a file path or a shipped bank's id "
-                                   "(therapy-fit, myths-facts, therapist-fit).")
+                                   "(therapy-fit, myths-facts, therapist-fit). Nothing is saved "
+                                   "unless you ask (type `save` at any prompt with --plain).")
     p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
     p.add_argument("--plain", action="store_true",
-                   help="no full-screen app: numbered questions on stdin/stdout (screen readers, pipes)")
+                   help="no full-screen app: numbered questions on stdin/stdout (screen readers, "
+                        "pipes)")
+    p.add_argument("--resume", nargs="?", const=LATEST, default=None, metavar="FILE",
+                   help="carry on from a saved session: FILE, or without it the most recent save "
+                        "of BANK in your data folder")
+    p.add_argument("--passphrase-prompt", action="store_true",
+                   help="ask for a passphrase first (read without echo, never from the command "
+                        "line); with --resume and no FILE, protected saves are searched too. A "
+                        "protected FILE asks for its passphrase anyway")
     p.set_defaults(func=run)
 
 
@@ -29,16 +44,75 @@ def _bank(ref: str) -> Any:
     return load_bank(path)
 
 
+def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
+    """The restored Session and the notes to show the person first."""
+    from quiz.cli._passphrase import read_passphrase, with_passphrase
+    from quiz.paths import sessions_dir
+    from quiz.store import StoreError, UnknownBank, latest_saved, load_session, protected_count
+
+    known: list[str] = []
+    if args.passphrase_prompt:
+        pw = read_passphrase()
+        if pw:
+            known.append(pw)
+    notes: list[str] = []
+    if args.resume == LATEST:
+        info = latest_saved(bank.id, known[0] if known else None)
+        skipped = protected_count() if not known else 0
+        if info is None:
+            hint = (f"; {skipped} protected save(s) were not searched (add --passphrase-prompt, or "
+                    "give the file)" if skipped else "")
+            raise StoreError(f"no saved session of `{bank.id}` in {sessions_dir()}{hint}")
+        path = info.path
+        if skipped:
+            notes.append(f"({skipped} protected save(s) were not searched; add --passphrase-prompt "
+                         "to include them.)")
+    else:
+        path = Path(args.resume).expanduser()
+
+    def lookup(bank_id: str) -> Bank | None:
+        return bank if bank_id == bank.id else None
+
+    try:
+        loaded = with_passphrase(lambda pw: load_session(path, lookup, pw), str(path), known)
+    except UnknownBank as exc:
+        raise StoreError(f"{path} was saved from the bank `{exc.bank_id}`, not `{bank.id}`; run "
+                         f"`quiz take {exc.bank_id} --resume {path}`") from None
+    label = f" \u201c{loaded.label}\u201d" if loaded.label else ""
+    notes.insert(0, f"Resuming{label} from {path} (saved {loaded.saved_at}, "
+                    f"{len(loaded.answers)} answer(s)).")
+    notes.extend(loaded.changes)
+    return loaded.session(), notes
+
+
 def run(args: argparse.Namespace) -> int:
-    """Take one bank."""
+    """Take one bank, fresh or resumed."""
     bank = _bank(args.bank)
-    if args.plain:
+    session, notes = (None, []) if args.resume is None else _resume(args, bank)
+    plain = args.plain
+    if not plain and session is not None:
+        from quiz.ui.app import run_app as _probe
+
+        params = inspect.signature(_probe).parameters
+        if "session" not in params:
+            print("note: the full-screen app cannot resume a session yet; continuing line by line.",
+                  file=sys.stderr)
+            plain = True
+    if plain:
         from quiz.plain import PlainRunner
 
-        return PlainRunner(bank, sys.stdin, sys.stdout).run()
+        return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes).run()
     from quiz.ui.app import run_app
 
-    return run_app(bank=bank)
+    if session is None:
+        return run_app(bank=bank)
+    kwargs: dict[str, Any] = {"bank": bank, "session": session}
+    if "notes" in inspect.signature(run_app).parameters:
+        kwargs["notes"] = tuple(notes)
+    else:
+        for note in notes:
+            print(note, file=sys.stderr)
+    return run_app(**kwargs)
 
 
 def launch(args: argparse.Namespace) -> int:

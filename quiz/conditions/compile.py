@@ -37,17 +37,44 @@ def _same(a: Any, b: Any) -> bool:
 
 def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[str, bool]) -> Predicate_:
     """A function of a Context that says whether the condition holds."""
+    # Every predicate returns a real bool, so `p(c) or q(c)` is one too; the two-item forms and plain
+    # loops avoid a generator per evaluation, which matters when a bank is scored thousands of times.
     if isinstance(node, Or):
         parts = [compile_node(n, band_ids, statements) for n in node.items]
-        return lambda c: any(p(c) for p in parts)
+        if len(parts) == 2:
+            p0, p1 = parts
+            return lambda c: p0(c) or p1(c)
+
+        def any_(c: Any) -> bool:
+            for p in parts:
+                if p(c):
+                    return True
+            return False
+
+        return any_
     if isinstance(node, And):
         parts = [compile_node(n, band_ids, statements) for n in node.items]
-        return lambda c: all(p(c) for p in parts)
+        if len(parts) == 2:
+            p0, p1 = parts
+            return lambda c: p0(c) and p1(c)
+
+        def all_(c: Any) -> bool:
+            for p in parts:
+                if not p(c):
+                    return False
+            return True
+
+        return all_
     if isinstance(node, Not):
         inner = compile_node(node.item, band_ids, statements)
         return lambda c: not inner(c)
     if isinstance(node, Compare):
         qid, value, op = node.subject.name, node.value, node.op
+        if isinstance(value, str) and op in ("==", "!="):
+            # `_same` with text: equal text, and the answer is text too.
+            if op == "==":
+                return lambda c: type(a := c.answers.get(qid)) is str and a == value
+            return lambda c: not (type(a := c.answers.get(qid)) is str and a == value)
         if op == "==":
             return lambda c: _same(c.answers.get(qid), value)
         if op == "!=":
@@ -61,6 +88,9 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
         return ordered
     if isinstance(node, InList):
         qid, values = node.subject.name, node.values
+        if all(isinstance(v, str) for v in values):
+            texts = frozenset(values)
+            return lambda c: type(a := c.answers.get(qid)) is str and a in texts
         return lambda c: any(_same(c.answers.get(qid), v) for v in values)
     if isinstance(node, Includes):
         qid, value = node.subject.name, node.value
@@ -113,16 +143,54 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
     return band
 
 
-def held_atoms(node: Node, holds: Callable[[Node], bool]) -> list[Node]:
-    """The leaf conditions that made `node` true (none under `not`); `holds` evaluates a subtree."""
-    if isinstance(node, Or):
-        out: list[Node] = []
-        for n in node.items:
-            if holds(n):
-                out.extend(held_atoms(n, holds))
-        return out
-    if isinstance(node, And):
-        return [a for n in node.items for a in held_atoms(n, holds)]
+def explain(node: Node, holds: Callable[[Node], bool], want: bool = True) -> list[tuple[Node, bool]]:
+    """The leaf conditions that gave `node` the value `want`, each with its own value; `holds`
+    evaluates a subtree. It looks under `not`: `not answered(q)` holds because `answered(q)` is
+    false, so that leaf comes back as `(answered(q), False)` and can be explained as a fact.
+    """
     if isinstance(node, Not):
-        return []
-    return [node] if holds(node) else []
+        return explain(node.item, holds, not want)
+    if isinstance(node, (Or, And)):
+        # An `or` is true, or an `and` false, through the items with that value; otherwise through all.
+        decisive = isinstance(node, Or) == want
+        out: list[tuple[Node, bool]] = []
+        for n in node.items:
+            if decisive and holds(n) != want:
+                continue
+            if isinstance(n, (Or, And, Not)):
+                out.extend(explain(n, holds, want))
+            else:
+                out.append((n, want))
+        return out
+    return [(node, want)]
+
+
+Explainer = Callable[[Any, bool], list[tuple[Node, bool]]]
+
+
+def compile_explainer(node: Node, band_ids: dict[str, list[str]], statements: dict[str, bool]) -> Explainer:
+    """`explain` prepared once: a function of (Context, want) giving the same leaves, without re-walking
+    the tree or looking predicates up for every answer set."""
+    if isinstance(node, Not):
+        inner = compile_explainer(node.item, band_ids, statements)
+        return lambda c, want: inner(c, not want)
+    if isinstance(node, (Or, And)):
+        parts = [(compile_node(n, band_ids, statements),
+                  None if not isinstance(n, (Or, And, Not)) else compile_explainer(n, band_ids, statements),
+                  n) for n in node.items]
+        is_or = isinstance(node, Or)
+
+        def explainer(c: Any, want: bool) -> list[tuple[Node, bool]]:
+            decisive = is_or == want
+            out: list[tuple[Node, bool]] = []
+            for pred, sub, n in parts:
+                if decisive and pred(c) != want:
+                    continue
+                if sub is None:
+                    out.append((n, want))
+                else:
+                    out.extend(sub(c, want))
+            return out
+
+        return explainer
+    return lambda c, want: [(node, want)]

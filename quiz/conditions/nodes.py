@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 Literal = str | int | float | bool
 
@@ -120,6 +121,10 @@ def unparse(node: Node) -> str:
             return "true" if v else "false"
         if isinstance(v, str):
             return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(v, float):
+            # The condition language has no exponent form: write 1e-05 as 0.00001 so it parses back.
+            text = format(Decimal(repr(v)), "f")
+            return text if "." in text else text + ".0"
         return repr(v)
 
     def go(n: Node, parent: int) -> str:

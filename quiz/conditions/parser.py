@@ -33,7 +33,7 @@ _TOKEN = re.compile(
   | (?P<op>==|!=|<=|>=|<|>|=)
   | (?P<punct>[()\[\],])
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.DOTALL,  # DOTALL: a backslash may escape a line break inside quotes
 )
 KEYWORDS = {"and", "or", "not", "in", "includes", "true", "false"}
 PREDICATES = {"answered", "skipped", "declined", "correct", "wrong"}
@@ -80,7 +80,7 @@ def _tokenize(text: str) -> list[_Tok]:
 
 def _unquote(s: str) -> str:
     body = s[1:-1]
-    return re.sub(r"\\(.)", r"\1", body)
+    return re.sub(r"\\(.)", r"\1", body, flags=re.DOTALL)
 
 
 class _Parser:

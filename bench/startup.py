@@ -1,0 +1,206 @@
+"""Startup, answer latency and memory of the Textual app, beside a minimal Textual app, in one run.
+
+Each program runs in a pseudo-terminal (80x24) exactly as a person would start it; the bench reads
+what it draws and sends keys. It prints:
+
+- process start to the first screen drawn, and to the first question drawn (`quiz take
+  tests/data/valid/full.yaml`, with enter pressed the moment the intro and the section note appear),
+  beside process start to a minimal Textual app's one line (target: at most 1.3 times);
+- the median time from an answer key press to the next question drawn (target: under 50 ms);
+- peak memory (ru_maxrss) of both programs.
+
+Run: python bench/startup.py [--runs N]. It prints figures and asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import re
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ROOT / "tests" / "data" / "valid" / "full.yaml"
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
+QUIT = b"\x11"  # ctrl+q
+
+MINIMAL = textwrap.dedent("""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("minimal app ready")
+
+    Minimal().run()
+""")
+
+
+def long_bank(count: int = 40) -> str:
+    """A bank of `count` scale questions in one section without a note: answer after answer."""
+    lines = ["quiz: 1", "id: bench-long", "title: Bench", 'version: "1.0.0"',
+             "disclaimer: A benchmark bank, not a diagnosis.",
+             "scales:", "  s4:", "    title: How often", "    options:"]
+    lines += [f"      - {{value: {v}, label: Point {v}}}" for v in range(4)]
+    lines += ["sections:", "  - id: all", "    title: All", "    questions:"]
+    for i in range(1, count + 1):
+        lines += [f"      - id: q{i}", "        kind: scale", "        scale: s4",
+                  f"        text: Item {i:02d} of the benchmark"]
+    return "\n".join(lines) + "\n"
+
+
+class Term:
+    """A program running in a pseudo-terminal, with what it has drawn so far as plain text."""
+
+    def __init__(self, argv: list[str], cols: int = 80, rows: int = 24) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        env.pop("TEXTUAL", None)
+        # Let both programs cache compiled modules, as an installed package does; the warm-up runs
+        # write the caches, so neither pays for compiling on the measured runs.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                     cwd=ROOT, start_new_session=True, close_fds=True)
+        os.close(slave)
+        self.raw = b""
+        self.text = ""
+        self.mark = 0
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:
+            return False
+        self.raw += chunk
+        self.text = ANSI.sub("", self.raw.decode("utf-8", "replace"))
+        return bool(chunk)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> float:
+        """Seconds since process start when `needle` first appears after the last mark."""
+        deadline = time.perf_counter() + timeout
+        while needle not in self.text[self.mark:]:
+            if time.perf_counter() > deadline:
+                tail = self.text[-400:]
+                raise TimeoutError(f"{needle!r} did not appear; last output: {tail!r}")
+            self._read(0.05)
+        self.mark = self.text.index(needle, self.mark) + len(needle)
+        return time.perf_counter() - self.start
+
+    def send(self, keys: bytes) -> float:
+        """Send keys; returns the time they were sent."""
+        self.mark = len(self.text)
+        os.write(self.master, keys)
+        return time.perf_counter()
+
+    def finish(self) -> tuple[int, float]:
+        """Quick-exit the program; returns (exit status, peak memory in MiB)."""
+        os.write(self.master, QUIT)
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline:
+            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            if pid:
+                self.proc.returncode = os.waitstatus_to_exitcode(status)
+                os.close(self.master)
+                # ru_maxrss is KiB on Linux, bytes on macOS.
+                scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+                return self.proc.returncode, usage.ru_maxrss / scale
+            self._read(0.05)
+        self.proc.kill()
+        raise TimeoutError("the program did not exit on ctrl+q")
+
+
+def quiz_argv(bank: Path) -> list[str]:
+    return [sys.executable, "-m", "quiz", "take", str(bank)]
+
+
+def run_quiz() -> tuple[float, float, float]:
+    """(seconds to the intro drawn, seconds to the first question drawn, peak MiB)."""
+    term = Term(quiz_argv(FULL))
+    intro = term.wait_for("What this is")
+    term.send(b"\r")
+    term.wait_for("A few questions")
+    term.send(b"\r")
+    first = term.wait_for("Are you 18 or older?")
+    _status, peak = term.finish()
+    return intro, first, peak
+
+
+def run_minimal() -> tuple[float, float]:
+    """(seconds to the minimal app's line drawn, peak MiB)."""
+    term = Term([sys.executable, "-c", MINIMAL])
+    ready = term.wait_for("minimal app ready")
+    _status, peak = term.finish()
+    return ready, peak
+
+
+def answer_latencies(bank: Path, count: int) -> list[float]:
+    """Seconds from an answer key press to the next question's text drawn, for each answer."""
+    term = Term(quiz_argv(bank))
+    term.wait_for("What this is")
+    term.send(b"\r")
+    term.wait_for("Item 01 of")
+    out = []
+    for i in range(2, count + 1):
+        sent = term.send(b"1")
+        term.wait_for(f"Item {i:02d} of")
+        out.append(time.perf_counter() - sent)
+    term.finish()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="start-ups of each program (default 5)")
+    parser.add_argument("--answers", type=int, default=40, help="questions in the latency bank")
+    args = parser.parse_args()
+
+    intros, firsts, minis, quiz_mem, mini_mem = [], [], [], [], []
+    run_minimal()  # warm the file cache for both, so neither pays for the first read from disk
+    run_quiz()
+    for _ in range(args.runs):
+        ready, mem = run_minimal()
+        minis.append(ready)
+        mini_mem.append(mem)
+        intro, first, mem = run_quiz()
+        intros.append(intro)
+        firsts.append(first)
+        quiz_mem.append(mem)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bank = Path(tmp) / "long.yaml"
+        bank.write_text(long_bank(args.answers), encoding="utf-8")
+        latencies = answer_latencies(bank, args.answers)
+
+    mini = statistics.median(minis)
+    print(f"startup, median of {args.runs} runs in an 80x24 pseudo-terminal:")
+    print(f"  minimal Textual app, one line drawn      {mini * 1000:7.0f} ms")
+    print(f"  quiz take full.yaml, intro drawn         {statistics.median(intros) * 1000:7.0f} ms"
+          f"  ({statistics.median(intros) / mini:.2f}x)")
+    print(f"  quiz take full.yaml, first question drawn {statistics.median(firsts) * 1000:6.0f} ms"
+          f"  ({statistics.median(firsts) / mini:.2f}x; enter pressed on the intro and section note)")
+    print(f"answer key press to the next question drawn, {len(latencies)} answers:")
+    print(f"  median {statistics.median(latencies) * 1000:.1f} ms, "
+          f"max {max(latencies) * 1000:.1f} ms (target: under 50 ms)")
+    print("peak memory (ru_maxrss):")
+    print(f"  minimal Textual app {max(mini_mem):6.1f} MiB")
+    print(f"  quiz                {max(quiz_mem):6.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""`quiz export BANK --format md|html [--answer-key] [-o FILE]`: a printable handout of a bank."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from quiz.check import load_bank, resolve_bank
+from quiz.errors import UsageError
+from quiz.handout import FORMATS, render
+
+
+def register(sub: Any) -> None:
+    """Add the `export` command."""
+    p = sub.add_parser("export", help="a printable handout of a bank (Markdown or HTML)",
+                       description="Write a printable handout of a bank: its questions and options, "
+                                   "with boxes to tick. With --answer-key, add the right answers, "
+                                   "explanations, sources and discussion prompts. Writes to standard "
+                                   "output unless -o is given. Exit 1 if the bank has problems, 2 for "
+                                   "usage errors or an unwritable file.")
+    p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
+    p.add_argument("--format", choices=FORMATS, default="md", help="md (Markdown, the default) or html")
+    p.add_argument("--answer-key", action="store_true",
+                   help="include right answers, explanations, sources and discussion prompts")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=run)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: cannot write: the folder {folder} does not exist")
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # a handout is for sharing, unlike mkstemp's private 0600
+        os.replace(tmp, path)
+        tmp = ""
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the bank, render the handout, write it."""
+    path = resolve_bank(args.bank)
+    if not path.exists():
+        raise UsageError(f"no bank named `{args.bank}` (give a file path or a shipped bank's id)")
+    if path.is_dir():
+        raise UsageError(f"{args.bank} is a folder; export one bank file at a time")
+    bank = load_bank(path)
+    text = render(bank, args.format, args.answer_key)
+    if args.output is None or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output).expanduser()
+    write_atomic(out, text)
+    key = " with the answer key" if args.answer_key else ""
+    print(f"Wrote {out}: {bank.title}, {len(bank.questions)} questions{key}.", file=sys.stderr)
+    return 0

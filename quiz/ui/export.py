@@ -1,0 +1,148 @@
+"""Export results to Markdown, HTML or JSON at a path the person types; nothing is written otherwise."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from quiz.outcome import Outcome
+from quiz.ui.choice_list import ChoiceList
+from quiz.ui.format_list import FormatList
+
+FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON", ".json"))
+"""(report format, label, file extension)."""
+
+DEFAULT_PATH = "~/quiz-results.md"
+
+
+class ExportError(Exception):
+    """A path that cannot be written, in words for the person."""
+
+
+def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
+    """Write the report atomically, readable by the owner only; returns the absolute path."""
+    from quiz.report import render
+
+    path = path.expanduser()
+    if not path.name:
+        raise ExportError("Type a file name.")
+    path = path.absolute()
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; add a file name such as quiz-results{FORMATS[0][2]}.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} does not exist.")
+    text = render(outcome, fmt)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".quiz-export-", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    return path
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Asks for a format and a path, writes on Save, and says where the file went."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+    ]
+
+    def __init__(self, outcome: Outcome, default: str = DEFAULT_PATH) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.default = default
+        self.confirm_replace: Path | None = None
+        """A file that exists and that the person has been warned about once."""
+        self.format_index = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content("Export your results"), classes="title")
+            yield Static(Content("Choose a format and where to save the file. HTML is one file "
+                                 "that prints well. Nothing is written until you press Save."), classes="hint")
+            yield FormatList([label for _fmt, label, _ext in FORMATS], chosen=[0], id="format")
+            yield Label(Content("Save to (a file path):"))
+            yield Input(value=self.default, id="path")
+            yield Static(Content(""), id="export-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @property
+    def fmt(self) -> str:
+        """The chosen report format."""
+        return FORMATS[self.format_index][0]
+
+    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()
+        self.format_index = event.index
+        ext = FORMATS[event.index][2]
+        field = self.query_one("#path", Input)
+        value = field.value
+        for _fmt, _label, old in FORMATS:
+            if value.endswith(old):
+                field.value = value[: -len(old)] + ext
+                break
+        self.confirm_replace = None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.confirm_replace = None
+        self.query_one("#export-error", Static).update(Content(""))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.action_cancel()
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong, in the dialog."""
+        self.query_one("#export-error", Static).update(Content.styled(message, "bold"))
+
+    def save(self) -> None:
+        """Write the file, asking once before replacing one that exists."""
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self.show_error("Type a file path, for example ~/quiz-results.md.")
+            return
+        target = Path(raw).expanduser().absolute()
+        if target.is_file() and self.confirm_replace != target:
+            self.confirm_replace = target
+            self.show_error(f"{target} already exists. Press Save again to replace it.")
+            return
+        try:
+            written = write_report(self.outcome, self.fmt, Path(raw))
+        except ExportError as exc:
+            self.show_error(str(exc))
+            return
+        self.dismiss(written)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

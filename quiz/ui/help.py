@@ -1,0 +1,95 @@
+"""The help screen: every key the app answers to, screen by screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
+        ("? or F1", "This help"),
+        ("ctrl+p", "Command palette (themes, help, quick exit)"),
+        ("tab / shift+tab", "Move between the list, the answers and the buttons"),
+        ("enter", "Press the focused button"),
+    )),
+    ("Choosing a bank", (
+        ("↑ ↓", "Move through the banks"),
+        ("enter", "Open the highlighted bank"),
+    )),
+    ("Intro and section notes", (
+        ("enter", "Start or continue"),
+        ("s", "Skip the section (when none of its questions needs an answer)"),
+        ("b or escape", "Back"),
+    )),
+    ("Questions", (
+        ("1-9, 0", "Choose that answer and go on (tick or untick it in a checklist)"),
+        ("↑ ↓ (or k j)", "Move through the answers"),
+        ("space", "Tick or untick in a checklist; choose in other questions"),
+        ("enter", "Go on with the highlighted answer, the ticked boxes or the typed text"),
+        ("b or escape", "Back to the previous question (or to review)"),
+        ("s", "Skip, when the question allows it"),
+        ("p", "Prefer not to say, when offered"),
+    )),
+    ("True or false revealed", (
+        ("enter", "Continue"),
+        ("b or escape", "Back to the statement"),
+    )),
+    ("Review", (
+        ("↑ ↓, enter", "Choose a question to change its answer"),
+        ("r", "See the results"),
+        ("b or escape", "Back to the last question"),
+    )),
+    ("Results", (
+        ("↑ ↓, page up/down", "Scroll"),
+        ("e", "Export to Markdown, HTML or JSON at a path you type"),
+        ("r", "Review and change answers"),
+    )),
+    ("Export", (
+        ("tab", "Move between format, path and buttons"),
+        ("enter", "Save"),
+        ("escape", "Cancel"),
+    )),
+)
+"""Every key, grouped by where it works."""
+
+
+def help_content() -> Content:
+    """The key list as one block of text."""
+    parts: list[Content | str | tuple[str, str]] = []
+    for group, keys in KEYS:
+        if parts:
+            parts.append("\n\n")
+        parts.append((group, "bold underline"))
+        for key, what in keys:
+            parts += ["\n", (f"  {key:<20}", "bold"), what]
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A dialog listing every key; any of escape, q, ? or F1 closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),
+        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content("Keys"), classes="title")
+            with VerticalScroll(id="help-body"):
+                yield Static(help_content(), id="help-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,83 @@
+"""The intro: what a bank is and is not, its disclaimer, and the privacy promise."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Static
+
+from quiz.model import Bank
+from quiz.ui.base import QuizScreen
+from quiz.ui.text import inert
+
+PRIVACY = ("Nothing is stored or sent unless you choose. Answers stay in memory and are gone when "
+           "you leave; ctrl+q leaves at once.")
+WHAT_IT_IS = ("A private self-check: one question at a time, then results that say why each "
+              "suggestion appears. You can go back and change any answer.")
+WHAT_IT_IS_NOT = "Not a diagnosis, not therapy, not a test you can fail."
+
+
+class IntroScreen(QuizScreen):
+    """The first screen of a bank."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start"),
+        Binding("b,escape", "back", "Back to the list"),
+    ]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+
+    def compose(self) -> ComposeResult:
+        b = self.bank
+        with VerticalScroll(id="body"):
+            yield Static(inert(b.title), classes="title")
+            if b.description:
+                yield Static(inert(b.description), classes="lead")
+            facts = [f"{len(b.questions)} questions"]
+            if any(q.show_if is not None for q in b.questions) or any(
+                    s.show_if is not None for s in b.sections):
+                facts = [f"up to {len(b.questions)} questions"]
+            if b.minutes:
+                facts.append(f"about {b.minutes} minutes")
+            if b.min_age:
+                facts.append(f"for adults ({b.min_age}+)")
+            yield Static(Content(" · ".join(facts)), classes="facts")
+            yield Static(Content.assemble(("What this is: ", "bold"), WHAT_IT_IS, "\n",
+                                          ("What it is not: ", "bold"), WHAT_IT_IS_NOT),
+                         classes="para")
+            yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
+                         classes="para disclaimer")
+            yield Static(Content.assemble(("Privacy: ", "bold"), PRIVACY), classes="para privacy")
+        with Horizontal(classes="buttons"):
+            if self.quiz.from_launcher:
+                yield Button("Back", id="back")
+            resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
+            yield Button("Continue" if resuming else "Start", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#start").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.quiz.from_launcher
+        return True
+
+    def action_start(self) -> None:
+        self.quiz.begin()
+
+    def action_back(self) -> None:
+        if self.quiz.from_launcher:
+            self.quiz.home()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.quiz.begin()
+        elif event.button.id == "back":
+            self.action_back()

@@ -1,0 +1,149 @@
+"""The launcher: shipped banks and the person's own banks folder, each with its length and purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.model import Bank
+from quiz.ui.base import QuizScreen
+from quiz.ui.text import inert
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bank file as the launcher lists it: the bank, or why it cannot be opened."""
+
+    path: Path
+    mine: bool
+    bank: Bank | None
+    problems: tuple[str, ...] = ()
+
+
+def read_entries(shipped: Sequence[Path], user_dir: Path) -> list[Entry]:
+    """Check every listed bank file; a broken or unreadable one becomes an entry with its problems."""
+    from quiz.check import check_file
+
+    files = [(p, False) for p in shipped]
+    try:
+        if user_dir.is_dir():
+            files += [(p, True) for p in sorted(user_dir.iterdir())
+                      if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")]
+    except OSError:
+        pass  # an unreadable folder lists nothing; its path is still shown
+    entries = []
+    for path, mine in files:
+        try:
+            result = check_file(path)
+        except OSError as exc:  # check_file reports read errors as problems; this is belt and braces
+            entries.append(Entry(path, mine, None, (f"{path}: cannot be read: {exc.strerror}",)))
+            continue
+        entries.append(Entry(path, mine, result.bank, tuple(p.render() for p in result.problems)))
+    return entries
+
+
+def entry_prompt(entry: Entry) -> Content:
+    """How one bank reads in the list."""
+    b = entry.bank
+    mine = "  (yours)" if entry.mine else ""
+    if b is None:
+        count = len(entry.problems)
+        first = entry.problems[0] if entry.problems else "unknown problem"
+        more = f" (and {count - 1} more; run quiz validate on it)" if count > 1 else ""
+        return Content.assemble((entry.path.name, "bold"), mine, "\n",
+                                ("Cannot be opened: ", "bold"), inert(first), more)
+    conditional = any(q.show_if is not None for q in b.questions) or any(
+        s.show_if is not None for s in b.sections)
+    facts = f"{'up to ' if conditional else ''}{len(b.questions)} questions"
+    if b.minutes:
+        facts += f" · about {b.minutes} min"
+    parts: list[Content | str | tuple[str, str]] = [inert(b.title, "bold"), mine, "\n"]
+    if b.description:
+        parts += [inert(b.description), "\n"]
+    parts.append((facts, "italic"))
+    return Content.assemble(*parts)
+
+
+class LauncherScreen(QuizScreen):
+    """Lists the banks; enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=True),
+    ]
+
+    def __init__(self, shipped: Sequence[Path] | None, user_dir: Path | None) -> None:
+        super().__init__()
+        self.shipped = shipped
+        self.user_dir = user_dir
+        self.entries: list[Entry] = []
+
+    def _user_dir(self) -> Path:
+        if self.user_dir is not None:
+            return self.user_dir
+        from quiz.paths import user_banks_dir
+
+        return user_banks_dir()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Choose a bank"), classes="title", id="launcher-title")
+        yield Static(Content("Private self-checks: nothing is stored or sent unless you choose."),
+                     classes="hint")
+        yield OptionList(Option(Content("Loading banks…"), disabled=True), id="banks")
+        folder = self._user_dir()
+        state = "" if folder.is_dir() else " (not created yet)"
+        yield Static(Content.assemble(("Your own banks: ", "bold"), f"put .yaml files in {folder}",
+                                      state), id="user-dir", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Check the bank files off the UI thread, then list them."""
+        from quiz.resources import shipped_banks
+
+        shipped = list(self.shipped) if self.shipped is not None else shipped_banks()
+        entries = read_entries(shipped, self._user_dir())
+        self.app.call_from_thread(self.show_entries, entries)
+
+    def show_entries(self, entries: list[Entry]) -> None:
+        """Fill the list."""
+        self.entries = entries
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        if not entries:
+            listing.add_option(Option(Content("No banks found."), disabled=True))
+            return
+        for i, entry in enumerate(entries):
+            if i:
+                listing.add_option(None)
+            listing.add_option(Option(entry_prompt(entry), id=str(i), disabled=entry.bank is None))
+        listing.highlighted = next((i for i, o in enumerate(listing.options) if not o.disabled), None)
+
+    def action_open(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is not None:
+            option = listing.get_option_at_index(listing.highlighted)
+            self._open(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option.id)
+
+    def _open(self, option_id: str | None) -> None:
+        if option_id is None:
+            return
+        entry = self.entries[int(option_id)]
+        if entry.bank is not None:
+            self.quiz.open_bank(entry.bank)

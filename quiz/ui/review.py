@@ -1,0 +1,92 @@
+"""Review: every visible question with its answer; choose one to change it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from quiz.session import Session
+from quiz.ui.base import QuizScreen
+from quiz.ui.text import inert
+
+
+def answer_words(session: Session, qid: str) -> Content:
+    """The answer to one question as the person saw it, or why there is none."""
+    q = session.bank.by_id[qid]
+    if qid not in session.answers:
+        if q.kind == "text" or q.can_skip:
+            return Content.styled("(skipped)", "italic")
+        return Content.styled("(needs an answer)", "bold")
+    value = session.answers[qid]
+    if q.kind == "text" and isinstance(value, str):
+        words = value if len(value) <= 120 else value[:117] + "..."
+        return inert(words)
+    return inert(q.label_of(value))
+
+
+class ReviewScreen(QuizScreen):
+    """Lists every question shown for the answers so far; enter on one goes back to change it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "results", "See results"),
+        Binding("b,escape", "back", "Back"),
+    ]
+
+    def __init__(self, session: Session, focus: str | None = None) -> None:
+        """Review `session`; put the cursor on question `focus` if given."""
+        super().__init__()
+        self.session = session
+        self.focus_id = focus
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        visible = s.visible
+        answered = sum(1 for q in visible if q.id in s.answers)
+        yield Static(Content("Review your answers"), classes="title", id="review-title")
+        missing = len(s.unanswered())
+        note = f"{answered} of {len(visible)} answered."
+        if missing:
+            note += f" {missing} still need{'s' if missing == 1 else ''} an answer."
+        note += " Choose a question to change its answer."
+        yield Static(Content(note), classes="hint", id="review-note")
+        options = []
+        for i, q in enumerate(visible, 1):
+            prompt = Content.assemble((f"{i:>2}. ", "bold"), inert(q.text), "\n    → ",
+                                      answer_words(s, q.id))
+            options.append(Option(prompt, id=q.id))
+        yield OptionList(*options, id="review-list")
+        with Horizontal(classes="buttons"):
+            yield Button("Back", id="back")
+            yield Button("See results", id="results", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        if self.focus_id is not None:
+            try:
+                listing.highlighted = listing.get_option_index(self.focus_id)
+            except OptionDoesNotExist:  # hidden by the change just made
+                listing.highlighted = 0
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.quiz.edit(event.option.id)
+
+    def action_results(self) -> None:
+        self.quiz.show_results()
+
+    def action_back(self) -> None:
+        self.quiz.mode = "forward"
+        if self.session.back():
+            self.quiz.show_current()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        (self.action_back if event.button.id == "back" else self.action_results)()

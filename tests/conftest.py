@@ -1,0 +1,62 @@
+"""Shared test fixtures: a socket guard, so no test reaches the network unless it says it may."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+class NetworkBlocked(RuntimeError):
+    """A test without `@pytest.mark.allow_network` tried to use the network."""
+
+
+_INET = {socket.AF_INET, getattr(socket, "AF_INET6", socket.AF_INET)}
+
+
+@pytest.fixture(autouse=True)
+def socket_guard(request: pytest.FixtureRequest,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any network socket, connection or name lookup unless the test is marked allow_network.
+
+    Local AF_UNIX sockets stay allowed: asyncio (so Textual's Pilot) wakes its event loop through
+    a socketpair, which never leaves the machine. The only program socket allowed is `quiz serve`'s,
+    and its tests carry the marker.
+    """
+    if request.node.get_closest_marker("allow_network"):
+        yield
+        return
+    real_init = socket.socket.__init__
+
+    def guarded_init(self: socket.socket, family: Any = -1, type: Any = -1, proto: Any = -1,
+                     fileno: Any = None) -> None:
+        if fileno is None and (family == -1 or family in _INET):
+            raise NetworkBlocked(f"test {request.node.nodeid} opened a network socket")
+        real_init(self, family, type, proto, fileno)
+
+    def refuse(what: str) -> Any:
+        def blocked(*args: Any, **kwargs: Any) -> Any:
+            raise NetworkBlocked(f"test {request.node.nodeid} tried {what} {args!r}")
+        return blocked
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guarded_connect(self: socket.socket, address: Any) -> None:
+        if self.family in _INET:
+            raise NetworkBlocked(f"test {request.node.nodeid} tried to connect to {address!r}")
+        real_connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
+        if self.family in _INET:
+            raise NetworkBlocked(f"test {request.node.nodeid} tried to connect to {address!r}")
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "create_connection", refuse("socket.create_connection"))
+    monkeypatch.setattr(socket, "getaddrinfo", refuse("a name lookup"))
+    yield

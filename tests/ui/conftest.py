@@ -1,0 +1,36 @@
+"""Fixtures of the UI tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from ui_helpers import FULL, SNAPSHOT_BANK
+
+from quiz.check import load_bank
+from quiz.model import Bank
+from quiz.ui.app import QuizApp
+
+
+@pytest.fixture
+def full_bank() -> Bank:
+    return load_bank(FULL)
+
+
+@pytest.fixture
+def snapshot_bank() -> Bank:
+    return load_bank(SNAPSHOT_BANK)
+
+
+@pytest.fixture
+def notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app shows, as plain text (title and message)."""
+    seen: list[str] = []
+    original = QuizApp.notify
+
+    def record(self: QuizApp, message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(f"{kwargs.get('title', '')}: {message}")
+        original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(QuizApp, "notify", record)
+    return seen

@@ -1,0 +1,107 @@
+"""Export from the results: the person types a path, the file is written only then, and they are told."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from textual.widgets import Input
+from ui_helpers import SIZE, app_for, screen_name, screen_text
+
+from quiz.model import Bank
+from quiz.ui.export import DEFAULT_PATH, ExportScreen
+from quiz.ui.results import ResultsScreen
+
+TO_RESULTS = ("enter", "enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
+"""full.yaml: adult, worry Sometimes, calm Never, Pain, new pain, myth False, no notes, results."""
+
+
+async def to_export(pilot, app) -> ExportScreen:  # type: ignore[no-untyped-def]
+    await pilot.press(*TO_RESULTS)
+    assert isinstance(app.screen, ResultsScreen)
+    await pilot.press("e")
+    screen = app.screen
+    assert isinstance(screen, ExportScreen)
+    return screen
+
+
+async def type_path(pilot, screen: ExportScreen, path: str) -> None:  # type: ignore[no-untyped-def]
+    field = screen.query_one("#path", Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*path)
+
+
+async def test_export_markdown_where_typed(full_bank: Bank, tmp_path: Path, notes: list[str]) -> None:
+    app = app_for(full_bank)
+    target = tmp_path / "mine.md"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        assert screen.query_one("#path", Input).value == DEFAULT_PATH
+        assert "Quick exit" in screen_text(app)
+        await type_path(pilot, screen, str(target))
+        assert not target.exists()  # nothing until Save
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert target.exists()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Every feature: results")
+        assert "See a doctor" in text
+        assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+        assert any(str(target) in n for n in notes)
+        assert f"Saved to {target}" in screen_text(app)
+
+
+async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        await type_path(pilot, screen, str(tmp_path / "out.md"))
+        await pilot.press("shift+tab", "right", "enter")  # the format: HTML
+        assert screen.query_one("#path", Input).value == str(tmp_path / "out.html")
+        await pilot.press("tab", "enter")
+        html = (tmp_path / "out.html").read_text(encoding="utf-8")
+        assert html.startswith("<!doctype html>") and "<script" not in html
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await type_path(pilot, screen, str(tmp_path / "out.md"))
+        await pilot.press("shift+tab", "right", "right", "enter", "tab", "enter")
+        data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+        assert data["bank"] == "full-fixture"
+
+
+async def test_export_says_clearly_when_the_path_cannot_be_written(full_bank: Bank,
+                                                                    tmp_path: Path) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        missing = tmp_path / "no-such-folder" / "r.md"
+        await type_path(pilot, screen, str(missing))
+        await pilot.press("enter")
+        assert screen_name(app) == "ExportScreen"
+        assert "does not exist" in screen_text(app)
+        assert not missing.parent.exists()
+        await type_path(pilot, screen, str(tmp_path))
+        await pilot.press("enter")
+        assert "is a folder" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ResultsScreen)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+async def test_export_asks_before_replacing_a_file(full_bank: Bank, tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    target.write_text("keep me", encoding="utf-8")
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        await type_path(pilot, screen, str(target))
+        await pilot.press("enter")
+        assert "already exists" in screen_text(app)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert target.read_text(encoding="utf-8").startswith("# Every feature")

@@ -1,0 +1,237 @@
+"""Behaviour of the question flow: back, skip, prefer not to say, hidden answers, reveal, review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, take_to_results
+
+from quiz.check import load_bank
+from quiz.model import DECLINED, Bank
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.review import ReviewScreen
+from quiz.ui.reveal import RevealScreen
+
+
+def current_id(app: object) -> str | None:
+    session = getattr(app, "session", None)
+    q = session.current() if session else None
+    return q.id if q else None
+
+
+async def test_changing_an_answer_that_hides_later_questions_says_so(full_bank: Bank,
+                                                                     notes: list[str]) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        # intro, section note, age: adult, worry: Sometimes, calm: Never
+        await pilot.press("enter", "enter", "1", "2", "1")
+        assert screen_name(app) == "SectionScreen"  # the details section's content note
+        assert "The next questions mention pain." in screen_text(app)
+        await pilot.press("enter", "1", "enter", "1")  # topics: Pain; pain-now: Yes
+        assert current_id(app) == "myth"
+        session = app.session
+        assert session is not None
+        assert {"topics", "pain-now"} <= set(session.answers)
+        await pilot.press("b", "b", "b", "b")  # myth -> pain-now -> topics -> calm -> worry
+        assert current_id(app) == "worry"
+        await pilot.press("1")  # worry: Never hides the details section
+        assert "topics" not in session.answers and "pain-now" not in session.answers
+        removed = [n for n in notes if "removed" in n]
+        assert removed, notes
+        assert "What is on your mind?" in removed[-1] and "Is the pain new?" in removed[-1]
+        assert current_id(app) == "calm"
+        await pilot.press("1")
+        assert screen_name(app) == "ReviewScreen"
+        assert [q.id for q in session.visible] == ["age", "worry", "calm"]
+
+
+async def test_skip_only_where_allowed_and_prefer_not_to_say(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert not screen.query_one("#skip").display
+        await pilot.press("s")  # age needs an answer: nothing happens
+        assert current_id(app) == "age"
+        await pilot.press("1", "2")
+        assert current_id(app) == "calm"
+        assert app.screen.query_one("#decline").display
+        await pilot.press("p")
+        session = app.session
+        assert session is not None
+        assert session.answers["calm"] == DECLINED
+        await pilot.press("enter")  # the details note
+        assert current_id(app) == "topics"
+        assert app.screen.query_one("#skip").display
+        await pilot.press("s")
+        assert "topics" not in session.answers
+        assert current_id(app) == "myth"
+
+
+async def test_back_from_the_first_question_returns_to_the_intro(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        assert current_id(app) == "age"
+        await pilot.press("b")
+        assert screen_name(app) == "IntroScreen"
+        await pilot.press("enter")
+        assert screen_name(app) == "QuestionScreen"  # the section note was already seen
+
+
+async def test_checklist_keys_tick_and_exclusive_option(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1", "enter")
+        assert current_id(app) == "topics"
+        await pilot.press("1", "down", "space")  # Pain, then Desire by arrow and space
+        await pilot.press("3")  # None of these unticks the others
+        await pilot.press("1")  # Pain unticks None of these
+        await pilot.press("enter")
+        session = app.session
+        assert session is not None
+        assert session.answers["topics"] == ("pain",)
+
+
+async def test_statement_is_revealed_at_once_with_its_source(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s")
+        assert current_id(app) == "myth"
+        await pilot.press("1")  # True, which is wrong
+        assert isinstance(app.screen, RevealScreen)
+        text = screen_text(app)
+        assert "Not quite. This statement is false." in text
+        assert "A review of trials found moderate benefits." in text
+        assert "Source: Frühauf" in text
+        await pilot.press("b")  # back to the statement, answer again
+        assert current_id(app) == "myth"
+        await pilot.press("2")
+        assert "Right. This statement is false." in screen_text(app)
+        await pilot.press("enter")
+        assert current_id(app) == "notes"
+
+
+async def test_reveal_at_the_end_when_the_bank_says_so(tmp_path: Path) -> None:
+    text = FULL.read_text(encoding="utf-8").replace("reveal: immediate", "reveal: end")
+    (tmp_path / "end.yaml").write_text(text, encoding="utf-8")
+    bank = load_bank(tmp_path / "end.yaml")
+    app = app_for(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s")
+        assert current_id(app) == "myth"
+        await pilot.press("1")  # True: no reveal now
+        assert current_id(app) == "notes"
+        passed = await take_to_results(pilot)
+        assert "RevealScreen" not in passed
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.outcome.statements
+        await pilot.press("end")
+        text = screen_text(app)
+        assert "Statements: 0 of 1 right" in text
+        assert "Not right." in text and "moderate benefits" in text
+
+
+async def test_review_changes_one_answer_and_returns(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "1", "1")  # adult, worry Never, calm Never
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("down", "down", "enter")  # the third question: calm
+        assert current_id(app) == "calm"
+        assert "Back to review" in screen_text(app)
+        await pilot.press("3")
+        assert isinstance(app.screen, ReviewScreen)
+        session = app.session
+        assert session is not None
+        assert session.answers["calm"] == 2
+        assert "Often" in screen_text(app)
+
+
+async def test_results_ask_for_required_answers_a_change_revealed(full_bank: Bank,
+                                                                   notes: list[str]) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "1", "1")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("down", "enter", "2")  # worry: Sometimes shows the details section
+        assert isinstance(app.screen, ReviewScreen)
+        assert "(needs an answer)" in screen_text(app)
+        await pilot.press("r")
+        assert any("still need" in n for n in notes)
+        assert screen_name(app) == "SectionScreen"  # its content note comes first
+        await pilot.press("enter")
+        assert current_id(app) == "myth"
+        await pilot.press("2", "enter")  # answer, then continue past the reveal
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_an_answer_that_ends_the_bank_goes_to_results(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "2")  # under 18
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Safety first" in text
+        assert "Support for young people" in text
+
+
+async def test_mouse_works(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#start")
+        await pilot.click("#continue")
+        assert current_id(app) == "age"
+        await pilot.click("ChoiceRow")  # the first answer
+        assert current_id(app) == "worry"
+        await pilot.click("#back")
+        assert current_id(app) == "age"
+
+
+async def test_letters_type_into_a_text_answer(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s", "2", "enter")
+        assert current_id(app) == "notes"
+        await pilot.press(*"b s p 1?", "enter")  # typed, not taken as keys for back, skip, help
+        session = app.session
+        assert session is not None
+        assert session.answers["notes"] == "b s p 1?"
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_help_lists_every_key_and_closes(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert screen_name(app) == "HelpScreen"
+        text = screen_text(app)
+        assert "ctrl+q" in text and "Quick exit" in text
+        from quiz.ui.help import KEYS, help_content
+
+        listed = help_content().plain
+        for _group, keys in KEYS:
+            for key, _what in keys:
+                assert key in listed
+        await pilot.press("escape")
+        assert screen_name(app) == "IntroScreen"
+        await pilot.press("f1")
+        assert screen_name(app) == "HelpScreen"
+        await pilot.press("f1")
+        assert screen_name(app) == "IntroScreen"
+
+
+async def test_too_small_terminal_says_so_and_recovers(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "TooSmallScreen"
+        assert "Terminal too small: needs 80x24, now 60x20" in screen_text(app)
+        await pilot.resize_terminal(79, 30)
+        await pilot.pause()
+        assert "now 79x30" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen_name(app) == "IntroScreen"

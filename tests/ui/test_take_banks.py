@@ -1,0 +1,107 @@
+"""Take every shipped bank from the launcher to the results with the keyboard alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+from ui_helpers import SIZE, app_for, banks_to_take, screen_name, screen_text, settle, take_to_results
+
+from quiz.check import load_bank
+from quiz.session import Session
+from quiz.ui.app import QuizApp
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+
+
+async def open_from_launcher(pilot: Pilot[Any], index: int) -> None:
+    """Move down the launcher's list to bank `index` and open it with enter."""
+    await settle(pilot)
+    listing = pilot.app.screen.query_one(OptionList)
+    for _ in range(index):
+        await pilot.press("down")
+    option = listing.get_option_at_index(listing.highlighted or 0)
+    assert option.id == str(index)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert screen_name(pilot.app) == "IntroScreen"
+
+
+@pytest.mark.parametrize("path", banks_to_take(), ids=lambda p: p.stem)
+async def test_take_bank_from_launcher_to_results(path: Path) -> None:
+    banks = banks_to_take()
+    app = app_for(shipped=banks)
+    tried = {"back": False, "skip": False}
+
+    async def detour(pilot: Pilot[Any]) -> None:
+        """Once: go back from the second question; once: skip a question that allows it."""
+        screen = pilot.app.screen
+        assert isinstance(screen, QuestionScreen)
+        session = app.session
+        assert session is not None
+        n, _total = session.number()
+        q = screen.question
+        if not tried["back"] and n == 2:
+            tried["back"] = True
+            previous = session.visible[0].id
+            await pilot.press("b")
+            await pilot.pause()
+            assert session.position == previous
+            assert screen_name(app) == "QuestionScreen"
+        elif not tried["skip"] and q.can_skip:
+            tried["skip"] = True
+            await pilot.press("s")
+            await pilot.pause()
+            assert q.id not in session.answers
+            assert session.position != q.id
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_launcher(pilot, banks.index(path))
+        await take_to_results(pilot, on_question=detour)
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        assert app.session is not None
+        assert screen.outcome == app.session.outcome()
+        assert tried["back"]
+        text = screen_text(app)
+        assert "results" in text
+        assert "Quick exit" in text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert not app.is_running
+
+
+@pytest.mark.parametrize("path", banks_to_take(), ids=lambda p: p.stem)
+async def test_results_match_the_core_for_the_same_answers(path: Path) -> None:
+    bank = load_bank(path)
+    app = app_for(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await take_to_results(pilot)
+        assert app.session is not None
+        expected = Session(bank, app.session.answers).outcome()
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        assert screen.outcome == expected
+        # Results list safety notes, then next steps, then reading.
+        kinds = [s.kind for s in expected.suggestions]
+        order = {"safety": 0, "next-step": 1, "reading": 2}
+        assert kinds == sorted(kinds, key=order.__getitem__)
+
+
+async def test_quick_exit_from_the_launcher_saves_nothing(tmp_path: Path) -> None:
+    app = app_for(shipped=banks_to_take(), user_dir=tmp_path / "banks")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not (tmp_path / "banks").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_app_factory_is_shared() -> None:
+    assert isinstance(app_for(), QuizApp)

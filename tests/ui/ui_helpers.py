@@ -1,0 +1,102 @@
+"""Helpers for driving the app with the keyboard in Pilot tests (imported by the UI tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from quiz.model import Bank
+from quiz.resources import shipped_banks
+from quiz.ui.app import QuizApp, make_app
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+FULL = DATA / "valid" / "full.yaml"
+UI = DATA / "ui"
+SNAPSHOT_BANK = UI / "snapshot.yaml"
+HOSTILE = UI / "hostile.yaml"
+USER_BANKS = UI / "user_banks"
+SIZE = (80, 24)
+
+
+def banks_to_take() -> list[Path]:
+    """Every shipped bank, or the full fixture while none ship."""
+    return shipped_banks() or [FULL]
+
+
+def screen_name(app: QuizApp) -> str:
+    """The class name of the screen on top."""
+    return type(app.screen).__name__
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows right now, as plain lines."""
+    # The compositor's strips are exactly what the driver would draw.
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait for workers (the launcher checks banks in a thread) and pending refreshes."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def answer_keys(app: QuizApp) -> list[str]:
+    """Keys that answer the question on screen with its first acceptable answer."""
+    from quiz.ui.question import QuestionScreen
+
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    q = screen.question
+    if q.kind == "text":
+        return ["enter"]
+    if q.kind == "multiple":
+        usable = [i for i, o in enumerate(q.options) if not o.exclusive] or [0]
+        need = max(1, q.min_choices)
+        return [str(i + 1) for i in usable[:need]] + ["enter"]
+    return ["1"]
+
+
+async def step(pilot: Pilot[Any]) -> str:
+    """Take one keyboard step forward on whatever screen is showing; returns the screen's name."""
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    name = screen_name(app)
+    if name in ("IntroScreen", "SectionScreen", "RevealScreen"):
+        await pilot.press("enter")
+    elif name == "QuestionScreen":
+        await pilot.press(*answer_keys(app))
+    elif name == "ReviewScreen":
+        await pilot.press("r")
+    else:
+        raise AssertionError(f"no forward step from {name}")
+    await pilot.pause()
+    return name
+
+
+async def take_to_results(pilot: Pilot[Any], limit: int = 500,
+                          on_question: Callable[[Pilot[Any]], Any] | None = None) -> list[str]:
+    """Press keys until the results show; returns the screens passed on the way."""
+    seen: list[str] = []
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    for _ in range(limit):
+        name = screen_name(app)
+        if name == "ResultsScreen":
+            return seen
+        if name == "QuestionScreen" and on_question is not None:
+            await on_question(pilot)
+            if screen_name(app) != "QuestionScreen":
+                continue
+        seen.append(await step(pilot))
+    raise AssertionError(f"no results after {limit} steps; stuck on {screen_name(app)}")
+
+
+def app_for(bank: Bank | None = None, **kwargs: Any) -> QuizApp:
+    """The app with the person's real banks folder kept out of the tests."""
+    kwargs.setdefault("user_dir", Path("/nonexistent/quiz-test-user/banks"))
+    return make_app(bank, **kwargs)
