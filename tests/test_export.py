@@ -173,4 +173,4 @@ def test_conditions_are_put_in_words() -> None:
         assert "==" not in line and "(topics)" not in line and "score(" not in line, line
     assert "*Only if “Pain” is ticked in question 4.*" in only_if
     assert "*Only if the Wellbeing result is “High”.*" in only_if
-    assert "*Answer this part only if the answer to question 1 is “Yes”.*" in md
+    assert "*Answer this part only if the answer to question 1 is not “No”.*" in md
