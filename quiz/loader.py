@@ -258,6 +258,8 @@ def load_text(text: str, name: str) -> Document:
                         value = _resolve_tagged(event.tag, event.value)
                     except ValueError as exc:
                         raise fail(event.start_mark, str(exc), "remove the tag", current_path()) from None
+                if event.style in ("|", ">") and isinstance(value, str):
+                    value = value.rstrip("\n")  # "keep" chomping only adds a stray blank line to prose
                 place(value, event.start_mark, event.style or "", event)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if cls is yaml.MappingStartEvent and event.tag not in (None, "!", _CORE + "map"):
