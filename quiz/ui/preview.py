@@ -1,0 +1,98 @@
+"""`quiz preview BANK --watch`: the app on one bank file, reloading whenever the file is saved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import events
+
+from quiz.answers import normalize_one
+from quiz.check import CheckResult, check_file
+from quiz.model import Answer, Bank
+from quiz.session import Session
+from quiz.ui.app import QuizApp
+from quiz.ui.problems import ProblemsScreen
+
+POLL_SECONDS = 0.5
+"""How often the file is looked at; a stat call, so cheap enough to do twice a second."""
+
+
+def carried_answers(old: Session, bank: Bank) -> dict[str, Answer]:
+    """The answers of `old` that still fit the reloaded bank."""
+    out: dict[str, Answer] = {}
+    for qid, value in old.answers.items():
+        q = bank.by_id.get(qid)
+        if q is None:
+            continue
+        ans, _message, _hint = normalize_one(q, list(value) if isinstance(value, tuple) else value)
+        if ans is not None:
+            out[qid] = ans
+    return out
+
+
+class PreviewApp(QuizApp):
+    """The quiz app on a bank file that it re-checks on every save, never crashing on a broken file."""
+
+    def __init__(self, path: Path, *, watch: bool = True, interval: float = POLL_SECONDS) -> None:
+        self.path = path
+        self.result: CheckResult = check_file(path)
+        super().__init__(bank=self.result.bank)
+        self.watching = watch
+        self.interval = interval
+        self.stamp = self.read_stamp()
+        self.reloads = 0
+        """How many times the file was re-read (tests wait on this)."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # QuizApp's own mount handler would open the launcher or intro again
+        self.sub_title = f"preview of {self.path}" + (" (reloads on save)" if self.watching else "")
+        if self.result.bank is None:
+            self.push_screen(ProblemsScreen(str(self.path), self.result.problems))
+        else:
+            super().on_mount()
+        if self.watching:
+            self.set_interval(self.interval, self.poll)
+
+    def read_stamp(self) -> tuple[int, int] | None:
+        """The file's modification time and size, or None while it cannot be read."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def poll(self) -> None:
+        """Reload when the file changed since the last look."""
+        stamp = self.read_stamp()
+        if stamp != self.stamp:
+            self.stamp = stamp
+            self.reload()
+
+    def reload(self) -> None:
+        """Check the file again: show its problems, or carry on with the fixed bank."""
+        self.reloads += 1
+        self.result = check_file(self.path)
+        bank = self.result.bank
+        if bank is None:
+            if isinstance(self.screen, ProblemsScreen):
+                self.screen.show_problems(self.result.problems)
+            else:
+                self.push_screen(ProblemsScreen(str(self.path), self.result.problems))
+            return
+        while isinstance(self.screen, ProblemsScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        old = self.session
+        self.bank = bank
+        self.start_bank = bank
+        from quiz.ui.intro import IntroScreen
+
+        if len(self.screen_stack) <= 1:
+            self.push_screen(IntroScreen(bank))
+        if old is None:
+            self.session = None
+            self._show(IntroScreen(bank))
+        else:
+            self.session = Session(bank, carried_answers(old, bank), old.position)
+            self.show_current()
+        self.notify("Reloaded: the bank checks clean.", timeout=3, markup=False)

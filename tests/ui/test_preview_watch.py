@@ -1,0 +1,82 @@
+"""`quiz preview --watch`: reloads on save, lists problems of a broken file, recovers when fixed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from quiz.ui.intro import IntroScreen
+from quiz.ui.problems import ProblemsScreen
+from quiz.ui.preview import PreviewApp
+
+FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
+
+
+def save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # coarse clocks still see it
+
+
+async def wait_reload(app: PreviewApp, pilot: object, before: int) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if app.reloads > before:
+            await pilot.pause()  # type: ignore[attr-defined]
+            return
+    raise AssertionError("the preview did not reload")
+
+
+async def test_broken_then_fixed(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    shutil.copy(FULL, bank)
+    good = bank.read_text(encoding="utf-8")
+    app = PreviewApp(bank, interval=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, IntroScreen)
+        save(bank, good.replace("kind: scale", "kind: scael", 1))
+        await wait_reload(app, pilot, 0)
+        assert isinstance(app.screen, ProblemsScreen)
+        text = str(app.screen.query_one("#problems-list").render())
+        assert f"{bank}:" in text and "scael" in text and "did you mean `scale`?" in text
+        save(bank, "id: [unclosed\n")
+        await wait_reload(app, pilot, 1)
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "YAML syntax error" in str(app.screen.query_one("#problems-list").render())
+        bank.unlink()
+        await wait_reload(app, pilot, 2)
+        assert "cannot read" in str(app.screen.query_one("#problems-list").render())
+        save(bank, good)
+        await wait_reload(app, pilot, 3)
+        assert isinstance(app.screen, IntroScreen)
+
+
+async def test_answers_carry_over_a_reload(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    shutil.copy(FULL, bank)
+    good = bank.read_text(encoding="utf-8")
+    app = PreviewApp(bank, interval=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.begin()
+        await pilot.pause()
+        app.answer("adult")
+        await pilot.pause()
+        save(bank, good.replace("How often does this worry you?", "How often does this trouble you?"))
+        await wait_reload(app, pilot, 0)
+        assert app.session is not None
+        assert app.session.answers == {"age": "adult"}
+        current = app.session.current()
+        assert current is not None and current.text == "How often does this trouble you?"
+
+
+async def test_starts_on_a_broken_file(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("quiz: 1\nid: Bad Id\n", encoding="utf-8")
+    app = PreviewApp(bank, interval=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        save(bank, FULL.read_text(encoding="utf-8"))
+        await wait_reload(app, pilot, 0)
+        assert isinstance(app.screen, IntroScreen)
