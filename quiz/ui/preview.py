@@ -44,7 +44,7 @@ class PreviewApp(QuizApp):
         self.reloads = 0
         """How many times the file was re-read (tests wait on this)."""
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # QuizApp's own mount handler would open the launcher or intro again
         self.sub_title = f"preview of {self.path}" + (" (reloads on save)" if self.watching else "")
         if self.result.bank is None:

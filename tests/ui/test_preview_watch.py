@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from quiz.ui.intro import IntroScreen
-from quiz.ui.problems import ProblemsScreen
 from quiz.ui.preview import PreviewApp
+from quiz.ui.problems import ProblemsScreen
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 
