@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,31 @@ def register(sub: Any) -> None:
                    help="ask for a passphrase first (read without echo, never from the command "
                         "line); with --resume and no FILE, protected saves are searched too. A "
                         "protected FILE asks for its passphrase anyway")
+    p.add_argument("--room", metavar="NAME",
+                   help="add each answer, anonymously, to a workshop room's totals (used by `quiz serve "
+                        "--room`; only counts per option are kept)")
     p.set_defaults(func=run)
+
+
+def _room_listener(name: str, bank: Bank) -> Any:
+    """A session listener that counts answers into a room; a failed count never stops the person."""
+    import sqlite3
+
+    from quiz.room import Room, RoomError
+
+    try:
+        room = Room(name)
+        room.bind(bank)
+    except RoomError as exc:
+        raise UsageError(str(exc)) from None
+
+    def record(question: str, old: Any, new: Any) -> None:
+        try:
+            room.record(question, old, new)
+        except sqlite3.Error:
+            pass  # the workshop tally is best effort; the participant's own take goes on
+
+    return record
 
 
 def _bank(ref: str) -> Any:
@@ -89,30 +112,20 @@ def run(args: argparse.Namespace) -> int:
     """Take one bank, fresh or resumed."""
     bank = _bank(args.bank)
     session, notes = (None, []) if args.resume is None else _resume(args, bank)
-    plain = args.plain
-    if not plain and session is not None:
-        from quiz.ui.app import run_app as _probe
+    if args.room:
+        from quiz.session import Session
 
-        params = inspect.signature(_probe).parameters
-        if "session" not in params:
-            print("note: the full-screen app cannot resume a session yet; continuing line by line.",
-                  file=sys.stderr)
-            plain = True
-    if plain:
+        session = session or Session(bank)
+        session.listener = _room_listener(args.room, bank)
+        notes.append(f"Workshop room `{args.room}`: each answer is added to the room's anonymous totals "
+                     "(counts per option only, never who answered what). Nothing else is kept.")
+    if args.plain:
         from quiz.plain import PlainRunner
 
         return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes).run()
     from quiz.ui.app import run_app
 
-    if session is None:
-        return run_app(bank=bank)
-    kwargs: dict[str, Any] = {"bank": bank, "session": session}
-    if "notes" in inspect.signature(run_app).parameters:
-        kwargs["notes"] = tuple(notes)
-    else:
-        for note in notes:
-            print(note, file=sys.stderr)
-    return run_app(**kwargs)
+    return run_app(bank=bank, session=session, notes=tuple(notes))
 
 
 def launch(args: argparse.Namespace) -> int:
