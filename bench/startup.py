@@ -128,16 +128,44 @@ def quiz_argv(bank: Path) -> list[str]:
     return [sys.executable, "-m", "quiz", "take", str(bank)]
 
 
-def run_quiz() -> tuple[float, float, float]:
+SHIPPED = "myths-facts"
+"""A shipped bank, opened by id as a person would: its hash is in banks/checked.json."""
+
+
+def run_quiz(bank: str | Path = FULL, first_question: str = "Are you 18 or older?",
+             section_text: str = "A few questions") -> tuple[float, float, float]:
     """(seconds to the intro drawn, seconds to the first question drawn, peak MiB)."""
-    term = Term(quiz_argv(FULL))
+    term = Term([sys.executable, "-m", "quiz", "take", str(bank)])
     intro = term.wait_for("What this is")
     term.send(b"\r")
-    term.wait_for("A few questions")
+    term.wait_for(section_text)
     term.send(b"\r")
-    first = term.wait_for("Are you 18 or older?")
+    first = term.wait_for(first_question)
     _status, peak = term.finish()
     return intro, first, peak
+
+
+def run_shipped() -> tuple[float, float, float]:
+    """The same for the shipped myths-facts bank."""
+    return run_quiz(SHIPPED, "How old are you?", "Continue")
+
+
+CORE = textwrap.dedent("""
+    import sys
+    from quiz.cli import build_parser
+    args = build_parser().parse_args(["take", sys.argv[1]])
+    from quiz.cli.take import _bank
+    _bank(args.bank)
+""")
+
+
+def run_plain(code: str, *argv: str) -> float:
+    """Seconds for a Python process to run `code` and exit (no terminal, nothing drawn)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *argv], check=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
 
 
 def run_minimal() -> tuple[float, float]:
@@ -169,7 +197,8 @@ def main() -> int:
     parser.add_argument("--answers", type=int, default=40, help="questions in the latency bank")
     args = parser.parse_args()
 
-    intros, firsts, minis, quiz_mem, mini_mem = [], [], [], [], []
+    intros, firsts, minis, quiz_mem, mini_mem, bare, core = [], [], [], [], [], [], []
+    s_intros, s_firsts, s_core = [], [], []
     run_minimal()  # warm the file cache for both, so neither pays for the first read from disk
     run_quiz()
     for _ in range(args.runs):
@@ -180,6 +209,13 @@ def main() -> int:
         intros.append(intro)
         firsts.append(first)
         quiz_mem.append(mem)
+        bare.append(run_plain("pass"))
+        core.append(run_plain(CORE, str(FULL)))
+        intro, first, mem = run_shipped()
+        s_intros.append(intro)
+        s_firsts.append(first)
+        quiz_mem.append(mem)
+        s_core.append(run_plain(CORE, SHIPPED))
 
     with tempfile.TemporaryDirectory() as tmp:
         bank = Path(tmp) / "long.yaml"
@@ -193,6 +229,15 @@ def main() -> int:
           f"  ({statistics.median(intros) / mini:.2f}x)")
     print(f"  quiz take full.yaml, first question drawn {statistics.median(firsts) * 1000:6.0f} ms"
           f"  ({statistics.median(firsts) / mini:.2f}x; enter pressed on the intro and section note)")
+    core_ms = (statistics.median(core) - statistics.median(bare)) * 1000
+    print(f"  of which the core before any UI (quiz.cli, parse, check the bank): {core_ms:.0f} ms;")
+    print(f"  without it the app's own start is "
+          f"{(statistics.median(intros) * 1000 - core_ms) / (mini * 1000):.2f}x the minimal app")
+    s_core_ms = (statistics.median(s_core) - statistics.median(bare)) * 1000
+    print(f"  quiz take {SHIPPED} (shipped), intro drawn  {statistics.median(s_intros) * 1000:5.0f} ms"
+          f"  ({statistics.median(s_intros) / mini:.2f}x)")
+    print(f"  quiz take {SHIPPED}, first question drawn   {statistics.median(s_firsts) * 1000:5.0f} ms"
+          f"  ({statistics.median(s_firsts) / mini:.2f}x); core before any UI {s_core_ms:.0f} ms")
     print(f"answer key press to the next question drawn, {len(latencies)} answers:")
     print(f"  median {statistics.median(latencies) * 1000:.1f} ms, "
           f"max {max(latencies) * 1000:.1f} ms (target: under 50 ms)")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from quiz.errors import Problem
 from quiz.loader import Document
 from quiz.resources import schema_path
+
+if TYPE_CHECKING:  # jsonschema is imported only when a bank is schema-checked (start-up time)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -31,6 +32,8 @@ def bank_schema() -> dict[str, Any]:
 @cache
 def validator() -> Draft202012Validator:
     """A validator for the bank schema, built once."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(bank_schema())
 
 

@@ -23,8 +23,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command, or just `only` (start-up stays fast: see bench/startup.py)."""
     import importlib
 
     parser = _Parser(
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(f"quiz.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -55,7 +57,13 @@ def print_problems(problems: Sequence[object]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    if first in COMMANDS:
+        parser = build_parser(only=first)
+    elif first is None and not args_list:
+        parser = build_parser(only="take")  # the bare launcher needs no other command module
+    else:
+        parser = build_parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:

@@ -62,7 +62,9 @@ class QuizApp(App[None]):
         """Sections whose intro or content note has been shown in this session."""
         self.mode = "forward"
         """forward: question after question; review: one change, then back to review; fill: the
-        required questions still missing, then results."""
+        required questions still missing, then `fill_then`."""
+        self.fill_then = "results"
+        """Where fill mode ends: "results" (asked for results) or "review" (after a change)."""
 
     # -- start and stop -------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -194,6 +196,7 @@ class QuizApp(App[None]):
         missing = session.unanswered()
         if missing:
             self.mode = "fill"
+            self.fill_then = "results"
             count = len(missing)
             what = "1 question still needs" if count == 1 else f"{count} questions still need"
             self.notify(f"{what} an answer before the results.", markup=False)
@@ -230,6 +233,10 @@ class QuizApp(App[None]):
     def after(self, question: Question) -> None:
         """Where to go once `question` is dealt with, by mode."""
         session = self._session()
+        if self.mode == "review" and session.unanswered():
+            # The change showed questions that need answers: take the person through them.
+            self.mode = "fill"
+            self.fill_then = "review"
         if self.mode == "review":
             self.show_review(question.id)
         elif self.mode == "fill":
@@ -237,6 +244,8 @@ class QuizApp(App[None]):
             if missing:
                 session.go_to(missing[0].id)
                 self.show_current()
+            elif self.fill_then == "review":
+                self.show_review(question.id)
             else:
                 self.show_results()
         else:

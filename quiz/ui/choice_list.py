@@ -60,6 +60,8 @@ class ChoiceList(Vertical, can_focus=True):
         self.highlighted = 0
         self.moved = False
         """Whether the person has moved the cursor (so it points at an answer they mean)."""
+        self._rows: list[ChoiceRow] = []
+        """The rows in order; kept here because removed rows linger in the DOM for a moment."""
         self._set(labels, multiple, chosen, exclusive)
 
     def _set(self, labels: Sequence[str], multiple: bool, chosen: Sequence[int],
@@ -75,22 +77,26 @@ class ChoiceList(Vertical, can_focus=True):
                     chosen: Sequence[int] = (), exclusive: Sequence[int] = ()) -> None:
         """Show another question's answers, reusing the rows already mounted."""
         self._set(labels, multiple, chosen, exclusive)
-        rows = list(self.query(ChoiceRow))
+        rows = self._rows
         for row, (i, label) in zip(rows, enumerate(self.labels), strict=False):
             row.configure(label, multiple=multiple, chosen=i in self.chosen,
                           highlighted=i == self.highlighted)
         if len(rows) > len(self.labels):
             for row in rows[len(self.labels):]:
                 row.remove()
+            del rows[len(self.labels):]
         elif len(rows) < len(self.labels):
-            self.mount_all(ChoiceRow(i, self.labels[i], multiple=multiple, chosen=i in self.chosen,
-                                     highlighted=i == self.highlighted)
-                           for i in range(len(rows), len(self.labels)))
+            new = self._make_rows(range(len(rows), len(self.labels)))
+            rows.extend(new)
+            self.mount_all(new)
+
+    def _make_rows(self, indices: range) -> list[ChoiceRow]:
+        return [ChoiceRow(i, self.labels[i], multiple=self.multiple, chosen=i in self.chosen,
+                          highlighted=i == self.highlighted) for i in indices]
 
     def compose(self) -> ComposeResult:
-        for i, label in enumerate(self.labels):
-            yield ChoiceRow(i, label, multiple=self.multiple, chosen=i in self.chosen,
-                            highlighted=i == self.highlighted)
+        self._rows = self._make_rows(range(len(self.labels)))
+        yield from self._rows
 
     @property
     def ticked(self) -> tuple[int, ...]:
@@ -98,13 +104,12 @@ class ChoiceList(Vertical, can_focus=True):
         return tuple(sorted(self.chosen))
 
     def _paint(self) -> None:
-        for row in self.query(ChoiceRow):
+        for row in self._rows:
             row.set_state(chosen=row.index in self.chosen, highlighted=row.index == self.highlighted)
 
     def _scroll_to_highlight(self) -> None:
-        rows = list(self.query(ChoiceRow))
-        if 0 <= self.highlighted < len(rows):
-            rows[self.highlighted].scroll_visible(animate=False)
+        if 0 <= self.highlighted < len(self._rows):
+            self._rows[self.highlighted].scroll_visible(animate=False)
 
     def action_move(self, step: int) -> None:
         if self.labels:

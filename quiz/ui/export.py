@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from quiz.outcome import Outcome
 from quiz.ui.choice_list import ChoiceList
 from quiz.ui.format_list import FormatList
+from quiz.ui.key_bar import KeyBar
 
 FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON", ".json"))
 """(report format, label, file extension)."""
@@ -85,7 +86,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from quiz.ui.key_bar import KeyBar
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
@@ -61,7 +64,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 
 
 def help_content() -> Content:
-    """The key list as one block of text."""
+    """The key list as one block of text (for searching and for tests)."""
     parts: list[Content | str | tuple[str, str]] = []
     for group, keys in KEYS:
         if parts:
@@ -70,6 +73,13 @@ def help_content() -> Content:
         for key, what in keys:
             parts += ["\n", (f"  {key:<20}", "bold"), what]
     return Content.assemble(*parts)
+
+
+def help_cells(keys: tuple[tuple[str, str], ...]) -> Iterator[Static]:
+    """One group's keys as grid cells: each key beside what it does."""
+    for key, what in keys:
+        yield Static(Content.styled(key, "bold"), classes="help-key")
+        yield Static(Content(what), classes="help-what")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -85,8 +95,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="dialog"):
             yield Static(Content("Keys"), classes="title")
             with VerticalScroll(id="help-body"):
-                yield Static(help_content(), id="help-keys")
-        yield Footer()
+                for group, keys in KEYS:
+                    yield Static(Content.styled(group, "bold underline"), classes="help-group")
+                    with Grid(classes="help-keys"):
+                        yield from help_cells(keys)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -8,17 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.model import Bank
 from quiz.ui.base import QuizScreen
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose. Answers stay in memory and are gone when "
            "you leave; ctrl+q leaves at once.")
-WHAT_IT_IS = ("A private self-check: one question at a time, then results that say why each "
-              "suggestion appears. You can go back and change any answer.")
-WHAT_IT_IS_NOT = "Not a diagnosis, not therapy, not a test you can fail."
+WHAT_IT_IS = ("one question at a time, then results that say why each suggestion appears. "
+              "You can go back and change any answer.")
+WHAT_IT_IS_NOT = "a diagnosis, therapy, or a test you can fail."
 
 
 class IntroScreen(QuizScreen):
@@ -48,18 +49,18 @@ class IntroScreen(QuizScreen):
             if b.min_age:
                 facts.append(f"for adults ({b.min_age}+)")
             yield Static(Content(" · ".join(facts)), classes="facts")
-            yield Static(Content.assemble(("What this is: ", "bold"), WHAT_IT_IS, "\n",
+            yield Static(Content.assemble(("Privacy: ", "bold"), PRIVACY), classes="para privacy")
+            yield Static(Content.assemble(("What this is: ", "bold"), WHAT_IT_IS, " ",
                                           ("What it is not: ", "bold"), WHAT_IT_IS_NOT),
                          classes="para")
             yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
                          classes="para disclaimer")
-            yield Static(Content.assemble(("Privacy: ", "bold"), PRIVACY), classes="para privacy")
         with Horizontal(classes="buttons"):
             if self.quiz.from_launcher:
                 yield Button("Back", id="back")
             resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
             yield Button("Continue" if resuming else "Start", id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#start").focus()

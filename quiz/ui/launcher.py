@@ -11,11 +11,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.model import Bank
 from quiz.ui.base import QuizScreen
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -95,14 +96,15 @@ class LauncherScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Choose a bank"), classes="title", id="launcher-title")
-        yield Static(Content("Private self-checks: nothing is stored or sent unless you choose."),
+        yield Static(Content("Move with ↑ ↓ and press enter to open one. Nothing is stored or sent "
+                             "unless you choose."),
                      classes="hint")
         yield OptionList(Option(Content("Loading banks…"), disabled=True), id="banks")
         folder = self._user_dir()
         state = "" if folder.is_dir() else " (not created yet)"
         yield Static(Content.assemble(("Your own banks: ", "bold"), f"put .yaml files in {folder}",
                                       state), id="user-dir", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from quiz.model import DECLINED, Answer, Question
 from quiz.ui.base import QuizScreen
 from quiz.ui.choice_list import ChoiceList
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 HOW = {
@@ -66,7 +67,7 @@ class QuestionScreen(QuizScreen):
             yield Button("Skip", id="skip")
             yield Button("Prefer not to say", id="decline")
             yield Button("Next", id="next", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()
@@ -96,7 +97,7 @@ class QuestionScreen(QuizScreen):
             field.display = True
             field.max_length = q.max_length
             field.value = self.current if isinstance(self.current, str) else ""
-            field.focus()
+            field.focus(scroll_visible=False)
         else:
             field.display = False
             choices.display = True
@@ -110,7 +111,7 @@ class QuestionScreen(QuizScreen):
             exclusive = [i for i, o in enumerate(q.options) if o.exclusive]
             choices.set_choices([label for _, label in options], multiple=q.kind == "multiple",
                                 chosen=chosen, exclusive=exclusive)
-            choices.focus()
+            choices.focus(scroll_visible=False)
         self.query_one("#how", Static).update(Content(HOW[q.kind]))
         need = self.query_one("#need", Static)
         if self.current == DECLINED:

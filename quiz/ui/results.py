@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.model import Bank
 from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
 from quiz.report import KIND_HEADINGS, grouped
 from quiz.ui.base import QuizScreen
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import bar, inert
 
 
@@ -121,7 +122,7 @@ class ResultsScreen(QuizScreen):
             if self.can_go_home:
                 yield Button("Other banks", id="home")
             yield Button("Export…", id="export", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.model import Bank, Question
 from quiz.ui.base import QuizScreen
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -58,7 +59,7 @@ class RevealScreen(QuizScreen):
         with Horizontal(classes="buttons"):
             yield Button("Back", id="back")
             yield Button("Continue", id="continue", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#continue").focus()

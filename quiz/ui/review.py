@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from quiz.session import Session
 from quiz.ui.base import QuizScreen
+from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -64,7 +65,7 @@ class ReviewScreen(QuizScreen):
         with Horizontal(classes="buttons"):
             yield Button("Back", id="back")
             yield Button("See results", id="results", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

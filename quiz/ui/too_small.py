@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from quiz.ui.key_bar import KeyBar
 
 
 def message(width: int, height: int) -> Content:
@@ -23,7 +25,7 @@ class TooSmallScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(message(*self.term_size), id="too-small")
-        yield Footer()
+        yield KeyBar()
 
     def show_size(self, width: int, height: int) -> None:
         """Update the size in the message."""

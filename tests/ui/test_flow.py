@@ -10,8 +10,8 @@ from quiz.check import load_bank
 from quiz.model import DECLINED, Bank
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
-from quiz.ui.review import ReviewScreen
 from quiz.ui.reveal import RevealScreen
+from quiz.ui.review import ReviewScreen
 
 
 def current_id(app: object) -> str | None:
@@ -150,21 +150,34 @@ async def test_review_changes_one_answer_and_returns(full_bank: Bank) -> None:
         assert "Often" in screen_text(app)
 
 
-async def test_results_ask_for_required_answers_a_change_revealed(full_bank: Bank,
-                                                                   notes: list[str]) -> None:
+async def test_a_change_in_review_asks_the_questions_it_revealed(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter", "1", "1", "1")
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("down", "enter", "2")  # worry: Sometimes shows the details section
-        assert isinstance(app.screen, ReviewScreen)
-        assert "(needs an answer)" in screen_text(app)
-        await pilot.press("r")
-        assert any("still need" in n for n in notes)
         assert screen_name(app) == "SectionScreen"  # its content note comes first
         await pilot.press("enter")
-        assert current_id(app) == "myth"
+        assert current_id(app) == "myth"  # the one required question it showed
         await pilot.press("2", "enter")  # answer, then continue past the reveal
+        assert isinstance(app.screen, ReviewScreen)
+        assert "(needs an answer)" not in screen_text(app)
+        await pilot.press("r")
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_results_wait_for_required_answers(full_bank: Bank, notes: list[str]) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "1", "1")
+        assert isinstance(app.screen, ReviewScreen)
+        session = app.session
+        assert session is not None
+        del session.answers["calm"]  # as if a required answer were still missing
+        await pilot.press("r")
+        assert any("1 question still needs an answer" in n for n in notes)
+        assert current_id(app) == "calm"
+        await pilot.press("2")
         assert isinstance(app.screen, ResultsScreen)
 
 
@@ -235,3 +248,47 @@ async def test_too_small_terminal_says_so_and_recovers(full_bank: Bank) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert screen_name(app) == "IntroScreen"
+
+
+async def test_command_palette_offers_help_quick_exit_and_themes(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert screen_name(app) == "CommandPalette"
+        await pilot.press(*"Help", "enter")
+        await pilot.pause(0.3)
+        assert screen_name(app) == "HelpScreen"
+        await pilot.press("escape", "ctrl+p", *"theme")
+        await pilot.pause(0.3)
+        assert "Theme" in screen_text(app)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quick exit" in titles and "Theme" in titles
+        assert "Screenshot" not in titles  # it would write a file the person did not place
+
+
+async def test_a_section_of_skippable_questions_can_be_skipped_whole(tmp_path: Path) -> None:
+    text = FULL.read_text(encoding="utf-8").replace(
+        "        text: Talk therapy never helps with sexual concerns.\n",
+        "        text: Talk therapy never helps with sexual concerns.\n        optional: true\n")
+    (tmp_path / "optional.yaml").write_text(text, encoding="utf-8")
+    app = app_for(load_bank(tmp_path / "optional.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1")
+        assert screen_name(app) == "SectionScreen"
+        assert "You can skip this section" in screen_text(app)
+        await pilot.press("s")
+        assert isinstance(app.screen, ReviewScreen)
+        session = app.session
+        assert session is not None
+        assert not {"topics", "myth", "notes"} & set(session.answers)
+
+
+async def test_a_required_section_cannot_be_skipped(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1")
+        assert screen_name(app) == "SectionScreen"
+        assert not app.screen.query("#skip")
+        await pilot.press("s")
+        assert screen_name(app) == "SectionScreen"

@@ -39,6 +39,13 @@ def screen_text(app: QuizApp) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def static_text(app: QuizApp, selector: str) -> str:
+    """The plain text of one Static on the screen (whole, however the terminal wraps it)."""
+    from textual.widgets import Static
+
+    return str(app.screen.query_one(selector, Static).content)
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait for workers (the launcher checks banks in a thread) and pending refreshes."""
     await pilot.app.workers.wait_for_complete()

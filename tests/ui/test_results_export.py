@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_helpers import SIZE, app_for, screen_name, screen_text
+from ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
 from quiz.model import Bank
 from quiz.ui.export import DEFAULT_PATH, ExportScreen
@@ -51,7 +51,8 @@ async def test_export_markdown_where_typed(full_bank: Bank, tmp_path: Path, note
         assert "See a doctor" in text
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
         assert any(str(target) in n for n in notes)
-        assert f"Saved to {target}" in screen_text(app)
+        assert static_text(app, "#saved") == f"Saved to {target}"
+        assert "Saved to" in screen_text(app)  # scrolled into view
 
 
 async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> None:
@@ -82,11 +83,11 @@ async def test_export_says_clearly_when_the_path_cannot_be_written(full_bank: Ba
         await type_path(pilot, screen, str(missing))
         await pilot.press("enter")
         assert screen_name(app) == "ExportScreen"
-        assert "does not exist" in screen_text(app)
+        assert static_text(app, "#export-error") == f"The folder {missing.parent} does not exist."
         assert not missing.parent.exists()
         await type_path(pilot, screen, str(tmp_path))
         await pilot.press("enter")
-        assert "is a folder" in screen_text(app)
+        assert "is a folder; add a file name" in static_text(app, "#export-error")
         await pilot.press("escape")
         assert isinstance(app.screen, ResultsScreen)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
@@ -100,7 +101,7 @@ async def test_export_asks_before_replacing_a_file(full_bank: Bank, tmp_path: Pa
         screen = await to_export(pilot, app)
         await type_path(pilot, screen, str(target))
         await pilot.press("enter")
-        assert "already exists" in screen_text(app)
+        assert "already exists. Press Save again to replace it." in static_text(app, "#export-error")
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)

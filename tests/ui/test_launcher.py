@@ -1,0 +1,89 @@
+"""The launcher: shipped banks and the person's own folder, broken banks listed with their problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import OptionList
+from ui_helpers import (
+    FULL,
+    SIZE,
+    SNAPSHOT_BANK,
+    USER_BANKS,
+    app_for,
+    screen_name,
+    screen_text,
+    settle,
+    static_text,
+)
+
+from quiz.ui.launcher import LauncherScreen, read_entries
+
+
+def test_entries_list_good_and_broken_banks_without_raising(tmp_path: Path) -> None:
+    folder = tmp_path / "banks"
+    shutil.copytree(USER_BANKS, folder)
+    (folder / "notes.txt").write_text("not a bank", encoding="utf-8")
+    (folder / "binary.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    entries = read_entries([SNAPSHOT_BANK], folder)
+    names = [e.path.name for e in entries]
+    assert names == ["snapshot.yaml", "binary.yaml", "broken.yaml", "my-own.yaml"]
+    by_name = {e.path.name: e for e in entries}
+    assert by_name["snapshot.yaml"].bank is not None and not by_name["snapshot.yaml"].mine
+    assert by_name["my-own.yaml"].bank is not None and by_name["my-own.yaml"].mine
+    broken = by_name["broken.yaml"]
+    assert broken.bank is None
+    assert any("optoins" in p and ":14:" in p for p in broken.problems)
+    assert by_name["binary.yaml"].bank is None and by_name["binary.yaml"].problems
+
+
+def test_a_missing_folder_lists_only_shipped_banks(tmp_path: Path) -> None:
+    entries = read_entries([FULL], tmp_path / "nothing-here")
+    assert [e.path for e in entries] == [FULL]
+    assert not (tmp_path / "nothing-here").exists()
+
+
+async def test_launcher_shows_banks_folder_and_problems() -> None:
+    app = app_for(shipped=[SNAPSHOT_BANK], user_dir=USER_BANKS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LauncherScreen)
+        text = screen_text(app)
+        assert "Rest and stress check" in text
+        assert "5 questions" in text and "about 2 min" in text
+        assert "A short fixture bank about sleep and stress" in text
+        assert "My own check  (yours)" in text
+        assert "broken.yaml" in text and "Cannot be opened" in text
+        assert str(USER_BANKS) in static_text(app, "#user-dir")
+        listing = app.screen.query_one(OptionList)
+        disabled = [o for o in listing.options if o.disabled]
+        assert len(disabled) == 1
+        # The broken bank cannot be opened: the cursor skips it.
+        await pilot.press("down", "enter")
+        assert screen_name(app) == "IntroScreen"
+        assert app.bank is not None and app.bank.id == "my-own"
+
+
+async def test_back_from_the_intro_and_home_from_results() -> None:
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert screen_name(app) == "IntroScreen"
+        await pilot.press("b")
+        assert screen_name(app) == "LauncherScreen"
+        await pilot.press("enter", "enter", "enter", "2")  # open, start, note, under 18
+        assert screen_name(app) == "ResultsScreen"
+        await pilot.click("#home")
+        assert screen_name(app) == "LauncherScreen"
+        assert app.session is None
+
+
+async def test_unknown_user_folder_shows_where_to_put_banks(tmp_path: Path) -> None:
+    folder = tmp_path / "quiz" / "banks"
+    app = app_for(shipped=[FULL], user_dir=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert static_text(app, "#user-dir").endswith(f"put .yaml files in {folder} (not created yet)")
+    assert not folder.exists()

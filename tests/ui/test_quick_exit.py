@@ -1,0 +1,125 @@
+"""ctrl+q leaves at once from every screen, is shown in every footer, and leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle
+
+from quiz.check import load_bank
+
+PATHS = {
+    "LauncherScreen": (),
+    "IntroScreen": ("enter",),
+    "SectionScreen": ("enter", "enter"),
+    "QuestionScreen": ("enter", "enter", "enter"),
+    "RevealScreen": ("enter", "enter", "enter", "1", "2", "1", "enter", "s", "1"),
+    "ReviewScreen": ("enter", "enter", "enter", "1", "1", "1"),
+    "ResultsScreen": ("enter", "enter", "enter", "1", "1", "1", "r"),
+    "ExportScreen": ("enter", "enter", "enter", "1", "1", "1", "r", "e"),
+    "HelpScreen": ("enter", "enter", "enter", "question_mark"),
+}
+"""Keys from the launcher (listing full.yaml) to each screen."""
+
+
+@pytest.mark.parametrize("screen", list(PATHS))
+async def test_ctrl_q_leaves_from_every_screen(screen: str, tmp_path: Path) -> None:
+    app = app_for(shipped=[FULL], user_dir=tmp_path / "banks")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*PATHS[screen])
+        assert screen_name(app) == screen
+        assert "^q Quick exit" in screen_text(app).splitlines()[-1]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert not app.is_running
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_ctrl_q_leaves_while_typing_a_text_answer() -> None:
+    app = app_for(load_bank(FULL))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s", "2", "enter")
+        assert screen_name(app) == "QuestionScreen"
+        await pilot.press("h", "i", "ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_ctrl_q_leaves_while_the_terminal_is_too_small() -> None:
+    app = app_for(load_bank(FULL))
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "TooSmallScreen"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_the_terminal_keeps_no_quiz_text_after_quick_exit() -> None:
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color")
+    proc = subprocess.Popen([sys.executable, "-m", "quiz", "take", str(FULL)], stdin=slave,
+                            stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True)
+    os.close(slave)
+    raw = b""
+
+    def read_until(needle: bytes, timeout: float = 30) -> None:
+        nonlocal raw
+        deadline = time.monotonic() + timeout
+        while needle not in ANSI.sub("", raw.decode("utf-8", "replace")).encode():
+            assert time.monotonic() < deadline, f"{needle!r} never appeared"
+            if select.select([master], [], [], 0.1)[0]:
+                raw += os.read(master, 65536)
+
+    try:
+        read_until(b"What this is")
+        os.write(master, b"\r")
+        read_until(b"A few questions")
+        os.write(master, b"\r")
+        read_until(b"Are you 18 or older?")
+        os.write(master, b"\x11")  # ctrl+q
+        deadline = time.monotonic() + 10
+        while proc.poll() is None and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    raw += os.read(master, 65536)
+                except OSError:
+                    break
+        assert proc.wait(timeout=10) == 0
+        while select.select([master], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            raw += chunk
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    # Everything was drawn on the alternate screen; after leaving it, nothing more is printed.
+    leave = raw.rfind(b"\x1b[?1049l")
+    assert leave != -1, "the app did not leave the alternate screen"
+    after = ANSI.sub("", raw[leave:].decode("utf-8", "replace"))
+    assert after.strip() == ""
+    before_enter = raw[: raw.find(b"\x1b[?1049h")]
+    assert ANSI.sub("", before_enter.decode("utf-8", "replace")).strip() == ""

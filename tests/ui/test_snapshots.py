@@ -1,0 +1,72 @@
+"""How the app looks at 80x24, one snapshot per screen state, from a fixed fixture bank.
+
+Update after a deliberate change with `pytest tests/ui/test_snapshots.py --snapshot-update`, then look
+at the SVGs (or `snapshot_report.html`) before keeping them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from ui_helpers import ROOT, settle
+
+from quiz.check import load_bank
+from quiz.ui.app import make_app
+
+# Relative paths, so the launcher shows the same text in any checkout.
+BANK = Path("tests/data/ui/snapshot.yaml")
+USER_BANKS = Path("tests/data/ui/user_banks")
+
+TO_QUESTION = ("enter", "enter", "1", "2", "1", "down")
+"""Intro, section note, bedtime "Yes", stress "Sometimes", then tick Work and move to Screens."""
+TO_REVEAL = ("enter", "enter", "1", "2", "1", "enter", "enter", "1")
+"""... the checklist sent, the facts note, and the statement answered True (not right)."""
+TO_REVIEW = (*TO_REVEAL, "enter", "enter")
+TO_RESULTS = (*TO_REVIEW, "r")
+
+
+@pytest.fixture(autouse=True)
+def _in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+async def _loaded(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+
+
+def test_launcher(snap_compare: Any) -> None:
+    app = make_app(shipped=[BANK], user_dir=USER_BANKS)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_intro(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_question_checklist(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, press=TO_QUESTION, terminal_size=(80, 24))
+
+
+def test_statement_revealed(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, press=TO_REVEAL, terminal_size=(80, 24))
+
+
+def test_review(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, press=TO_REVIEW, terminal_size=(80, 24))
+
+
+def test_results(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, press=TO_RESULTS, terminal_size=(80, 24))
+
+
+def test_terminal_too_small(snap_compare: Any) -> None:
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, terminal_size=(70, 20))
