@@ -8,16 +8,10 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from quiz.model import DECLINED, Bank, Question
-from quiz.report import to_text
+from quiz.report import clean, to_text
 from quiz.session import Session, SessionError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
-
-
-def clean(text: str) -> str:
-    """Bank text with terminal control characters removed (escape sequences become inert)."""
-    return _CONTROL.sub("", text)
-
+__all__ = ["PlainRunner", "clean"]
 
 class _Quit(Exception):
     pass

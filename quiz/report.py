@@ -167,9 +167,18 @@ def to_json(outcome: Outcome) -> str:
 RENDERERS = {"text": to_text, "md": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def clean(text: str) -> str:
+    """Text with terminal control characters removed, so escape sequences in a bank stay inert."""
+    return _CONTROL.sub("", text)
+
+
 def render(outcome: Outcome, fmt: str) -> str:
-    """Render in a named format: text, md, html or json."""
-    return RENDERERS[fmt](outcome)
+    """Render in a named format: text, md, html or json (JSON escapes control characters itself)."""
+    out = RENDERERS[fmt](outcome)
+    return out if fmt == "json" else clean(out)
 
 
 def bank_summary(bank: Bank) -> str:

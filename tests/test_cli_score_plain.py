@@ -280,3 +280,18 @@ def test_plain_s_on_free_text_skips_rather_than_answering_s() -> None:
     assert runner.run() == 0
     assert "notes" not in runner.session.answers
     assert "s skip" in out.getvalue()  # the prompt offered it
+
+
+def test_hostile_bank_text_is_inert_in_every_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Escape sequences written into a bank never reach the terminal through `quiz score`."""
+    hostile = Path(__file__).parent / "data" / "ui" / "hostile.yaml"
+    answers = tmp_path / "a.yaml"
+    from quiz.check import load_bank
+
+    bank = load_bank(hostile)
+    first = bank.questions[0]
+    answers.write_text(f"{first.id}: {first.choices()[0][0]}\n", encoding="utf-8")
+    for fmt in ("text", "md", "html", "json"):
+        assert main(["score", str(hostile), "--answers", str(answers), "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, fmt
