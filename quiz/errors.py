@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +35,7 @@ class Problem:
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return _CONTROL.sub("?", text)  # a hostile file's escape sequences must not reach the terminal
 
     def to_json(self) -> dict[str, Any]:
         """A plain dictionary for `--format json`."""

@@ -298,6 +298,17 @@ def load_text(text: str, name: str) -> Document:
             if "end of stream" in exc.problem:
                 mark = ctx
         raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
+    except yaml.reader.ReaderError as exc:
+        pos = max(0, int(getattr(exc, "position", 0) or 0))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = getattr(exc, "character", None)
+        if isinstance(char, str) and len(char) == 1:
+            char = ord(char)
+        code = f"U+{char:04X}" if isinstance(char, int) else "this character"
+        raise BankError([Problem(name, line, col, "", f"YAML does not allow the control character {code}",
+                                 "remove it; a bank is plain text (escape sequences and control "
+                                 "characters are refused)")]) from None
     except yaml.YAMLError as exc:
         raise BankError([Problem(name, 0, 0, "", f"YAML error: {exc}")]) from None
     except RecursionError:
