@@ -584,6 +584,11 @@ def _session_files(folder: Path | None = None) -> list[Path]:
     return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
+def session_files() -> list[Path]:
+    """Every file in the sessions folder that may be a saved session, newest first (unchecked)."""
+    return _session_files()
+
+
 def saved_sessions(bank_id: str | None = None, passphrase: str | None = None) -> list[SavedInfo]:
     """Saved sessions in the sessions folder, newest first; protected ones only when `passphrase`
     opens them (a protected file does not say its bank otherwise)."""

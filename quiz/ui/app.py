@@ -16,6 +16,7 @@ from quiz.session import Change, Session, SessionError
 
 if TYPE_CHECKING:
     from quiz.outcome import Outcome
+    from quiz.store import LoadedSession
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
@@ -65,6 +66,10 @@ class QuizApp(App[None]):
         required questions still missing, then `fill_then`."""
         self.fill_then = "results"
         """Where fill mode ends: "results" (asked for results) or "review" (after a change)."""
+        self._push_next = False
+        """Put the next screen above the one on top instead of in its place (resuming a save)."""
+        self.saved_to: Path | None = None
+        """Where "save and leave" wrote the session; run_app says so once the app has closed."""
 
     # -- start and stop -------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -124,7 +129,11 @@ class QuizApp(App[None]):
 
     # -- the flow -------------------------------------------------------------------------------------
     def _show(self, screen: Screen[Any]) -> None:
-        self.switch_screen(screen)
+        if self._push_next:
+            self._push_next = False
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
 
     def open_bank(self, bank: Bank) -> None:
         """From the launcher: show a bank's intro above the launcher."""
@@ -313,6 +322,61 @@ class QuizApp(App[None]):
         session.go_to(qid)
         self.show_current()
 
+    # -- save, resume -------------------------------------------------------------------------------
+    def save_and_leave(self) -> None:
+        """Ask for a label, passphrase and place; once saved, leave the app."""
+        from quiz.paths import sessions_dir
+        from quiz.ui.save import SaveScreen
+
+        if self.session is None:
+            return
+        self.push_screen(SaveScreen(self.session, sessions_dir()), self._saved)
+
+    def _saved(self, path: Path | None) -> None:
+        if path is not None:
+            self.saved_to = path
+            self.exit()
+
+    def open_saved(self) -> None:
+        """From the launcher: the list of saved sessions."""
+        from quiz.store import session_files
+        from quiz.ui.saved_list import SavedListScreen
+
+        self.push_screen(SavedListScreen(session_files()))
+
+    def lookup_bank(self, bank_id: str) -> Bank | None:
+        """The bank with this id: the open one, one the launcher listed, or a shipped or user bank."""
+        from quiz.store import find_bank
+        from quiz.ui.launcher import LauncherScreen
+
+        if self.bank is not None and self.bank.id == bank_id:
+            return self.bank
+        for screen in self.screen_stack:
+            if isinstance(screen, LauncherScreen):
+                for entry in screen.entries:
+                    if entry.bank is not None and entry.bank.id == bank_id:
+                        return entry.bank
+        return find_bank(bank_id)
+
+    def resume(self, loaded: LoadedSession) -> None:
+        """Carry on a loaded save from the launcher: its bank, where the person left off."""
+        from quiz.ui.launcher import LauncherScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
+            self.pop_screen()
+        self.bank = loaded.bank
+        self.session = loaded.session()
+        self.seen_sections = {q.section for q in self.bank.questions
+                              if q.id in self.session.answers}
+        self.mode = "forward"
+        self._push_next = True  # above the launcher, which back and "Other banks" return to
+        self.show_current()
+        label = f" “{clean(loaded.label)}”" if loaded.label else ""
+        self.notify(f"Carrying on{label}, saved {loaded.saved_at}.", title="Resumed",
+                    markup=False)
+        for change in loaded.changes:
+            self.notify(clean(change), timeout=12, markup=False)
+
     def _report_dropped(self, change: Change) -> None:
         if not change.dropped:
             return
@@ -347,4 +411,7 @@ def run_app(bank: Bank | None = None, session: Session | None = None,
     """
     app = make_app(bank, session=session, notes=notes)
     app.run()
+    if app.saved_to is not None:
+        # After the app has left the alternate screen, so the line stays in the terminal.
+        print(f"Saved to {app.saved_to}")
     return app.return_code or 0

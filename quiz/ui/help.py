@@ -25,6 +25,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Choosing a bank", (
         ("↑ ↓", "Move through the banks"),
         ("enter", "Open the highlighted bank"),
+        ("o", "Open a saved session"),
+    )),
+    ("Saved sessions", (
+        ("enter", "Open the save where you left off (asks for its passphrase if protected)"),
+        ("space", "Mark or unmark a save"),
+        ("c", "Compare the marked saves of one bank side by side"),
+        ("b or escape", "Back"),
     )),
     ("Intro and section notes", (
         ("enter", "Start or continue"),
@@ -39,6 +46,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("b or escape", "Back to the previous question (or to review)"),
         ("s", "Skip, when the question allows it"),
         ("p", "Prefer not to say, when offered"),
+        ("ctrl+s", "Save and leave: write your answers to a file, then close"),
     )),
     ("True or false revealed", (
         ("enter", "Continue"),
@@ -47,12 +55,19 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Review", (
         ("↑ ↓, enter", "Choose a question to change its answer"),
         ("r", "See the results"),
+        ("ctrl+s", "Save and leave"),
         ("b or escape", "Back to the last question"),
     )),
     ("Results", (
         ("↑ ↓, page up/down", "Scroll"),
         ("e", "Export to Markdown, HTML or JSON at a path you type"),
         ("r", "Review and change answers"),
+        ("ctrl+s", "Save and leave"),
+    )),
+    ("Save and leave", (
+        ("tab", "Move between label, passphrase, path and buttons"),
+        ("enter", "Save (then the app closes and says where the file is)"),
+        ("escape", "Cancel"),
     )),
     ("Export", (
         ("tab", "Move between format, path and buttons"),

@@ -79,6 +79,7 @@ class LauncherScreen(QuizScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True),
+        Binding("o", "saved", "Open a saved session"),
     ]
 
     def __init__(self, shipped: Sequence[Path] | None, user_dir: Path | None) -> None:
@@ -96,8 +97,8 @@ class LauncherScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Choose a bank"), classes="title", id="launcher-title")
-        yield Static(Content("Move with ↑ ↓ and press enter to open one. Nothing is stored or sent "
-                             "unless you choose."),
+        yield Static(Content("Move with ↑ ↓ and press enter to open one; o opens a saved session. "
+                             "Nothing is stored or sent unless you choose to save or export."),
                      classes="hint")
         yield OptionList(Option(Content("Loading banks…"), disabled=True), id="banks")
         folder = self._user_dir()
@@ -149,3 +150,6 @@ class LauncherScreen(QuizScreen):
         entry = self.entries[int(option_id)]
         if entry.bank is not None:
             self.quiz.open_bank(entry.bank)
+
+    def action_saved(self) -> None:
+        self.quiz.open_saved()

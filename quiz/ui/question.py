@@ -33,6 +33,7 @@ class QuestionScreen(QuizScreen):
         Binding("b,escape", "back", "Back"),
         Binding("s", "skip", "Skip"),
         Binding("p", "decline", "Prefer not to say"),
+        Binding("ctrl+s", "save", "Save and leave"),
     ]
 
     def __init__(self, question: Question, number: tuple[int, int], current: Answer | None,
@@ -211,3 +212,6 @@ class QuestionScreen(QuizScreen):
             event.stop()
             number = int(event.character)
             self.query_one(ChoiceList).choose(9 if number == 0 else number - 1)
+
+    def action_save(self) -> None:
+        self.quiz.save_and_leave()

@@ -79,7 +79,8 @@ class ResultsScreen(QuizScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "Export"),
-        Binding("r", "review", "Review answers"),
+        Binding("r", "review", "Review"),
+        Binding("ctrl+s", "save", "Save and leave"),
     ]
 
     def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False) -> None:
@@ -115,7 +116,8 @@ class ResultsScreen(QuizScreen):
                     yield Static(statement_content(st), classes="statement")
             yield Static(Content("About these results"), classes="heading")
             yield Static(inert(o.disclaimer), classes="para disclaimer")
-            yield Static(Content("Nothing has been saved. Export writes a file only where you say."),
+            yield Static(Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
+                                 "only where you say."),
                          classes="hint", id="saved")
         with Horizontal(classes="buttons"):
             yield Button("Review answers", id="review")
@@ -150,3 +152,6 @@ class ResultsScreen(QuizScreen):
             self.action_review()
         elif event.button.id == "home":
             self.quiz.home()
+
+    def action_save(self) -> None:
+        self.quiz.save_and_leave()

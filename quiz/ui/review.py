@@ -37,6 +37,7 @@ class ReviewScreen(QuizScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "results", "See results"),
         Binding("b,escape", "back", "Back"),
+        Binding("ctrl+s", "save", "Save and leave"),
     ]
 
     def __init__(self, session: Session, focus: str | None = None) -> None:
@@ -91,3 +92,6 @@ class ReviewScreen(QuizScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         (self.action_back if event.button.id == "back" else self.action_results)()
+
+    def action_save(self) -> None:
+        self.quiz.save_and_leave()

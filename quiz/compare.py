@@ -1,0 +1,111 @@
+"""Saved sessions of one bank side by side: the table `quiz compare` prints and the app shows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.model import Bank
+from quiz.outcome import Outcome
+from quiz.plain import clean
+from quiz.report import _md
+
+
+@dataclass(frozen=True)
+class Column:
+    """One saved session, scored against the current bank."""
+
+    file: str
+    label: str
+    saved_at: str
+    outcome: Outcome
+    notes: tuple[str, ...]
+
+
+def name(c: Column) -> str:
+    """A column's heading: its label, or the file's name when it has none."""
+    return clean(c.label) or Path(c.file).name
+
+
+def band(c: Column, did: str) -> str:
+    """One dimension's band and score for one column, in words."""
+    d = c.outcome.dimension(did)
+    return "not enough answers" if d.score is None else f"{d.band_label} ({d.score})"
+
+
+def rows(bank: Bank, columns: list[Column]) -> list[tuple[str, list[str]]]:
+    """(row title, one cell per column): each dimension's band, statements right, completeness."""
+    out = [(d.title, [band(c, d.id) for c in columns]) for d in bank.dimensions]
+    if any(c.outcome.statements for c in columns):
+        out.append(("Statements right", [f"{c.outcome.correct} of {len(c.outcome.statements)}"
+                                         for c in columns]))
+    out.append(("Complete", ["yes" if c.outcome.complete else "no" for c in columns]))
+    return out
+
+
+def suggestion_rows(columns: list[Column]) -> list[tuple[str, list[str]]]:
+    """The suggestion titles, one row per place in each column's list ("" where one runs out)."""
+    longest = max([len(c.outcome.suggestions) for c in columns] + [0])
+    out = []
+    for i in range(longest):
+        cells = [c.outcome.suggestions[i].title if i < len(c.outcome.suggestions) else ""
+                 for c in columns]
+        out.append(("Suggestions" if i == 0 else "", cells))
+    if not longest:
+        out.append(("Suggestions", ["(none)" for _ in columns]))
+    return out
+
+
+def to_text(bank: Bank, columns: list[Column]) -> str:
+    """Plain text: a table of bands, then each file's suggestions."""
+    heads = [name(c) for c in columns]
+    table = rows(bank, columns)
+    first = max([len(r[0]) for r in table] + [0])
+    widths = [max([len(h)] + [len(r[1][i]) for r in table]) for i, h in enumerate(heads)]
+
+    def line(cells: list[str], lead: str) -> str:
+        padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
+        return "  ".join([lead.ljust(first), *padded]).rstrip()
+
+    out = [f"Comparing {len(columns)} saved session(s) of \u201c{clean(bank.title)}\u201d", "",
+           line(heads, ""), line(["-" * w for w in widths], "-" * first)]
+    out += [line(cells, clean(title)) for title, cells in table]
+    out.append("")
+    for c, head in zip(columns, heads, strict=True):
+        out.append(f"{head} ({c.file}, saved {c.saved_at}):")
+        out += [f"  * {clean(s.title)} [{s.kind}]" for s in c.outcome.suggestions] or ["  (none)"]
+        out.append("")
+    out.append(clean(bank.disclaimer))
+    return "\n".join(out) + "\n"
+
+
+def to_markdown(bank: Bank, columns: list[Column]) -> str:
+    """A Markdown table of bands and suggestions, one column per file."""
+    heads = [_md(name(c)) for c in columns]
+    out = [f"# {_md(bank.title)}: {len(columns)} saved session(s) compared", "",
+           "| | " + " | ".join(heads) + " |", "|---|" + "---|" * len(columns)]
+    for title, cells in rows(bank, columns):
+        out.append(f"| {_md(title)} | " + " | ".join(_md(x) for x in cells) + " |")
+    sugg = ["<br>".join(_md(s.title) for s in c.outcome.suggestions) or "-" for c in columns]
+    out.append("| Suggestions | " + " | ".join(sugg) + " |")
+    out += ["", "Files: " + "; ".join(f"{_md(name(c))}: `{c.file}` (saved {c.saved_at})"
+                                      for c in columns), "", _md(bank.disclaimer), ""]
+    return "\n".join(out)
+
+
+def to_json(bank: Bank, columns: list[Column]) -> str:
+    """JSON for machines: the bank, then per file its label, bands and suggestions."""
+    data = {
+        "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
+        "sessions": [{
+            "file": c.file, "label": c.label, "saved_at": c.saved_at,
+            "complete": c.outcome.complete, "notes": list(c.notes),
+            "dimensions": [{"id": d.id, "title": d.title, "score": d.score, "band": d.band,
+                            "band_label": d.band_label} for d in c.outcome.dimensions],
+            "statements_right": c.outcome.correct, "statements_total": len(c.outcome.statements),
+            "suggestions": [{"id": s.id, "kind": s.kind, "title": s.title}
+                            for s in c.outcome.suggestions],
+        } for c in columns],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

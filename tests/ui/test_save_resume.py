@@ -1,0 +1,163 @@
+"""Save and leave, resume from the launcher, and compare saves: all in the app, all in tmp folders."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
+
+from quiz.model import Bank
+from quiz.paths import sessions_dir
+from quiz.session import Session
+from quiz.store import save_session
+from quiz.ui.app import QuizApp
+from quiz.ui.question import QuestionScreen
+from quiz.ui.save import SaveScreen
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+async def _type(pilot: Pilot[Any], app: QuizApp, selector: str, text: str) -> None:
+    field = app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def _to_second_question(pilot: Pilot[Any], app: QuizApp) -> None:
+    await pilot.press("enter", "enter")  # the intro and the first section's note
+    assert isinstance(app.screen, QuestionScreen)
+    await pilot.press("1")  # adult
+    await pilot.pause()
+    assert isinstance(app.screen, QuestionScreen)
+
+
+async def _save(pilot: Pilot[Any], app: QuizApp, label: str, passphrase: str = "") -> None:
+    await pilot.press("ctrl+s")
+    assert isinstance(app.screen, SaveScreen)
+    assert app.screen.query_one("#path", Input).value == str(sessions_dir())
+    await _type(pilot, app, "#label", label)
+    if passphrase:
+        await _type(pilot, app, "#passphrase", passphrase)
+        await _type(pilot, app, "#confirm", passphrase)
+    app.screen.query_one("#label", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_save_from_a_question_writes_an_owner_only_file_and_leaves(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        assert "Save and leave" in screen_text(app)
+        await _save(pilot, app, "Dr Ada")
+    assert app.saved_to is not None
+    assert app.saved_to.parent == sessions_dir()
+    assert stat.S_IMODE(os.stat(app.saved_to).st_mode) == 0o600
+    assert '"label": "Dr Ada"' in app.saved_to.read_text(encoding="utf-8")
+    assert not app.is_running
+
+
+async def test_passphrases_that_differ_keep_the_dialog(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        await pilot.press("ctrl+s")
+        await _type(pilot, app, "#passphrase", "one")
+        await _type(pilot, app, "#confirm", "two")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SaveScreen)
+        assert "differ" in static_text(app, "#save-error")
+        assert app.screen.query_one("#passphrase", Input).value == "one"
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+    assert app.saved_to is None
+    assert not sessions_dir().exists()
+
+
+async def test_protected_save_resumes_from_the_launcher(full_bank: Bank, notes: list[str]) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        assert app.session is not None
+        answers = dict(app.session.answers)
+        position = app.session.position
+        await _save(pilot, app, "private", passphrase="s3cret")
+    assert app.saved_to is not None and app.saved_to.name.startswith("protected-")
+
+    again = app_for(shipped=[FULL])
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert screen_name(again) == "SavedListScreen"
+        assert "protected save (passphrase needed)" in screen_text(again)
+        await pilot.press("enter")
+        assert screen_name(again) == "PassphraseScreen"
+        await pilot.press(*"s3cret", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        assert again.session is not None
+        assert again.session.position == position
+        assert dict(again.session.answers) == answers
+        assert any("private" in n for n in notes)
+
+
+async def test_wrong_passphrase_is_said_as_is(full_bank: Bank) -> None:
+    save_session(Session(full_bank), passphrase="right one")
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter")
+        await pilot.press(*"wrong", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "PassphraseScreen"
+        assert static_text(app, "#passphrase-error") == "wrong passphrase"
+        await pilot.press("escape")
+        assert screen_name(app) == "SavedListScreen"
+
+
+async def test_compare_two_saves_shows_both_labels(full_bank: Bank) -> None:
+    save_session(Session(full_bank), label="Therapist A")
+    save_session(Session(full_bank), label="Therapist B")
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "space", "down", "space", "c")
+        await pilot.pause()
+        assert screen_name(app) == "CompareScreen"
+        text = screen_text(app)
+        assert "Therapist A" in text and "Therapist B" in text
+        table = static_text(app, "#compare-table")
+        for d in full_bank.dimensions:
+            assert d.title[:20] in table
+        await pilot.press("escape")
+        assert screen_name(app) == "SavedListScreen"
+
+
+async def test_a_corrupt_save_is_listed_with_its_problem_and_left_alone(full_bank: Bank) -> None:
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+    bad = folder / "broken.json"
+    data = b'{"format": "quiz-session", "format_version": 1, "bank": {"id'
+    bad.write_bytes(data)
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        text = screen_text(app)
+        assert "broken.json" in text
+        assert "Cannot be opened" in text and "not complete JSON" in text
+        await pilot.press("enter", "space", "c")
+        assert screen_name(app) == "SavedListScreen"
+    assert bad.read_bytes() == data
