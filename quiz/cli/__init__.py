@@ -57,6 +57,9 @@ def print_problems(problems: Sequence[object]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answered without loading any command module
+        print(f"quiz {__version__}")
+        return EXIT_OK
     first = next((a for a in args_list if not a.startswith("-")), None)
     if first in COMMANDS:
         parser = build_parser(only=first)
