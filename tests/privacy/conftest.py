@@ -10,10 +10,11 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from quiz import paths, store
+from quiz import paths
 from quiz.check import load_bank
 from quiz.model import Bank
 from quiz.session import Session
+from quiz.store import crypto
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 FAST_N = 2**10
@@ -65,7 +66,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Home]:
 @pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """A cheap scrypt cost so protected saves take milliseconds in tests."""
-    monkeypatch.setattr(store, "SCRYPT_N", FAST_N)
+    monkeypatch.setattr(crypto, "SCRYPT_N", FAST_N)
 
 
 @pytest.fixture(scope="session")

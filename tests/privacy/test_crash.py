@@ -208,7 +208,7 @@ class Slow:
         self.fh.close()
 
 os.fdopen = lambda *a, **k: Slow(real_fdopen(*a, **k))
-store._CHUNK = 4096
+store.atomic._CHUNK = 4096
 store.save_session(s, sys.argv[2])
 print("done", flush=True)
 """

@@ -26,14 +26,14 @@ SETTINGS = settings(max_examples=150, deadline=None,
 
 
 def _saved(passphrase: str | None) -> bytes:
-    old = store.SCRYPT_N
-    store.SCRYPT_N = 2**10
+    old = store.crypto.SCRYPT_N
+    store.crypto.SCRYPT_N = 2**10
     try:
         with tempfile.TemporaryDirectory() as d:
             return save_session(answered(BANK), Path(d) / "s.json", label="L",
                                 passphrase=passphrase).read_bytes()
     finally:
-        store.SCRYPT_N = old
+        store.crypto.SCRYPT_N = old
 
 
 PLAIN = _saved(None)

@@ -95,7 +95,7 @@ def test_protected_round_trip_hides_everything(home: Home, bank: Bank) -> None:
 
 def test_the_real_kdf_cost_round_trips(home: Home, bank: Bank, monkeypatch: pytest.MonkeyPatch
                                        ) -> None:
-    monkeypatch.setattr(store, "SCRYPT_N", 2**17)
+    monkeypatch.setattr(store.crypto, "SCRYPT_N", 2**17)
     path = save_session(answered(bank), passphrase="pw")
     assert json.loads(path.read_text())["protected"]["n"] == 2**17
     assert load_session(path, lookup(bank), passphrase="pw").protected
