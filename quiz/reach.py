@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.conditions.compile import compile_node
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
 from quiz.errors import Problem
 from quiz.loader import Document
@@ -86,10 +85,6 @@ class Searcher:
         self.bank = bank
         self.engine = engine_for(bank)
         self.rng = random.Random(seed)
-        band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
-        statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
-        self._compile = lambda n: compile_node(n, band_ids, statements)
-        self._cache: dict[int, Callable[[Any], bool]] = {}
 
     # -- building answer sets -------------------------------------------------------------------------
     def build(self, choose: Callable[[Question, Answers], Any], base: Answers | None = None) -> Answers:
@@ -130,10 +125,8 @@ class Searcher:
 
     # -- distances ---------------------------------------------------------------------------------
     def holds(self, node: Node, ctx: _Ctx) -> bool:
-        fn = self._cache.get(id(node))
-        if fn is None:
-            fn = self._cache[id(node)] = self._compile(node)
-        return fn(ctx)
+        """Whether a condition (or part of one) holds; compiled once by the engine."""
+        return self.engine.holds(node, ctx)
 
     def distance(self, node: Node, ctx: _Ctx) -> float:
         """0 when the condition holds; otherwise a rough measure of how far it is from holding."""

@@ -243,7 +243,8 @@ class Engine:
         w = self.bank.works[wid]
         return WorkRef(w.id, w.citation(), w.url, w.note)
 
-    def _holds(self, node: Node, ctx: _Ctx) -> bool:
+    def holds(self, node: Node, ctx: _Ctx) -> bool:
+        """Whether a condition or part of one holds in `ctx`; each node is compiled once."""
         fn = self._atom_cache.get(id(node))
         if fn is None:
             fn = self._compile(node)
@@ -256,7 +257,7 @@ class Engine:
             return (Reason("Shown to everyone who takes this bank."),)
         out: list[Reason] = []
         seen: set[str] = set()
-        for atom, value in explain(when, lambda n: self._holds(n, ctx)):
+        for atom, value in explain(when, lambda n: self.holds(n, ctx)):
             r = self._reason(atom, ctx) if value else self._fact(atom, ctx)
             if r.text not in seen:
                 seen.add(r.text)

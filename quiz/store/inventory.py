@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,37 +55,29 @@ def session_files() -> list[Path]:
     return _session_files()
 
 
-def saved_sessions(bank_id: str | None = None, passphrase: str | None = None) -> list[SavedInfo]:
-    """Saved sessions in the sessions folder, newest first; protected ones only when `passphrase`
-    opens them (a protected file does not say its bank otherwise)."""
-    out = []
+def _readable(passphrase: str | None) -> Iterator[SavedInfo]:
+    """Saves in the sessions folder that can be read, newest first (protected ones only with
+    `passphrase`: a protected file does not say its bank otherwise)."""
     for p in _session_files():
         kind = sniff(p)
         if kind is None or (kind == "protected" and passphrase is None):
             continue
         try:
-            info = read_info(p, passphrase)
+            yield read_info(p, passphrase)
         except StoreError:
             continue
-        if bank_id is None or info.bank_id == bank_id:
-            out.append(info)
-    return out
+
+
+def saved_sessions(bank_id: str | None = None, passphrase: str | None = None) -> list[SavedInfo]:
+    """Saved sessions in the sessions folder, newest first; protected ones only when `passphrase`
+    opens them (a protected file does not say its bank otherwise)."""
+    return [info for info in _readable(passphrase) if bank_id is None or info.bank_id == bank_id]
 
 
 def latest_saved(bank_id: str, passphrase: str | None = None) -> SavedInfo | None:
     """The most recent save of this bank in the sessions folder (protected ones only with
     `passphrase`), or None."""
-    for p in _session_files():
-        kind = sniff(p)
-        if kind is None or (kind == "protected" and passphrase is None):
-            continue
-        try:
-            info = read_info(p, passphrase)
-        except StoreError:
-            continue
-        if info.bank_id == bank_id:
-            return info
-    return None
+    return next((info for info in _readable(passphrase) if info.bank_id == bank_id), None)
 
 
 def protected_count() -> int:
