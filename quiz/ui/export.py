@@ -60,6 +60,8 @@ def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
 class ExportScreen(ModalScreen[Path | None]):
     """Asks for a format and a path, writes on Save, and says where the file went."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         # A modal hides the app's bindings from the footer; the quick exit must still show.

@@ -100,6 +100,8 @@ def help_cells(keys: tuple[tuple[str, str], ...]) -> Iterator[Static]:
 class HelpScreen(ModalScreen[None]):
     """A dialog listing every key; any of escape, q, ? or F1 closes it."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),
         # A modal hides the app's bindings from the footer; the quick exit must still show.

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from quiz.model import Bank
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
@@ -37,9 +38,6 @@ class IntroScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         b = self.bank
         with VerticalScroll(id="body"):
-            yield Static(inert(b.title), classes="title")
-            if b.description:
-                yield Static(inert(b.description), classes="lead")
             facts = [f"{len(b.questions)} questions"]
             if any(q.show_if is not None for q in b.questions) or any(
                     s.show_if is not None for s in b.sections):
@@ -48,22 +46,21 @@ class IntroScreen(QuizScreen):
                 facts.append(f"about {b.minutes} minutes")
             if b.min_age:
                 facts.append(f"for adults ({b.min_age}+)")
-            yield Static(Content(" · ".join(facts)), classes="facts")
+            head: list[Content | str | tuple[str, str]] = [inert(b.title, "bold $text-primary"), "\n\n"]
+            if b.description:
+                head += [inert(b.description), "\n\n"]
+            head.append((" · ".join(facts), "italic $text-muted"))
+            yield Static(Content.assemble(*head), classes="para", id="head")
             yield Static(Content.assemble(("Privacy: ", "bold"), PRIVACY), classes="para privacy")
             yield Static(Content.assemble(("What this is: ", "bold"), WHAT_IT_IS, " ",
                                           ("What it is not: ", "bold"), WHAT_IT_IS_NOT),
                          classes="para")
             yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
                          classes="para disclaimer")
-        with Horizontal(classes="buttons"):
-            if self.quiz.from_launcher:
-                yield Button("Back", id="back")
-            resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
-            yield Button("Continue" if resuming else "Start", id="start", variant="primary")
+        resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
+        acts = [Act("back", "Back")] if self.quiz.from_launcher else []
+        yield ActionBar([*acts, Act("start", "Continue" if resuming else "Start", primary=True)])
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#start").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -76,9 +73,3 @@ class IntroScreen(QuizScreen):
     def action_back(self) -> None:
         if self.quiz.from_launcher:
             self.quiz.home()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.quiz.begin()
-        elif event.button.id == "back":
-            self.action_back()

@@ -10,15 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
     from textual.screen import Screen
 
 
-class KeyBar(Static):
-    """Shows each binding marked `show` on the current screen; clicking one runs it."""
+class KeyBar(Widget):
+    """Shows each binding marked `show` on the current screen; clicking one runs it.
+
+    The line is worked out when it is drawn, so a burst of binding changes (a new screen mounting,
+    the focus moving) costs one redraw rather than one per change.
+    """
 
     def __init__(self) -> None:
         super().__init__(id="key-bar")
@@ -26,20 +30,16 @@ class KeyBar(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.call_after_refresh(self.paint)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if self.is_attached and screen is self.screen:
-            self.paint()
+            self.refresh()
 
-    def on_resize(self) -> None:
-        self.paint()
-
-    def paint(self) -> None:
-        """Draw the keys for what has the focus now."""
+    def render(self) -> Content:
+        """The keys for what has the focus now."""
         shown: list[ActiveBinding] = []
         actions: set[tuple[int, str]] = set()
         for active in self.screen.active_bindings.values():
@@ -67,7 +67,7 @@ class KeyBar(Static):
             gap = max(1, self.size.width - x - len(palette))
             parts += [" " * gap, ("^p", "bold $accent"), " palette "]
         self._hits = hits
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     async def on_click(self, event: events.Click) -> None:
         event.stop()

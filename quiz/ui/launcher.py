@@ -77,6 +77,8 @@ def entry_prompt(entry: Entry) -> Content:
 class LauncherScreen(QuizScreen):
     """Lists the banks; enter opens one."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True),
         Binding("o", "saved", "Open a saved session"),

@@ -17,6 +17,8 @@ from quiz.ui.key_bar import KeyBar
 class PassphraseScreen(ModalScreen[str | None]):
     """One password field; enter gives it back, escape gives None."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, ProgressBar, Static
+from textual.widgets import Static
 
 from quiz.model import DECLINED, Answer, Question
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.choice_list import ChoiceList
 from quiz.ui.key_bar import KeyBar
-from quiz.ui.text import inert
+from quiz.ui.text import bar, inert
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+PROGRESS_WIDTH = 30
+"""Cells in the progress bar beside "Question N of M"."""
 
 HOW = {
     "single": "Press a number, or move with ↑ ↓ and press enter.",
@@ -28,6 +35,9 @@ HOW = {
 
 class QuestionScreen(QuizScreen):
     """Shows one question; answering hands the value to the app, which decides what comes next."""
+
+    AUTO_FOCUS = "#choices"
+    """Focused as the screen is first drawn; a text question moves the focus to its field."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b,escape", "back", "Back"),
@@ -50,28 +60,28 @@ class QuestionScreen(QuizScreen):
         self.current = current
         self.review = review
         self._shown_bindings: tuple[bool, bool] | None = None
+        self._field: Input | None = None
+        """The text field, mounted the first time a text question is shown (most banks have none)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="body"):
-            with Horizontal(id="progress-row"):
-                yield Static(id="progress-label")
-                yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
-            yield Static(id="kicker", classes="kicker")
-            yield Static(id="question-text", classes="question")
-            yield Static(id="help", classes="help")
+            yield Static(id="head", classes="para")
             yield ChoiceList([], id="choices")
-            yield Input(id="text-answer", placeholder="Your answer")
             yield Static(id="how", classes="hint")
-            yield Static(id="need", classes="hint")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back")
-            yield Button("Skip", id="skip")
-            yield Button("Prefer not to say", id="decline")
-            yield Button("Next", id="next", variant="primary")
+        yield ActionBar([Act("back", "Back"), Act("skip", "Skip"), Act("decline", "Prefer not to say"),
+                         Act("next", "Next", primary=True)])
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()
+
+    def _text_field(self) -> Input:
+        if self._field is None:
+            from textual.widgets import Input
+
+            self._field = Input(id="text-answer", placeholder="Your answer")
+            self.query_one("#body", VerticalScroll).mount(self._field, after=self.query_one(ChoiceList))
+        return self._field
 
     def show(self, question: Question, number: tuple[int, int], current: Answer | None,
              *, review: bool = False) -> None:
@@ -84,23 +94,26 @@ class QuestionScreen(QuizScreen):
         n, total = self.number
         session = self.quiz.session
         section = session.bank.section_by_id.get(q.section) if session else None
-        self.query_one("#progress-label", Static).update(Content(f"Question {n} of {total}"))
-        self.query_one(ProgressBar).update(total=total, progress=n - 1 if self.current is None else n)
-        self.query_one("#kicker", Static).update(inert(section.title) if section else Content(""))
-        self.query_one("#question-text", Static).update(inert(q.text))
-        help_text = self.query_one("#help", Static)
-        help_text.update(inert(q.help))
-        help_text.display = bool(q.help)
+        done = (n - 1 if self.current is None else n) / total if total else 0.0
+        head: list[Content | str | tuple[str, str]] = [
+            (f"Question {n} of {total}", "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent"), "\n\n"]
+        if section is not None:
+            head += [inert(section.title, "$text-muted"), "\n"]
+        head.append(inert(q.text, "bold"))
+        if q.help:
+            head += ["\n\n", inert(q.help, "italic $text-muted")]
+        self.query_one("#head", Static).update(Content.assemble(*head))
         choices = self.query_one(ChoiceList)
-        field = self.query_one(Input)
         if q.kind == "text":
             choices.display = False
+            field = self._text_field()
             field.display = True
             field.max_length = q.max_length
             field.value = self.current if isinstance(self.current, str) else ""
             field.focus(scroll_visible=False)
         else:
-            field.display = False
+            if self._field is not None:
+                self._field.display = False
             choices.display = True
             options = q.choices()
             current = self.current
@@ -113,19 +126,18 @@ class QuestionScreen(QuizScreen):
             choices.set_choices([label for _, label in options], multiple=q.kind == "multiple",
                                 chosen=chosen, exclusive=exclusive)
             choices.focus(scroll_visible=False)
-        self.query_one("#how", Static).update(Content(HOW[q.kind]))
-        need = self.query_one("#need", Static)
         if self.current == DECLINED:
-            need.update(Content("Your answer so far: Prefer not to say."))
+            need = "Your answer so far: Prefer not to say.\n"
         elif not q.can_skip and q.kind != "text":
-            need.update(Content("This question needs an answer to go on"
-                                + (" (or Prefer not to say)." if q.prefer_not_to_say else ".")))
+            need = ("This question needs an answer to go on"
+                    + (" (or Prefer not to say).\n" if q.prefer_not_to_say else ".\n"))
         else:
-            need.update(Content(""))
-        need.display = bool(need.content)
-        self.query_one("#back", Button).label = "Back to review" if self.review else "Back"
-        self.query_one("#skip").display = q.can_skip
-        self.query_one("#decline").display = q.prefer_not_to_say
+            need = ""
+        self.query_one("#how", Static).update(Content(need + HOW[q.kind]))
+        actions = self.query_one(ActionBar)
+        actions.set_label("back", "Back to review" if self.review else "Back")
+        actions.set_shown("skip", q.can_skip)
+        actions.set_shown("decline", q.prefer_not_to_say)
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         # The footer rebuilds itself on every refresh; only ask when Skip or Prefer not to say change.
         shown = (q.can_skip, q.prefer_not_to_say)
@@ -173,7 +185,7 @@ class QuestionScreen(QuizScreen):
         """The Next button: answer with what is chosen or typed."""
         q = self.question
         if q.kind == "text":
-            self.quiz.answer(self.query_one(Input).value)
+            self.quiz.answer(self._text_field().value)
             return
         choices = self.query_one(ChoiceList)
         if q.kind == "multiple":
@@ -198,12 +210,6 @@ class QuestionScreen(QuizScreen):
     def action_decline(self) -> None:
         if self.question.prefer_not_to_say:
             self.quiz.answer(DECLINED)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        actions = {"back": self.action_back, "skip": self.action_skip,
-                   "decline": self.action_decline, "next": self.action_next}
-        actions[event.button.id or "next"]()
 
     def on_key(self, event: events.Key) -> None:
         # Number keys choose even when a button has the focus.

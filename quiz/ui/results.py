@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from quiz.model import Bank
 from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
 from quiz.report import KIND_HEADINGS, grouped
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import bar, inert
@@ -77,9 +78,12 @@ def statement_content(st: StatementResult) -> Content:
 class ResultsScreen(QuizScreen):
     """What the answers add up to, and what might help, each with the reason it appears."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "Export"),
         Binding("r", "review", "Review"),
+        Binding("h", "home", "Other banks"),
         Binding("ctrl+s", "save", "Save and leave"),
     ]
 
@@ -119,11 +123,8 @@ class ResultsScreen(QuizScreen):
             yield Static(Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
                                  "only where you say."),
                          classes="hint", id="saved")
-        with Horizontal(classes="buttons"):
-            yield Button("Review answers", id="review")
-            if self.can_go_home:
-                yield Button("Other banks", id="home")
-            yield Button("Export…", id="export", variant="primary")
+        home = [Act("home", "Other banks")] if self.can_go_home else []
+        yield ActionBar([Act("review", "Review answers"), *home, Act("export", "Export…", primary=True)])
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -145,13 +146,14 @@ class ResultsScreen(QuizScreen):
     def action_review(self) -> None:
         self.quiz.show_review()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "export":
-            self.action_export()
-        elif event.button.id == "review":
-            self.action_review()
-        elif event.button.id == "home":
-            self.quiz.home()
-
     def action_save(self) -> None:
         self.quiz.save_and_leave()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "home":
+            return self.can_go_home
+        return True
+
+    def action_home(self) -> None:
+        if self.can_go_home:
+            self.quiz.home()

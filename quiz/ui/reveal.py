@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from quiz.model import Bank, Question
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
@@ -18,6 +19,8 @@ from quiz.ui.text import inert
 
 class RevealScreen(QuizScreen):
     """Shown right after a statement is answered, when the bank reveals answers at once."""
+
+    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "go_on", "Continue"),
@@ -56,13 +59,8 @@ class RevealScreen(QuizScreen):
             if q.discussion:
                 yield Static(Content.assemble(("To think about: ", "bold"), inert(q.discussion)),
                              classes="para")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back")
-            yield Button("Continue", id="continue", variant="primary")
+        yield ActionBar([Act("back", "Back"), Act("go_on", "Continue", primary=True)])
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#continue").focus()
 
     def action_go_on(self) -> None:
         self.quiz.after(self.question)
@@ -70,5 +68,4 @@ class RevealScreen(QuizScreen):
     def action_back(self) -> None:
         self.quiz.back_to(self.question)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        (self.action_back if event.button.id == "back" else self.action_go_on)()
+

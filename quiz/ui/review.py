@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from quiz.session import Session
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
@@ -33,6 +33,8 @@ def answer_words(session: Session, qid: str) -> Content:
 
 class ReviewScreen(QuizScreen):
     """Lists every question shown for the answers so far; enter on one goes back to change it."""
+
+    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "results", "See results"),
@@ -63,9 +65,7 @@ class ReviewScreen(QuizScreen):
                                       answer_words(s, q.id))
             options.append(Option(prompt, id=q.id))
         yield OptionList(*options, id="review-list")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back")
-            yield Button("See results", id="results", variant="primary")
+        yield ActionBar([Act("back", "Back"), Act("results", "See results", primary=True)])
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -89,9 +89,6 @@ class ReviewScreen(QuizScreen):
         self.quiz.mode = "forward"
         if self.session.back():
             self.quiz.show_current()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        (self.action_back if event.button.id == "back" else self.action_results)()
 
     def action_save(self) -> None:
         self.quiz.save_and_leave()

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from quiz.model import Section
+from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
@@ -34,28 +35,23 @@ class SectionScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         s = self.section
         with VerticalScroll(id="body"):
-            yield Static(Content("Section"), classes="kicker")
-            yield Static(inert(s.title), classes="title")
+            yield Static(Content.assemble(("Section", "$text-muted"), "\n",
+                                          inert(s.title, "bold $text-primary")), classes="para", id="head")
             if s.content_note:
                 yield Static(Content.assemble(("Content note. ", "bold"), inert(s.content_note)),
                              classes="para content-note")
-            if s.intro:
-                yield Static(inert(s.intro), classes="para")
+            more: list[Content] = [inert(s.intro)] if s.intro else []
             if s.content_note:
-                yield Static(Content(
+                more.append(Content.styled(
                     "You can skip this section; none of its questions needs an answer."
                     if self.skippable else
                     "Some questions in this section need an answer; where offered, you can choose "
-                    "\u201cPrefer not to say\u201d."), classes="para hint")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back")
-            if self.skippable:
-                yield Button("Skip this section", id="skip")
-            yield Button("Continue", id="continue", variant="primary")
+                    "\u201cPrefer not to say\u201d.", "$text-muted"))
+            if more:
+                yield Static(Content("\n\n").join(more), classes="para")
+        skip = [Act("skip_section", "Skip this section")] if self.skippable else []
+        yield ActionBar([Act("back", "Back"), *skip, Act("go_on", "Continue", primary=True)])
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#continue").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip_section":
@@ -74,8 +70,3 @@ class SectionScreen(QuizScreen):
     def action_skip_section(self) -> None:
         if self.skippable:
             self.quiz.skip_section(self.section.id)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"continue": self.action_go_on, "back": self.action_back,
-                   "skip": self.action_skip_section}
-        actions[event.button.id or "continue"]()

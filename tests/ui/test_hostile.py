@@ -48,7 +48,7 @@ async def test_hostile_bank_renders_inertly_on_every_screen() -> None:
         assert "[@click=app.quit]A[/]" in text and "[bold]B[/bold] [41mbg[0m" in text
         assert "[dim]help[/dim]" in text
         assert_inert(text)
-        await pilot.click("#question-text")
+        await pilot.click("#head")
         assert app.is_running and screen_name(app) == "QuestionScreen"
 
         await pilot.press("1", "2")  # pick A; the statement: False (wrong) to see the reveal

@@ -12,6 +12,7 @@ from ui_helpers import (
     SNAPSHOT_BANK,
     USER_BANKS,
     app_for,
+    click_action,
     screen_name,
     screen_text,
     settle,
@@ -75,7 +76,7 @@ async def test_back_from_the_intro_and_home_from_results() -> None:
         assert screen_name(app) == "LauncherScreen"
         await pilot.press("enter", "enter", "enter", "2")  # open, start, note, under 18
         assert screen_name(app) == "ResultsScreen"
-        await pilot.click("#home")
+        await click_action(pilot, "home")
         assert screen_name(app) == "LauncherScreen"
         assert app.session is None
 

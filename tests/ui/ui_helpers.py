@@ -46,6 +46,22 @@ def static_text(app: QuizApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
+def action_shown(app: QuizApp, action: str) -> bool:
+    """Whether the screen's row of actions offers `action` (e.g. "skip")."""
+    from quiz.ui.action_bar import ActionBar
+
+    return app.screen.query_one(ActionBar).is_shown(action)
+
+
+async def click_action(pilot: Pilot[Any], action: str) -> None:
+    """Click `action` in the row of actions, as a person with a mouse would."""
+    from quiz.ui.action_bar import ActionBar
+
+    bar = pilot.app.screen.query_one(ActionBar)
+    await pilot.click(ActionBar, offset=bar.offset_of(action))
+    await pilot.pause()
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait for workers (the launcher checks banks in a thread) and pending refreshes."""
     await pilot.app.workers.wait_for_complete()
