@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.errors import BankError, InputError, Problem
-from quiz.loader import Document, decode, load_text, read_bytes
 from quiz.model import DECLINED, Answer, Bank, Question
 from quiz.schema import suggest
+
+if TYPE_CHECKING:
+    from quiz.loader import Document
 
 
 def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
@@ -116,6 +118,9 @@ def load_answers(path: str | os.PathLike[str], bank: Bank) -> dict[str, Answer]:
     """Read an answers file (YAML or JSON mapping of question id to value), or raise InputError."""
     name = str(path)
     try:
+        from quiz.loader import load_text  # only answer files need YAML; a session does not
+        from quiz.reading import decode, read_bytes
+
         doc = load_text(decode(read_bytes(path, name), name), name)
     except BankError as exc:
         raise InputError([_reword(p) for p in exc.problems]) from None

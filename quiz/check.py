@@ -8,14 +8,14 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.build import build_bank
 from quiz.errors import BankError, Problem
-from quiz.loader import decode, load_text, read_bytes
-from quiz.model import Bank
+from quiz.reading import decode, read_bytes
 from quiz.resources import banks_dir
-from quiz.schema import schema_problems
-from quiz.semantics import semantic_problems
+
+if TYPE_CHECKING:
+    from quiz.model import Bank
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,12 @@ def check_text(text: str, name: str, content_hash: str = "", *, schema_checked: 
     `schema_checked` skips the JSON Schema pass for text known to pass it (a shipped bank whose hash
     is in the manifest); every other check still runs.
     """
+    # Imported here: a shipped bank read from its snapshot (check_file) needs none of them.
+    from quiz.build import build_bank
+    from quiz.loader import load_text
+    from quiz.schema import schema_problems
+    from quiz.semantics import semantic_problems
+
     try:
         doc = load_text(text, name)
     except BankError as exc:
@@ -56,11 +62,21 @@ def check_file(path: str | os.PathLike[str], display: str | None = None) -> Chec
     name = display or str(path)
     try:
         raw = read_bytes(path, name)
-        text = decode(raw, name)
     except BankError as exc:
         return CheckResult(name, None, tuple(exc.problems))
     digest = hashlib.sha256(raw).hexdigest()
-    return check_text(text, name, digest, schema_checked=is_checked_shipped(path, digest))
+    shipped = is_checked_shipped(path, digest)
+    if shipped:
+        from quiz import snapshot
+
+        bank = snapshot.read(Path(path), digest, name)
+        if bank is not None:
+            return CheckResult(name, bank, ())
+    try:
+        text = decode(raw, name)
+    except BankError as exc:
+        return CheckResult(name, None, tuple(exc.problems))
+    return check_text(text, name, digest, schema_checked=shipped)
 
 
 MANIFEST = "checked.json"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from quiz.model import Bank
 from quiz.outcome import Outcome
-from quiz.plain import clean
 from quiz.report import _md
+from quiz.safe_text import clean
 
 
 @dataclass(frozen=True)

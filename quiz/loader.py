@@ -5,21 +5,21 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from quiz.errors import BankError, Problem
+from quiz.reading import MAX_FILE_BYTES, decode, read_bytes
 
-# A bank is prose and ids; the largest real bank is tens of kB. 4 MiB leaves room for generated banks
-# (the 2,000-question benchmark bank is about 1 MB) while refusing files that only exist to exhaust memory.
-MAX_FILE_BYTES = 4 * 1024 * 1024
 # Banks nest about eight levels deep (bank > sections > questions > options > scores). 64 is generous for
 # any honest file and stops "[[[[[..." bombs long before Python's recursion or C stack is at risk.
 MAX_DEPTH = 64
 # One bank node per ~10 bytes is already dense; this bounds the work of checking a file at the size limit.
 MAX_NODES = 500_000
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "Document", "Position", "decode", "load_path", "load_text",
+           "read_bytes"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LIBYAML = _Loader is not yaml.SafeLoader
@@ -117,50 +117,6 @@ def _resolve_tagged(tag: str, value: str) -> Any:
     if not isinstance(resolved, expected):  # type: ignore[arg-type]
         raise ValueError(f"`{value}` is not a valid !!{kind}")
     return float(resolved) if kind == "float" else resolved
-
-
-def read_bytes(path: str | os.PathLike[str], display: str | None = None) -> bytes:
-    """Read a file for loading, refusing unreadable paths and files over the size limit."""
-    name = display or str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise BankError([Problem(name, 0, 0, "", "is a folder, not a bank file")])
-        if size > MAX_FILE_BYTES:
-            raise BankError([Problem(
-                name, 0, 0, "",
-                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a bank",
-                "split the bank, or check that this is the file you meant",
-            )])
-        with p.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise BankError([Problem(name, 0, 0, "", f"cannot read: {exc.strerror or exc}")]) from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise BankError([Problem(name, 0, 0, "", "file grew past the size limit while reading")])
-    return data
-
-
-def decode(data: bytes, name: str) -> str:
-    """Strict UTF-8 (an optional BOM is allowed), with the line and column of the first bad byte."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise BankError([Problem(
-            name, line, col, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            "save the file as UTF-8",
-        )]) from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\x00" in text:
-        i = text.index("\x00")
-        line = text.count("\n", 0, i) + 1
-        raise BankError([Problem(name, line, 0, "", "contains a NUL character; this is not a text file")])
-    return text
 
 
 def load_text(text: str, name: str) -> Document:

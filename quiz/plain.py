@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from quiz.model import DECLINED, Bank, Question
-from quiz.report import clean, to_text
+from quiz.report import to_text
+from quiz.safe_text import clean
 from quiz.session import Session, SessionError
 
 __all__ = ["PlainRunner", "clean"]

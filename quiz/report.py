@@ -8,6 +8,7 @@ import re
 
 from quiz.model import Bank
 from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome
+from quiz.safe_text import clean
 
 KIND_HEADINGS = {"safety": "Safety first", "next-step": "Next steps", "reading": "Reading"}
 
@@ -165,14 +166,6 @@ def to_json(outcome: Outcome) -> str:
 
 
 RENDERERS = {"text": to_text, "md": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
-
-
-def clean(text: str) -> str:
-    """Text with terminal control characters removed, so escape sequences in a bank stay inert."""
-    return _CONTROL.sub("", text)
 
 
 def render(outcome: Outcome, fmt: str) -> str:

@@ -1,15 +1,27 @@
 """banks/checked.json lists exactly the shipped banks as they are, and each of them passes the schema.
 
 The manifest lets `quiz take` skip the JSON Schema pass for an unchanged shipped bank (start-up time);
-this test is what makes that safe. After editing a bank: python tools/update_bank_manifest.py
+and banks/built/ holds each one's checked model, so it loads without YAML or the checks. These tests are
+what make both safe. After editing a bank: python tools/update_bank_manifest.py
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
 
-from quiz.check import MANIFEST, check_text, is_checked_shipped, manifest_text
+import pytest
+
+from quiz import snapshot
+from quiz.check import MANIFEST, check_file, check_text, is_checked_shipped, manifest_text
 from quiz.loader import load_text
+from quiz.model import Bank
 from quiz.resources import banks_dir
 from quiz.schema import schema_problems
 
@@ -35,3 +47,63 @@ def test_only_the_exact_shipped_content_skips_the_schema(tmp_path) -> None:  # t
     copy = tmp_path / name
     copy.write_bytes((banks_dir() / name).read_bytes())
     assert not is_checked_shipped(copy, digest)  # same bytes elsewhere: checked in full
+
+
+def _full_check(path: Path) -> Bank:
+    raw = path.read_bytes()
+    result = check_text(raw.decode("utf-8"), str(path), hashlib.sha256(raw).hexdigest())
+    assert result.bank is not None
+    return result.bank
+
+
+def test_every_shipped_bank_has_a_current_snapshot() -> None:
+    for name, digest in json.loads(manifest_text()).items():
+        path = banks_dir() / name
+        built = snapshot.read(path, digest, "shown-name")
+        assert built is not None, "stale or missing snapshot: run python tools/update_bank_manifest.py"
+        full = _full_check(path)
+        assert built == replace(full, file="shown-name")
+        assert built.by_id == full.by_id and built.works == full.works
+        assert built.section_by_id == full.section_by_id and built.resource_by_id == full.resource_by_id
+        assert built.dimension_by_id == full.dimension_by_id
+        assert check_file(path).bank == replace(full, file=str(path))
+
+
+def test_a_snapshot_is_used_only_when_everything_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name, digest = next(iter(json.loads(manifest_text()).items()))
+    path = banks_dir() / name
+    assert snapshot.read(path, "0" * 64, name) is None  # the bank's bytes changed
+    bank = _full_check(path)
+    folder = tmp_path / snapshot.FOLDER
+    folder.mkdir()
+    monkeypatch.setattr(snapshot, "banks_dir", lambda: tmp_path)
+    target = folder / f"{name}.pickle"
+    assert snapshot.read(path, digest, name) is None  # no snapshot: None, never an error
+    target.write_bytes(b"not a pickle")
+    assert snapshot.read(path, digest, name) is None
+    target.write_bytes(pickle.dumps((snapshot.FORMAT, "stale-fingerprint", digest, bank)))
+    assert snapshot.read(path, digest, name) is None
+    target.write_bytes(snapshot.dumps(bank))
+    assert snapshot.read(path, digest, name) == replace(bank, file=name)
+
+
+def test_a_snapshot_can_only_hold_model_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name, digest = next(iter(json.loads(manifest_text()).items()))
+    (tmp_path / snapshot.FOLDER).mkdir()
+    monkeypatch.setattr(snapshot, "banks_dir", lambda: tmp_path)
+    for hostile in (print, os.system, Path("x"), pickle.Unpickler):
+        (tmp_path / snapshot.FOLDER / f"{name}.pickle").write_bytes(
+            pickle.dumps((snapshot.FORMAT, snapshot.fingerprint(), digest, hostile)))
+        assert snapshot.read(banks_dir() / name, digest, name) is None
+
+
+def test_taking_a_shipped_bank_loads_neither_yaml_nor_the_checks() -> None:
+    code = ("import sys\nfrom quiz.check import load_bank, resolve_bank\n"
+            "bank = load_bank(resolve_bank('myths-facts'))\n"
+            "assert bank.id == 'myths-facts', bank.id\n"
+            "from quiz.session import Session\n"
+            "import quiz.ui.app, quiz.ui.intro, quiz.ui.section, quiz.ui.question\n"
+            "Session(bank)\n"
+            "loaded = {'yaml', 'jsonschema', 'quiz.loader', 'quiz.semantics', 'quiz.build'} & set(sys.modules)\n"
+            "assert not loaded, loaded\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

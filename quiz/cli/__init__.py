@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from quiz import __version__
+from quiz import __version__, startup
 from quiz.errors import BankError, InputError, QuizError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -60,6 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:  # answered without loading any command module
         print(f"quiz {__version__}")
         return EXIT_OK
+    if argv is None:  # the program itself, not a test: start up without collector passes (quiz.startup)
+        startup.hold()
+    try:
+        return _run(args_list)
+    finally:
+        startup.release()
+
+
+def _run(args_list: list[str]) -> int:
     first = next((a for a in args_list if not a.startswith("-")), None)
     if first in COMMANDS:
         parser = build_parser(only=first)
@@ -71,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command not in (None, "take"):
+        startup.release()  # the app releases it once it is about to draw (quiz.ui.app.run_app)
     try:
         if args.command is None:
             from quiz.cli.take import launch

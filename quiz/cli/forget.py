@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from quiz.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from quiz.plain import clean
+from quiz.safe_text import clean
 
 UNTRACKED = ("quiz keeps no list of saves made to a path you chose outside its data folder; delete "
              "those files yourself.")

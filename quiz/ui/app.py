@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.model import Answer, Bank, Question
-from quiz.plain import clean
+from quiz.safe_text import clean
 from quiz.session import Change, Session, SessionError
 
 if TYPE_CHECKING:
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
+
+SETTLED = 1.0
+"""Seconds after the app starts when start-up is over and the garbage collector runs again."""
 
 
 class QuizApp(App[None]):
@@ -86,6 +89,12 @@ class QuizApp(App[None]):
         for note in self.notes:
             self.notify(clean(note), timeout=12, markup=False)
         self.check_size()
+        self.set_timer(SETTLED, self._settled)
+
+    def _settled(self) -> None:
+        from quiz import startup
+
+        startup.release()  # start-up is over: collect again (see quiz.startup)
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""
@@ -409,6 +418,7 @@ def run_app(bank: Bank | None = None, session: Session | None = None,
         session: Carry on from this restored session of `bank`.
         notes: Lines to show first, as notifications.
     """
+
     app = make_app(bank, session=session, notes=notes)
     app.run()
     if app.saved_to is not None:

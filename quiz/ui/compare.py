@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from quiz.compare import Column, name, rows, suggestion_rows
 from quiz.model import Bank
-from quiz.plain import clean
+from quiz.safe_text import clean
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert

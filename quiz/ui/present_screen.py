@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.model import Bank, Question
-from quiz.plain import clean
 from quiz.room import Room
+from quiz.safe_text import clean
 from quiz.ui.totals_bars import TotalsBars
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from quiz.plain import clean
+from quiz.safe_text import clean
 
 
 def inert(text: str, style: str = "") -> Content:

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from quiz.model import Question
-from quiz.plain import clean
 from quiz.room import ItemTotals, _key
+from quiz.safe_text import clean
 
 BAR_WIDTH = 30
 
