@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from quiz.conditions.nodes import Node
 
@@ -16,8 +17,7 @@ SUGGESTION_ORDER = {"safety": 0, "next-step": 1, "reading": 2}
 Answer = str | int | bool | tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Work:
+class Work(msgspec.Struct, frozen=True):
     """A reference: a source behind a claim, or an item of the reading library."""
 
     id: str
@@ -37,8 +37,7 @@ class Work:
         return f"{who}{year}. {self.title}{pub}".strip(". ") if who else f"{self.title}{pub}"
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(msgspec.Struct, frozen=True):
     """A helpline or service with the region it serves and when it was last checked."""
 
     id: str
@@ -50,16 +49,14 @@ class Resource:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class ScalePoint:
+class ScalePoint(msgspec.Struct, frozen=True):
     """One point on a scale."""
 
     value: int
     label: str
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(msgspec.Struct, frozen=True):
     """A reusable answer scale."""
 
     id: str
@@ -67,8 +64,7 @@ class Scale:
     points: tuple[ScalePoint, ...]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     """One answer to a single or multiple choice question."""
 
     value: str
@@ -78,8 +74,7 @@ class Option:
     exclusive: bool = False
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     """One item; `index` is its place in the whole bank, `section` its section id."""
 
     id: str
@@ -131,8 +126,7 @@ class Question:
         return str(value)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     """A group of questions with an optional intro and content note."""
 
     id: str
@@ -144,8 +138,7 @@ class Section:
     show_if_text: str = ""
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(msgspec.Struct, frozen=True):
     """A named, inclusive score range."""
 
     id: str
@@ -155,8 +148,7 @@ class Band:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(msgspec.Struct, frozen=True):
     """A score answers add up to; `low`..`high` is its computed reachable range."""
 
     id: str
@@ -176,8 +168,7 @@ class Dimension:
         return None
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(msgspec.Struct, frozen=True):
     """A next step, reading or safety note, with the condition that chooses it."""
 
     id: str
@@ -194,8 +185,7 @@ class Suggestion:
     resources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Expectation:
+class Expectation(msgspec.Struct, frozen=True):
     """What an example's outcome must contain."""
 
     suggestions: tuple[str, ...] = ()
@@ -206,8 +196,7 @@ class Expectation:
     ended: bool | None = None
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(msgspec.Struct, frozen=True):
     """A named answer set and the outcome it must give; `index` is its place under `examples`."""
 
     name: str
@@ -216,8 +205,7 @@ class Example:
     expect: Expectation
 
 
-@dataclass(frozen=True)
-class Bank:
+class Bank(msgspec.Struct, frozen=True):
     """A checked bank. Build it with `quiz.check.load_bank`; never by hand from unchecked data."""
 
     id: str
@@ -242,14 +230,11 @@ class Bank:
     resources: tuple[Resource, ...] = ()
     scales: tuple[Scale, ...] = ()
     examples: tuple[Example, ...] = ()
-    by_id: dict[str, Question] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    dimension_by_id: dict[str, Dimension] = field(default_factory=dict, compare=False, hash=False,
-                                                  repr=False)
-    works: dict[str, Work] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    resource_by_id: dict[str, Resource] = field(default_factory=dict, compare=False, hash=False,
-                                                repr=False)
-    section_by_id: dict[str, Section] = field(default_factory=dict, compare=False, hash=False,
-                                              repr=False)
+    by_id: dict[str, Question] = msgspec.field(default_factory=dict)
+    dimension_by_id: dict[str, Dimension] = msgspec.field(default_factory=dict)
+    works: dict[str, Work] = msgspec.field(default_factory=dict)
+    resource_by_id: dict[str, Resource] = msgspec.field(default_factory=dict)
+    section_by_id: dict[str, Section] = msgspec.field(default_factory=dict)
 
     def question(self, qid: str) -> Question:
         """The question with this id (KeyError if none)."""

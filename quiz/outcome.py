@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
+import msgspec
 
-@dataclass(frozen=True)
-class Reason:
+
+class Reason(msgspec.Struct, frozen=True):
     """One fact that made a suggestion fire: an answer given or a score reached."""
 
     text: str
@@ -15,8 +15,7 @@ class Reason:
     dimension: str = ""
 
 
-@dataclass(frozen=True)
-class WorkRef:
+class WorkRef(msgspec.Struct, frozen=True):
     """A reading item or source as shown with a suggestion."""
 
     id: str
@@ -25,8 +24,7 @@ class WorkRef:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class ResourceRef:
+class ResourceRef(msgspec.Struct, frozen=True):
     """A helpline or service as shown with a suggestion."""
 
     id: str
@@ -38,8 +36,7 @@ class ResourceRef:
     last_verified: str
 
 
-@dataclass(frozen=True)
-class DimensionResult:
+class DimensionResult(msgspec.Struct, frozen=True):
     """A dimension's score and band, or the explicit "not enough answers" state."""
 
     id: str
@@ -59,8 +56,7 @@ class DimensionResult:
         return self.band is None
 
 
-@dataclass(frozen=True)
-class StatementResult:
+class StatementResult(msgspec.Struct, frozen=True):
     """One true/false statement: what was said, the right answer, and whether it matched."""
 
     question: str
@@ -72,8 +68,7 @@ class StatementResult:
     source: str
 
 
-@dataclass(frozen=True)
-class ChosenSuggestion:
+class ChosenSuggestion(msgspec.Struct, frozen=True):
     """A suggestion that fired, with why."""
 
     id: str
@@ -88,8 +83,7 @@ class ChosenSuggestion:
     resources: tuple[ResourceRef, ...]
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """Everything results show, computed from a bank and answers alone."""
 
     bank: str
@@ -123,7 +117,7 @@ class Outcome:
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for `--format json`."""
-        data = asdict(self)
+        data: dict[str, Any] = msgspec.to_builtins(self)
         data["answers"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.answers}
         data["correct"] = self.correct
         data["statements_total"] = len(self.statements)

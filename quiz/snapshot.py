@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import msgspec
+from msgspec.structs import fields, replace
 
 from quiz import __version__, model
 from quiz.conditions import nodes
@@ -28,11 +30,15 @@ FORMAT = 1
 _ALLOWED = {model.__name__: model, nodes.__name__: nodes}
 
 
+def _is_model_class(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, msgspec.Struct)
+
+
 def _classes() -> list[type]:
     out = []
     for module in _ALLOWED.values():
         for value in vars(module).values():
-            if isinstance(value, type) and is_dataclass(value) and value.__module__ == module.__name__:
+            if _is_model_class(value) and value.__module__ == module.__name__:
                 out.append(value)
     return sorted(out, key=lambda c: (c.__module__, c.__qualname__))
 
@@ -58,7 +64,7 @@ class _ModelOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         owner = _ALLOWED.get(module)
         value = getattr(owner, name, None) if owner is not None else None
-        if not (isinstance(value, type) and is_dataclass(value)):
+        if not _is_model_class(value):
             raise pickle.UnpicklingError(f"{module}.{name} is not a bank model class")
         return value
 

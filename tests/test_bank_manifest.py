@@ -13,10 +13,10 @@ import os
 import pickle
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from quiz import snapshot
 from quiz.check import MANIFEST, check_file, check_text, is_checked_shipped, manifest_text

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 Literal = str | int | float | bool
 
@@ -18,8 +19,7 @@ class ConditionError(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(msgspec.Struct, frozen=True):
     """A name in a condition: `kind` is `question` or `dimension`; `offset` locates it."""
 
     kind: str
@@ -27,29 +27,25 @@ class Reference:
     offset: int
 
 
-@dataclass(frozen=True)
-class Or:
+class Or(msgspec.Struct, frozen=True):
     """True when any item is."""
 
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class And:
+class And(msgspec.Struct, frozen=True):
     """True when every item is."""
 
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(msgspec.Struct, frozen=True):
     """True when the item is not."""
 
     item: Node
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(msgspec.Struct, frozen=True):
     """`question OP literal`: an answer equals, differs from, or is ordered against a value."""
 
     subject: Reference
@@ -58,8 +54,7 @@ class Compare:
     value_offset: int
 
 
-@dataclass(frozen=True)
-class InList:
+class InList(msgspec.Struct, frozen=True):
     """`question in [a, b]`: the answer is one of the values."""
 
     subject: Reference
@@ -67,8 +62,7 @@ class InList:
     value_offset: int
 
 
-@dataclass(frozen=True)
-class Includes:
+class Includes(msgspec.Struct, frozen=True):
     """`question includes a`: a checklist answer contains the value."""
 
     subject: Reference
@@ -76,16 +70,14 @@ class Includes:
     value_offset: int
 
 
-@dataclass(frozen=True)
-class Predicate:
+class Predicate(msgspec.Struct, frozen=True):
     """`answered(q)`, `skipped(q)`, `declined(q)`, `correct(q)` or `wrong(q)`."""
 
     func: str
     subject: Reference
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(msgspec.Struct, frozen=True):
     """`count(q) OP n`, `score(d) OP n` or `band(d) OP "band-id"`."""
 
     func: str
