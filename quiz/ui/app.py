@@ -170,7 +170,7 @@ class QuizApp(App[None]):
         self.show_current()
 
     def show_current(self) -> None:
-        """Show what comes at the session's position: a section's note, a question, or review."""
+        """Show what comes at the session's position: a section's content note, a question, or review."""
         session = self._session()
         question = session.current()
         if question is None:
@@ -179,7 +179,9 @@ class QuizApp(App[None]):
         if question.section not in self.seen_sections:
             self.seen_sections.add(question.section)
             section = session.bank.section_by_id[question.section]
-            if section.intro or section.content_note:
+            # A content note gets its own screen first, where the section can be skipped; a section's
+            # intro alone is shown above its first question (QuestionScreen), one screen fewer.
+            if section.content_note:
                 from quiz.ui.section import SectionScreen
 
                 self._show(SectionScreen(section, self.skippable(section.id)))

@@ -99,6 +99,8 @@ class QuestionScreen(QuizScreen):
             (f"Question {n} of {total}", "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent"), "\n\n"]
         if section is not None:
             head += [inert(section.title, "$text-muted"), "\n"]
+            if section.intro and not section.content_note and session is not None and self._opens(q):
+                head += [inert(section.intro), "\n\n"]
         head.append(inert(q.text, "bold"))
         if q.help:
             head += ["\n\n", inert(q.help, "italic $text-muted")]
@@ -144,6 +146,12 @@ class QuestionScreen(QuizScreen):
         if shown != self._shown_bindings:
             self._shown_bindings = shown
             self.refresh_bindings()
+
+    def _opens(self, q: Question) -> bool:
+        """Whether `q` is the first question shown of its section (where the section's intro goes)."""
+        session = self.quiz.session
+        first = next((v for v in session.visible if v.section == q.section), None) if session else None
+        return first is q
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":

@@ -24,8 +24,8 @@ async def test_changing_an_answer_that_hides_later_questions_says_so(full_bank: 
                                                                      notes: list[str]) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        # intro, section note, age: adult, worry: Sometimes, calm: Never
-        await pilot.press("enter", "enter", "1", "2", "1")
+        # intro (the first section has no content note), age: adult, worry: Sometimes, calm: Never
+        await pilot.press("enter", "1", "2", "1")
         assert screen_name(app) == "SectionScreen"  # the details section's content note
         assert "The next questions mention pain." in screen_text(app)
         await pilot.press("enter", "1", "enter", "1")  # topics: Pain; pain-now: Yes
@@ -49,7 +49,7 @@ async def test_changing_an_answer_that_hides_later_questions_says_so(full_bank: 
 async def test_skip_only_where_allowed_and_prefer_not_to_say(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert not action_shown(app, "skip")
@@ -73,18 +73,18 @@ async def test_skip_only_where_allowed_and_prefer_not_to_say(full_bank: Bank) ->
 async def test_back_from_the_first_question_returns_to_the_intro(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         assert current_id(app) == "age"
         await pilot.press("b")
         assert screen_name(app) == "IntroScreen"
         await pilot.press("enter")
-        assert screen_name(app) == "QuestionScreen"  # the section note was already seen
+        assert screen_name(app) == "QuestionScreen"
 
 
 async def test_checklist_keys_tick_and_exclusive_option(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1", "enter")
+        await pilot.press("enter", "1", "2", "1", "enter")
         assert current_id(app) == "topics"
         await pilot.press("1", "down", "space")  # Pain, then Desire by arrow and space
         await pilot.press("3")  # None of these unticks the others
@@ -98,7 +98,7 @@ async def test_checklist_keys_tick_and_exclusive_option(full_bank: Bank) -> None
 async def test_statement_is_revealed_at_once_with_its_source(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s")
+        await pilot.press("enter", "1", "2", "1", "enter", "s")
         assert current_id(app) == "myth"
         await pilot.press("1")  # True, which is wrong
         assert isinstance(app.screen, RevealScreen)
@@ -120,7 +120,7 @@ async def test_reveal_at_the_end_when_the_bank_says_so(tmp_path: Path) -> None:
     bank = load_bank(tmp_path / "end.yaml")
     app = app_for(bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s")
+        await pilot.press("enter", "1", "2", "1", "enter", "s")
         assert current_id(app) == "myth"
         await pilot.press("1")  # True: no reveal now
         assert current_id(app) == "notes"
@@ -137,7 +137,7 @@ async def test_reveal_at_the_end_when_the_bank_says_so(tmp_path: Path) -> None:
 async def test_review_changes_one_answer_and_returns(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "1", "1")  # adult, worry Never, calm Never
+        await pilot.press("enter", "1", "1", "1")  # adult, worry Never, calm Never
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("down", "down", "enter")  # the third question: calm
         assert current_id(app) == "calm"
@@ -153,7 +153,7 @@ async def test_review_changes_one_answer_and_returns(full_bank: Bank) -> None:
 async def test_a_change_in_review_asks_the_questions_it_revealed(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "1", "1")
+        await pilot.press("enter", "1", "1", "1")
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("down", "enter", "2")  # worry: Sometimes shows the details section
         assert screen_name(app) == "SectionScreen"  # its content note comes first
@@ -169,7 +169,7 @@ async def test_a_change_in_review_asks_the_questions_it_revealed(full_bank: Bank
 async def test_results_wait_for_required_answers(full_bank: Bank, notes: list[str]) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "1", "1")
+        await pilot.press("enter", "1", "1", "1")
         assert isinstance(app.screen, ReviewScreen)
         session = app.session
         assert session is not None
@@ -184,7 +184,7 @@ async def test_results_wait_for_required_answers(full_bank: Bank, notes: list[st
 async def test_an_answer_that_ends_the_bank_goes_to_results(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "2")  # under 18
+        await pilot.press("enter", "2")  # under 18
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "Safety first" in text
@@ -195,7 +195,6 @@ async def test_mouse_works(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
         await click_action(pilot, "start")
-        await click_action(pilot, "go_on")
         assert current_id(app) == "age"
         await pilot.click("ChoiceRow")  # the first answer
         assert current_id(app) == "worry"
@@ -206,7 +205,7 @@ async def test_mouse_works(full_bank: Bank) -> None:
 async def test_letters_type_into_a_text_answer(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1", "enter", "s", "2", "enter")
+        await pilot.press("enter", "1", "2", "1", "enter", "s", "2", "enter")
         assert current_id(app) == "notes"
         await pilot.press(*"b s p 1?", "enter")  # typed, not taken as keys for back, skip, help
         session = app.session
@@ -274,7 +273,7 @@ async def test_a_section_of_skippable_questions_can_be_skipped_whole(tmp_path: P
     (tmp_path / "optional.yaml").write_text(text, encoding="utf-8")
     app = app_for(load_bank(tmp_path / "optional.yaml"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1")
+        await pilot.press("enter", "1", "2", "1")
         assert screen_name(app) == "SectionScreen"
         assert "You can skip this section" in screen_text(app)
         await pilot.press("s")
@@ -287,7 +286,7 @@ async def test_a_section_of_skippable_questions_can_be_skipped_whole(tmp_path: P
 async def test_a_required_section_cannot_be_skipped(full_bank: Bank) -> None:
     app = app_for(full_bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "1", "2", "1")
+        await pilot.press("enter", "1", "2", "1")
         assert screen_name(app) == "SectionScreen"
         assert not action_shown(app, "skip_section")
         await pilot.press("s")

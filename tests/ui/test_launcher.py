@@ -74,7 +74,7 @@ async def test_back_from_the_intro_and_home_from_results() -> None:
         assert screen_name(app) == "IntroScreen"
         await pilot.press("b")
         assert screen_name(app) == "LauncherScreen"
-        await pilot.press("enter", "enter", "enter", "2")  # open, start, note, under 18
+        await pilot.press("enter", "enter", "2")  # open, start, under 18
         assert screen_name(app) == "ResultsScreen"
         await click_action(pilot, "home")
         assert screen_name(app) == "LauncherScreen"

@@ -14,7 +14,7 @@ from quiz.model import Bank
 from quiz.ui.export import DEFAULT_PATH, ExportScreen
 from quiz.ui.results import ResultsScreen
 
-TO_RESULTS = ("enter", "enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
+TO_RESULTS = ("enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
 """full.yaml: adult, worry Sometimes, calm Never, Pain, new pain, myth False, no notes, results."""
 
 

@@ -20,9 +20,9 @@ from quiz.ui.app import make_app
 BANK = Path("tests/data/ui/snapshot.yaml")
 USER_BANKS = Path("tests/data/ui/user_banks")
 
-TO_QUESTION = ("enter", "enter", "1", "2", "1", "down")
-"""Intro, section note, bedtime "Yes", stress "Sometimes", then tick Work and move to Screens."""
-TO_REVEAL = ("enter", "enter", "1", "2", "1", "enter", "enter", "1")
+TO_QUESTION = ("enter", "1", "2", "1", "down")
+"""Intro, bedtime "Yes", stress "Sometimes", then tick Work and move to Screens."""
+TO_REVEAL = ("enter", "1", "2", "1", "enter", "enter", "1")
 """... the checklist sent, the facts note, and the statement answered True (not right)."""
 TO_REVIEW = (*TO_REVEAL, "enter", "enter")
 TO_RESULTS = (*TO_REVIEW, "r")
@@ -45,6 +45,12 @@ def test_launcher(snap_compare: Any) -> None:
 def test_intro(snap_compare: Any) -> None:
     app = make_app(load_bank(BANK))
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_first_question_with_its_section_intro(snap_compare: Any) -> None:
+    """A section without a content note has no screen of its own: its intro sits above its first question."""
+    app = make_app(load_bank(BANK))
+    assert snap_compare(app, press=("enter",), terminal_size=(80, 24))
 
 
 def test_question_checklist(snap_compare: Any) -> None:
