@@ -91,7 +91,8 @@ class ExportScreen(ModalScreen[Path | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        # The format first (its number keys would otherwise type into the path), then the path.
+        self.query_one("#format").focus()
 
     @property
     def fmt(self) -> str:
@@ -109,6 +110,8 @@ class ExportScreen(ModalScreen[Path | None]):
                 field.value = value[: -len(old)] + ext
                 break
         self.confirm_replace = None
+        field.focus()
+        field.cursor_position = len(field.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirm_replace = None

@@ -60,18 +60,34 @@ async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
         await type_path(pilot, screen, str(tmp_path / "out.md"))
-        await pilot.press("shift+tab", "right", "enter")  # the format: HTML
+        await pilot.press("shift+tab", "right", "enter")  # the format: HTML; the path has the focus again
         assert screen.query_one("#path", Input).value == str(tmp_path / "out.html")
-        await pilot.press("tab", "enter")
+        assert screen.focused is screen.query_one("#path", Input)
+        await pilot.press("enter")
         html = (tmp_path / "out.html").read_text(encoding="utf-8")
         assert html.startswith("<!doctype html>") and "<script" not in html
         await pilot.press("e")
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         await type_path(pilot, screen, str(tmp_path / "out.md"))
-        await pilot.press("shift+tab", "right", "right", "enter", "tab", "enter")
+        await pilot.press("shift+tab", "right", "right", "enter", "enter")
         data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
         assert data["bank"] == "full-fixture"
+
+
+async def test_the_format_has_the_focus_first_and_its_number_keys_choose(full_bank: Bank,
+                                                                         tmp_path: Path) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        await pilot.press("2")  # HTML: the number chooses the format, it is not typed into the path
+        field = screen.query_one("#path", Input)
+        assert field.value == DEFAULT_PATH.removesuffix(".md") + ".html"
+        assert screen.focused is field
+        field.value = str(tmp_path / "r.html")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
 async def test_export_says_clearly_when_the_path_cannot_be_written(full_bank: Bank,
