@@ -30,7 +30,9 @@ class PresentScreen(Screen[None]):
         self.bank = bank
         self.room = room
         self.min_count = min_count
-        self.items: list[Question] = list(bank.questions)
+        # A question that can end the bank (an age check) has no place in a room's discussion.
+        gates = {q.id for q in bank.questions if any(o.end for o in q.options)}
+        self.items: list[Question] = [q for q in bank.questions if q.id not in gates] or list(bank.questions)
         self.index = 0
         self.revealed = False
 
