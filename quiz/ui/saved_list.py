@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,12 +14,18 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.store import SavedInfo
+from quiz.store import SavedInfo, StoreError
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
+if TYPE_CHECKING:
+    from quiz.store import LoadedSession
+
 PROTECTED = "protected save (passphrase needed)"
+OPENING = "Opening the protected save: working out its key takes about a second\u2026"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class SavedListScreen(QuizScreen):
         super().__init__()
         self.entries = read_saved(files)
         self.marked: set[int] = set()
+        self.busy = False
+        """A save is being opened off the UI thread; other actions wait for it."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Saved sessions"), classes="title", id="saved-title")
@@ -101,6 +109,7 @@ class SavedListScreen(QuizScreen):
                              "bank; c compares them side by side. Files are never changed here."),
                      classes="hint")
         yield OptionList(id="saves")
+        yield Static(id="saved-status", classes="hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -130,37 +139,66 @@ class SavedListScreen(QuizScreen):
             return None
         return int(option_id)
 
+    # -- slow work ----------------------------------------------------------------------------------
+    def _busy(self, what: str | None) -> None:
+        """Say what is happening while a save is opened off the UI thread (None: done)."""
+        self.busy = what is not None
+        listing = self.query_one(OptionList)
+        listing.loading = self.busy
+        self.query_one("#saved-status", Static).update(Content(what or ""))
+
+    def _in_background(self, what: str, job: Callable[[], T], done: Callable[[T], None],
+                       failed: Callable[[StoreError], None]) -> None:
+        """Run `job` (which may derive a passphrase's key) off the UI thread, then `done` or `failed`."""
+        from quiz.ui.background import off_thread
+
+        async def work() -> None:
+            self._busy(what)
+            try:
+                result = await off_thread(job)
+            except StoreError as exc:
+                self._busy(None)
+                failed(exc)
+                return
+            self._busy(None)
+            done(result)
+
+        self.run_worker(work(), group="saves", exclusive=True)
+
+    def _cannot_open(self, exc: Exception) -> None:
+        self.notify(str(exc), title="Cannot open this save", severity="error", markup=False, timeout=12)
+
     # -- passphrases ----------------------------------------------------------------------------------
     def unlock(self, n: int, then: Callable[[], None], problem: str = "") -> None:
         """Ask for entry n's passphrase until it opens (or the person cancels), then call `then`."""
+        from quiz.store import WrongPassphrase, read_info
         from quiz.ui.passphrase import PassphraseScreen
 
         entry = self.entries[n]
 
         def given(passphrase: str | None) -> None:
-            from quiz.store import StoreError, WrongPassphrase, read_info
-
             if passphrase is None:
                 return
-            try:
-                info = read_info(entry.path, passphrase)
-            except WrongPassphrase as exc:
-                self.unlock(n, then, str(exc))
-                return
-            except StoreError as exc:
-                self.notify(str(exc), title="Cannot open this save", severity="error",
-                            markup=False)
-                return
-            self.entries[n] = replace(entry, info=info, passphrase=passphrase)
-            self.refill()
-            then()
+
+            def opened(info: SavedInfo) -> None:
+                self.entries[n] = replace(entry, info=info, passphrase=passphrase)
+                self.refill()
+                then()
+
+            def failed(exc: Exception) -> None:
+                if isinstance(exc, WrongPassphrase):
+                    self.unlock(n, then, str(exc))
+                else:
+                    self._cannot_open(exc)
+
+            self._in_background(OPENING, lambda: read_info(entry.path, passphrase), opened, failed)
 
         self.app.push_screen(PassphraseScreen(entry.path.name, problem), given)
 
     # -- actions --------------------------------------------------------------------------------------
     def action_open(self) -> None:
         n = self._highlighted()
-        if n is None:
+        if n is None or self.busy:
             return
         if self.entries[n].locked:
             self.unlock(n, lambda: self.open_entry(n))
@@ -173,20 +211,20 @@ class SavedListScreen(QuizScreen):
 
     def open_entry(self, n: int) -> None:
         """Load entry n against the current bank and carry on where the person left off."""
-        from quiz.store import StoreError, load_session
+        from quiz.store import load_session
 
         entry = self.entries[n]
-        try:
-            loaded = load_session(entry.path, self.quiz.lookup_bank, entry.passphrase)
-        except StoreError as exc:
-            self.notify(str(exc), title="Cannot open this save", severity="error", markup=False,
-                        timeout=12)
-            return
-        self.app.call_later(self.quiz.resume, loaded)
+
+        def loaded(session: LoadedSession) -> None:
+            self.app.call_later(self.quiz.resume, session)
+
+        what = OPENING if entry.protected else "Opening the save\u2026"
+        self._in_background(what, lambda: load_session(entry.path, self.quiz.lookup_bank, entry.passphrase),
+                            loaded, self._cannot_open)
 
     def action_mark(self) -> None:
         n = self._highlighted()
-        if n is None:
+        if n is None or self.busy:
             return
         if n in self.marked:
             self.marked.discard(n)
@@ -202,9 +240,11 @@ class SavedListScreen(QuizScreen):
 
     def action_compare(self) -> None:
         from quiz.compare import Column
-        from quiz.store import StoreError, load_session
+        from quiz.store import load_session
         from quiz.ui.compare import CompareScreen
 
+        if self.busy:
+            return
         chosen = [self.entries[n] for n in sorted(self.marked)]
         infos = [e.info for e in chosen if e.info is not None]
         if len(infos) < 2:
@@ -220,17 +260,20 @@ class SavedListScreen(QuizScreen):
             self.notify(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with.",
                         severity="error", markup=False)
             return
-        columns = []
-        for e in chosen:
-            try:
+
+        def columns() -> list[Column]:
+            out = []
+            for e in chosen:
                 loaded = load_session(e.path, lambda _id: bank, e.passphrase)
-            except StoreError as exc:
-                self.notify(str(exc), title="Cannot open this save", severity="error",
-                            markup=False)
-                return
-            columns.append(Column(str(e.path), loaded.label, loaded.saved_at, loaded.outcome(),
+                out.append(Column(str(e.path), loaded.label, loaded.saved_at, loaded.outcome(),
                                   loaded.changes))
-        self.app.push_screen(CompareScreen(bank, columns))
+            return out
+
+        what = OPENING if any(e.protected for e in chosen) else "Opening the saves\u2026"
+        def show(cols: list[Column]) -> None:
+            self.app.push_screen(CompareScreen(bank, cols))
+
+        self._in_background(what, columns, show, self._cannot_open)
 
     def action_back(self) -> None:
         self.app.pop_screen()

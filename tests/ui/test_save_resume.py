@@ -104,7 +104,7 @@ async def test_protected_save_resumes_from_the_launcher(full_bank: Bank, notes: 
         await pilot.press("enter")
         assert screen_name(again) == "PassphraseScreen"
         await pilot.press(*"s3cret", "enter")
-        await pilot.pause()
+        await settle(pilot)  # the key is worked out off the UI thread
         await pilot.pause()
         assert isinstance(again.screen, QuestionScreen)
         assert again.session is not None
@@ -120,11 +120,41 @@ async def test_wrong_passphrase_is_said_as_is(full_bank: Bank) -> None:
         await settle(pilot)
         await pilot.press("o", "enter")
         await pilot.press(*"wrong", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert screen_name(app) == "PassphraseScreen"
         assert static_text(app, "#passphrase-error") == "wrong passphrase"
         await pilot.press("escape")
         assert screen_name(app) == "SavedListScreen"
+
+
+async def test_the_app_stays_live_while_a_protected_save_opens(full_bank: Bank,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import quiz.store
+
+    save_session(Session(full_bank), passphrase="right one")
+    release = threading.Event()
+    real = quiz.store.read_info
+
+    def slow_read_info(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)  # as slow as the key derivation can be on a slow machine
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(quiz.store, "read_info", slow_read_info)
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", *"right one", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "SavedListScreen"
+        assert "Opening the protected save" in static_text(app, "#saved-status")
+        await pilot.press("space", "c")  # other actions wait while it opens
+        assert screen_name(app) == "SavedListScreen"
+        await pilot.press("ctrl+q")  # and the quick exit does not wait at all
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    release.set()
 
 
 async def test_compare_two_saves_shows_both_labels(full_bank: Bank) -> None:
@@ -134,7 +164,7 @@ async def test_compare_two_saves_shows_both_labels(full_bank: Bank) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("o", "space", "down", "space", "c")
-        await pilot.pause()
+        await settle(pilot)
         assert screen_name(app) == "CompareScreen"
         text = screen_text(app)
         assert "Therapist A" in text and "Therapist B" in text
