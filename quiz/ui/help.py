@@ -19,8 +19,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
         ("? or F1", "This help"),
         ("ctrl+p", "Command palette (themes, help, quick exit)"),
-        ("tab / shift+tab", "Move between the list, the answers and the buttons"),
-        ("enter", "Press the focused button"),
+        ("enter", "Go on: the highlighted action on the right of the row above the keys"),
+        ("tab / shift+tab", "Move between lists, answers and fields (and a dialog's buttons)"),
+        ("mouse", "Click an answer, a list entry, or an action in the row above the keys"),
     )),
     ("Choosing a bank", (
         ("↑ ↓", "Move through the banks"),
@@ -33,7 +34,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("c", "Compare the marked saves of one bank side by side"),
         ("b or escape", "Back"),
     )),
-    ("Intro and section notes", (
+    ("Intro and content notes", (
         ("enter", "Start or continue"),
         ("s", "Skip the section (when none of its questions needs an answer)"),
         ("b or escape", "Back"),
@@ -62,6 +63,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("↑ ↓, page up/down", "Scroll"),
         ("e", "Export to Markdown, HTML or JSON at a path you type"),
         ("r", "Review and change answers"),
+        ("h", "Back to the list of banks (when the bank was opened from it)"),
         ("ctrl+s", "Save and leave"),
     )),
     ("Save and leave", (
@@ -70,6 +72,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("escape", "Cancel"),
     )),
     ("Export", (
+        ("1-3, ↑ ↓, enter", "Choose the format (Markdown, HTML, JSON); the path is next"),
         ("tab", "Move between format, path and buttons"),
         ("enter", "Save"),
         ("escape", "Cancel"),
