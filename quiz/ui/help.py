@@ -19,9 +19,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
         ("? or F1", "This help"),
         ("ctrl+p", "Command palette (themes, help, quick exit)"),
-        ("enter", "Go on: the highlighted action on the right of the row above the keys"),
+        ("enter", "Go on: the main action, highlighted at the bottom right"),
         ("tab / shift+tab", "Move between lists, answers and fields (and a dialog's buttons)"),
-        ("mouse", "Click an answer, a list entry, or an action in the row above the keys"),
+        ("mouse", "Click an answer, a list entry, or an action at the bottom"),
     )),
     ("Choosing a bank", (
         ("↑ ↓", "Move through the banks"),
