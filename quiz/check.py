@@ -57,8 +57,13 @@ def check_text(text: str, name: str, content_hash: str = "", *, schema_checked: 
     return CheckResult(name, bank, ())
 
 
-def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
-    """Read and check one bank file."""
+def check_file(path: str | os.PathLike[str], display: str | None = None, *,
+               use_snapshot: bool = False) -> CheckResult:
+    """Read and check one bank file.
+
+    `use_snapshot` lets an unchanged shipped bank load from its built model (quiz.snapshot) instead of
+    being checked again: for taking or using a bank, never for validating it.
+    """
     name = display or str(path)
     try:
         raw = read_bytes(path, name)
@@ -66,7 +71,7 @@ def check_file(path: str | os.PathLike[str], display: str | None = None) -> Chec
         return CheckResult(name, None, tuple(exc.problems))
     digest = hashlib.sha256(raw).hexdigest()
     shipped = is_checked_shipped(path, digest)
-    if shipped:
+    if shipped and use_snapshot:
         from quiz import snapshot
 
         bank = snapshot.read(Path(path), digest, name)
@@ -111,8 +116,9 @@ def manifest_text() -> str:
 
 
 def load_bank(path: str | os.PathLike[str]) -> Bank:
-    """Load a sound bank or raise BankError with every problem."""
-    result = check_file(path)
+    """Load a sound bank to use it (an unchanged shipped bank from its snapshot), or raise BankError
+    with every problem."""
+    result = check_file(path, use_snapshot=True)
     if result.bank is None:
         raise BankError(list(result.problems))
     return result.bank

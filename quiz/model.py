@@ -206,7 +206,11 @@ class Example(msgspec.Struct, frozen=True):
 
 
 class Bank(msgspec.Struct, frozen=True):
-    """A checked bank. Build it with `quiz.check.load_bank`; never by hand from unchecked data."""
+    """A checked bank. Build it with `quiz.check.load_bank`; never by hand from unchecked data.
+
+    Compared field by field (the indexes at the end included); not hashable, as it holds dicts: key
+    caches by the bank's identity (as quiz.scoring.engine_for does).
+    """
 
     id: str
     title: str

@@ -8,6 +8,7 @@ what make both safe. After editing a bank: python tools/update_bank_manifest.py
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -66,7 +67,7 @@ def test_every_shipped_bank_has_a_current_snapshot() -> None:
         assert built.by_id == full.by_id and built.works == full.works
         assert built.section_by_id == full.section_by_id and built.resource_by_id == full.resource_by_id
         assert built.dimension_by_id == full.dimension_by_id
-        assert check_file(path).bank == replace(full, file=str(path))
+        assert check_file(path, use_snapshot=True).bank == replace(full, file=str(path))
 
 
 def test_a_snapshot_is_used_only_when_everything_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,14 +88,55 @@ def test_a_snapshot_is_used_only_when_everything_matches(tmp_path: Path, monkeyp
     assert snapshot.read(path, digest, name) == replace(bank, file=name)
 
 
+class _Payload:
+    """Unpickling this would call `_ran` (a stand-in for os.system) if the unpickler allowed it."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (_ran, ("payload",))
+
+
+RAN: list[str] = []
+
+
+def _ran(what: str) -> str:
+    RAN.append(what)
+    return what
+
+
 def test_a_snapshot_can_only_hold_model_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     name, digest = next(iter(json.loads(manifest_text()).items()))
     (tmp_path / snapshot.FOLDER).mkdir()
     monkeypatch.setattr(snapshot, "banks_dir", lambda: tmp_path)
-    for hostile in (print, os.system, Path("x"), pickle.Unpickler):
-        (tmp_path / snapshot.FOLDER / f"{name}.pickle").write_bytes(
-            pickle.dumps((snapshot.FORMAT, snapshot.fingerprint(), digest, hostile)))
+    fingerprint = snapshot.fingerprint()
+    for hostile in (_Payload(), print, os.system, Path("x"), pickle.Unpickler):
+        data = pickle.dumps((snapshot.FORMAT, fingerprint, digest, hostile))
+        with pytest.raises(pickle.UnpicklingError):
+            snapshot._ModelOnly(io.BytesIO(data)).load()
+        (tmp_path / snapshot.FOLDER / f"{name}.pickle").write_bytes(data)
         assert snapshot.read(banks_dir() / name, digest, name) is None
+    assert RAN == []  # the payload's function was never called
+    assert pickle.loads(pickle.dumps(_Payload())) == "payload" and RAN == ["payload"]  # a plain one would
+
+
+def test_a_change_to_the_code_that_builds_banks_makes_snapshots_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    name, digest = next(iter(json.loads(manifest_text()).items()))
+    assert snapshot.read(banks_dir() / name, digest, name) is not None
+    monkeypatch.setattr(snapshot, "BUILT_FROM", (*snapshot.BUILT_FROM, "quiz.scoring"))
+    snapshot.fingerprint.cache_clear()
+    try:
+        assert snapshot.read(banks_dir() / name, digest, name) is None
+    finally:
+        monkeypatch.undo()
+        snapshot.fingerprint.cache_clear()
+
+
+def test_validate_and_test_always_check_a_shipped_bank_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_snapshot(*args: object) -> None:
+        raise AssertionError("the snapshot was used")
+
+    monkeypatch.setattr(snapshot, "read", no_snapshot)
+    for name in json.loads(manifest_text()):
+        assert check_file(banks_dir() / name).bank is not None
 
 
 def test_taking_a_shipped_bank_loads_neither_yaml_nor_the_checks() -> None:

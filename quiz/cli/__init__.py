@@ -81,7 +81,7 @@ def _run(args_list: list[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     if args.command not in (None, "take"):
-        startup.release()  # the app releases it once it is about to draw (quiz.ui.app.run_app)
+        startup.release()  # `take` and the launcher release it themselves (QuizApp._settled, plain mode)
     try:
         if args.command is None:
             from quiz.cli.take import launch

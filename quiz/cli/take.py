@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         from quiz import startup
         from quiz.plain import PlainRunner
 
-        startup.release()
+        startup.release(freeze=True)
         return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes).run()
     from quiz.ui.app import run_app
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -94,7 +94,7 @@ class QuizApp(App[None]):
     def _settled(self) -> None:
         from quiz import startup
 
-        startup.release()  # start-up is over: collect again (see quiz.startup)
+        startup.release(freeze=True)  # start-up is over and the app idle: collect again (quiz.startup)
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""
@@ -357,17 +357,26 @@ class QuizApp(App[None]):
 
     def lookup_bank(self, bank_id: str) -> Bank | None:
         """The bank with this id: the open one, one the launcher listed, or a shipped or user bank."""
+        return self.bank_lookup()(bank_id)
+
+    def bank_lookup(self) -> Callable[[str], Bank | None]:
+        """`lookup_bank` for use off the UI thread: the banks known now, then the banks folders."""
         from quiz.store import find_bank
         from quiz.ui.launcher import LauncherScreen
 
-        if self.bank is not None and self.bank.id == bank_id:
-            return self.bank
+        known: dict[str, Bank] = {}
+        if self.bank is not None:
+            known[self.bank.id] = self.bank
         for screen in self.screen_stack:
             if isinstance(screen, LauncherScreen):
                 for entry in screen.entries:
-                    if entry.bank is not None and entry.bank.id == bank_id:
-                        return entry.bank
-        return find_bank(bank_id)
+                    if entry.bank is not None:
+                        known.setdefault(entry.bank.id, entry.bank)
+
+        def lookup(bank_id: str) -> Bank | None:
+            return known.get(bank_id) or find_bank(bank_id)
+
+        return lookup
 
     def resume(self, loaded: LoadedSession) -> None:
         """Carry on a loaded save from the launcher: its bank, where the person left off."""

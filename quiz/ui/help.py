@@ -19,7 +19,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
         ("? or F1", "This help"),
         ("ctrl+p", "Command palette (themes, help, quick exit)"),
-        ("enter", "Go on: the main action, highlighted at the bottom right"),
+        ("enter", "Go on: the main action, highlighted at the bottom right (in lists: open)"),
         ("tab / shift+tab", "Move between lists, answers and fields (and a dialog's buttons)"),
         ("mouse", "Click an answer, a list entry, or an action at the bottom"),
     )),
@@ -61,7 +61,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Results", (
         ("↑ ↓, page up/down", "Scroll"),
-        ("e", "Export to Markdown, HTML or JSON at a path you type"),
+        ("e or enter", "Export to Markdown, HTML or JSON at a path you type"),
         ("r", "Review and change answers"),
         ("h", "Back to the list of banks (when the bank was opened from it)"),
         ("ctrl+s", "Save and leave"),

@@ -44,7 +44,7 @@ def read_entries(shipped: Sequence[Path], user_dir: Path) -> list[Entry]:
     entries = []
     for path, mine in files:
         try:
-            result = check_file(path)
+            result = check_file(path, use_snapshot=True)
         except OSError as exc:  # check_file reports read errors as problems; this is belt and braces
             entries.append(Entry(path, mine, None, (f"{path}: cannot be read: {exc.strerror}",)))
             continue

@@ -220,7 +220,7 @@ class QuestionScreen(QuizScreen):
             self.quiz.answer(DECLINED)
 
     def on_key(self, event: events.Key) -> None:
-        # Number keys choose even when a button has the focus.
+        # Number keys choose wherever the focus is (the list, or the scrolled text above it).
         if (self.question.kind != "text" and event.character is not None
                 and len(event.character) == 1 and event.character.isdigit()):
             event.stop()

@@ -81,7 +81,7 @@ class ResultsScreen(QuizScreen):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "export", "Export"),
+        Binding("e,enter", "export", "Export"),
         Binding("r", "review", "Review"),
         Binding("h", "home", "Other banks"),
         Binding("ctrl+s", "save", "Save and leave"),

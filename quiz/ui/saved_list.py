@@ -219,7 +219,8 @@ class SavedListScreen(QuizScreen):
             self.app.call_later(self.quiz.resume, session)
 
         what = OPENING if entry.protected else "Opening the save\u2026"
-        self._in_background(what, lambda: load_session(entry.path, self.quiz.lookup_bank, entry.passphrase),
+        lookup = self.quiz.bank_lookup()  # made here: the job runs off the UI thread
+        self._in_background(what, lambda: load_session(entry.path, lookup, entry.passphrase),
                             loaded, self._cannot_open)
 
     def action_mark(self) -> None:

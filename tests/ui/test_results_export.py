@@ -75,6 +75,15 @@ async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> 
         assert data["bank"] == "full-fixture"
 
 
+async def test_enter_on_results_opens_export(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*TO_RESULTS)
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("enter")  # the highlighted action, Export…
+        assert isinstance(app.screen, ExportScreen)
+
+
 async def test_the_format_has_the_focus_first_and_its_number_keys_choose(full_bank: Bank,
                                                                          tmp_path: Path) -> None:
     app = app_for(full_bank)
