@@ -18,8 +18,7 @@ from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose to save or export. Answers stay in memory "
            "and are gone when you leave, unless you save them (ctrl+s); ctrl+q leaves at once.")
-WHAT_IT_IS = ("one question at a time, then results that say why each suggestion appears. "
-              "You can go back and change any answer.")
+WHAT_IT_IS = "one question at a time, and results that say why each suggestion appears."
 WHAT_IT_IS_NOT = "a diagnosis, therapy, or a test you can fail."
 
 
