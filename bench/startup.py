@@ -8,7 +8,8 @@ what it draws and sends keys. It prints:
   (a bank of one's own, checked in full), with enter pressed the moment the intro appears; beside
   process start to a minimal Textual app's one line, each quiz start paired with a minimal start
   right before or after it (target: at most 1.3 times);
-- the median time from an answer key press to the next question drawn (target: under 50 ms);
+- the median time from an answer key press to the next question drawn (target: under 50 ms), and for
+  the shipped myths-facts bank, from answering a statement to its reveal and from there to the next;
 - peak memory (ru_maxrss) of both programs.
 
 Run: python bench/startup.py [--runs N]. It prints figures and asserts nothing about time.
@@ -206,6 +207,31 @@ def answer_latencies(bank: Path, count: int) -> list[float]:
     return out
 
 
+def reveal_latencies(runs: int = 3, statements: int = 5) -> tuple[list[float], list[float]]:
+    """myths-facts: seconds from answering a statement to its reveal drawn, and from the reveal's enter to
+    the next statement drawn (after a second of reading, as a person would take)."""
+    to_reveal, to_next = [], []
+    for _ in range(runs):
+        term = Term([sys.executable, "-m", "quiz", "take", SHIPPED])
+        term.wait_for("What this is")
+        term.send(b"\r")
+        term.wait_for("How old are you?")
+        term.send(b"1")
+        term.wait_for("Content note")
+        time.sleep(1.2)
+        term.send(b"\r")
+        term.wait_for("Question 2 of")
+        for n in range(3, 3 + statements):
+            sent = term.send(b"2")
+            term.wait_for("This statement is")
+            to_reveal.append(time.perf_counter() - sent)
+            sent = term.send(b"\r")
+            term.wait_for(f"Question {n} of")
+            to_next.append(time.perf_counter() - sent)
+        term.finish()
+    return to_reveal, to_next
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="start-ups of each program (default 15)")
@@ -242,6 +268,7 @@ def main() -> int:
         bank = Path(tmp) / "long.yaml"
         bank.write_text(long_bank(args.answers), encoding="utf-8")
         latencies = answer_latencies(bank, args.answers)
+    to_reveal, to_next = reveal_latencies()
 
     med = statistics.median
     mini = med(minis)
@@ -261,6 +288,9 @@ def main() -> int:
     print(f"answer key press to the next question drawn, {len(latencies)} answers:")
     print(f"  median {med(latencies) * 1000:.1f} ms, "
           f"max {max(latencies) * 1000:.1f} ms (target: under 50 ms)")
+    print(f"{SHIPPED}: a statement answered to its reveal drawn, median {med(to_reveal) * 1000:.1f} ms "
+          f"(max {max(to_reveal) * 1000:.1f}); the reveal's enter to the next statement, median "
+          f"{med(to_next) * 1000:.1f} ms (max {max(to_next) * 1000:.1f})")
     print("peak memory (ru_maxrss):")
     print(f"  minimal Textual app {max(mini_mem):6.1f} MiB")
     print(f"  quiz                {max(quiz_mem):6.1f} MiB")

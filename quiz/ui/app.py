@@ -17,12 +17,16 @@ from quiz.session import Change, Session, SessionError
 if TYPE_CHECKING:
     from quiz.outcome import Outcome
     from quiz.store import LoadedSession
+    from quiz.ui.reveal import RevealScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
 
 SETTLED = 1.0
 """Seconds after the app starts when start-up is over and the garbage collector runs again."""
+
+LATER_CSS = "screens.tcss"
+"""The CSS of the screens after the questions (CSS_PATH of each), read half a second after start."""
 
 
 class QuizApp(App[None]):
@@ -71,6 +75,8 @@ class QuizApp(App[None]):
         """Where fill mode ends: "results" (asked for results) or "review" (after a change)."""
         self._push_next = False
         """Put the next screen above the one on top instead of in its place (resuming a save)."""
+        self._reveal: RevealScreen | None = None
+        """The reveal screen, made at the first statement answered and reused for the others."""
         self.saved_to: Path | None = None
         """Where "save and leave" wrote the session; run_app says so once the app has closed."""
 
@@ -89,7 +95,22 @@ class QuizApp(App[None]):
         for note in self.notes:
             self.notify(clean(note), timeout=12, markup=False)
         self.check_size()
+        self.set_timer(SETTLED / 2, self._warm)
         self.set_timer(SETTLED, self._settled)
+
+    def _warm(self) -> None:
+        """While the person reads, load what the later screens need, so the first reveal, review or
+        results do not pay for it: their CSS (Textual restyles the whole app when a screen brings new
+        CSS) and the reveal screen's code."""
+        import os
+
+        import quiz.ui.reveal  # noqa: F401  (imported now rather than at the first statement answered)
+
+        later = os.path.abspath(Path(__file__).with_name(LATER_CSS))
+        if not self.stylesheet.has_source(later):
+            self.stylesheet.read(later)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def _settled(self) -> None:
         from quiz import startup
@@ -138,11 +159,19 @@ class QuizApp(App[None]):
 
     # -- the flow -------------------------------------------------------------------------------------
     def _show(self, screen: Screen[Any]) -> None:
+        self._drop_reveal()
         if self._push_next:
             self._push_next = False
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+
+    def _drop_reveal(self) -> None:
+        """Take a revealed statement off the top, back to the question screen beneath it."""
+        from quiz.ui.reveal import RevealScreen
+
+        if isinstance(self.screen, RevealScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def open_bank(self, bank: Bank) -> None:
         """From the launcher: show a bank's intro above the launcher."""
@@ -194,6 +223,7 @@ class QuizApp(App[None]):
 
         session = self._session()
         args = (question, session.number(), session.answers.get(question.id))
+        self._drop_reveal()
         if isinstance(self.screen, QuestionScreen):
             self.screen.show(*args, review=self.mode == "review")
         else:
@@ -246,7 +276,14 @@ class QuizApp(App[None]):
                 and isinstance(value, bool)):
             from quiz.ui.reveal import RevealScreen
 
-            self._show(RevealScreen(question, value, session.bank))
+            # Above the question screen, which stays (the next statement reuses it); one reveal screen
+            # is kept and filled again for each statement, as the question screen is.
+            if self._reveal is None:
+                self._reveal = RevealScreen(question, value, session.bank)
+                self.install_screen(self._reveal, "reveal")
+            else:
+                self._reveal.show(question, value, session.bank)
+            self.push_screen(self._reveal)
             return
         self.after(question)
 

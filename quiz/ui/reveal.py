@@ -39,28 +39,41 @@ class RevealScreen(QuizScreen):
         return self.given is self.question.answer
 
     def compose(self) -> ComposeResult:
-        q = self.question
-        truth = "true" if q.answer else "false"
         with VerticalScroll(id="body"):
-            verdict = "✓ Right." if self.right else "✗ Not quite."
-            yield Static(Content.assemble((verdict, "bold"), f" This statement is {truth}."),
-                         id="verdict", classes="verdict " + ("-right" if self.right else "-wrong"))
-            yield Static(inert(q.text), classes="question")
-            yield Static(Content(f"You answered: {'True' if self.given else 'False'}."),
-                         classes="hint")
-            if q.explanation:
-                yield Static(inert(q.explanation), classes="para")
-            work = self.bank.works.get(q.source) if q.source else None
-            if work is not None:
-                yield Static(Content.assemble(("Source: ", "bold"), inert(work.citation()),
-                                              *((" ", inert(work.url, "underline")) if work.url
-                                                else ())),
-                             classes="para source")
-            if q.discussion:
-                yield Static(Content.assemble(("To think about: ", "bold"), inert(q.discussion)),
-                             classes="para")
+            yield Static(id="verdict", classes="verdict")
+            yield Static(id="reveal-text")
         yield ActionBar([Act("back", "Back"), Act("go_on", "Continue", primary=True)])
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def show(self, question: Question, given: bool, bank: Bank) -> None:
+        """Reveal another statement on this same screen (the app keeps one and reuses it)."""
+        self.question, self.given, self.bank = question, given, bank
+        self._fill()
+
+    def _fill(self) -> None:
+        q = self.question
+        truth = "true" if q.answer else "false"
+        verdict = self.query_one("#verdict", Static)
+        verdict.update(Content.assemble(("\u2713 Right." if self.right else "\u2717 Not quite.", "bold"),
+                                        f" This statement is {truth}."))
+        verdict.set_class(self.right, "-right")
+        verdict.set_class(not self.right, "-wrong")
+        parts: list[Content | str | tuple[str, str]] = [
+            inert(q.text, "bold"), "\n\n", (f"You answered: {'True' if self.given else 'False'}.", "$text-muted")]
+        if q.explanation:
+            parts += ["\n\n", inert(q.explanation)]
+        work = self.bank.works.get(q.source) if q.source else None
+        if work is not None:
+            parts += ["\n\n", ("Source: ", "bold"), inert(work.citation())]
+            if work.url:
+                parts += [" ", inert(work.url, "underline")]
+        if q.discussion:
+            parts += ["\n\n", ("To think about: ", "bold"), inert(q.discussion)]
+        self.query_one("#reveal-text", Static).update(Content.assemble(*parts))
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     def action_go_on(self) -> None:
         self.quiz.after(self.question)

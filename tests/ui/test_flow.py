@@ -114,6 +114,33 @@ async def test_statement_is_revealed_at_once_with_its_source(full_bank: Bank) ->
         assert current_id(app) == "notes"
 
 
+async def test_each_statement_is_revealed_on_the_one_reused_screen() -> None:
+    from quiz.resources import banks_dir
+
+    bank = load_bank(banks_dir() / "myths-facts.yaml")
+    app = app_for(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "enter")  # intro, adult, the first section's content note
+        screens = []
+        for _ in range(3):
+            question = app.screen
+            assert isinstance(question, QuestionScreen)
+            statement = question.question
+            await pilot.press("2")  # False
+            await pilot.pause()
+            reveal = app.screen
+            assert isinstance(reveal, RevealScreen) and reveal.question is statement
+            text = screen_text(app)
+            assert f"This statement is {'true' if statement.answer else 'false'}." in text
+            assert ("Right." in text) is (statement.answer is False)
+            assert statement.text.split()[0] in text
+            screens.append((question, reveal))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is question  # the question screen under the reveal is reused
+        assert len({id(r) for _q, r in screens}) == 1  # and so is the reveal screen
+
+
 async def test_reveal_at_the_end_when_the_bank_says_so(tmp_path: Path) -> None:
     text = FULL.read_text(encoding="utf-8").replace("reveal: immediate", "reveal: end")
     (tmp_path / "end.yaml").write_text(text, encoding="utf-8")
