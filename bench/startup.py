@@ -207,9 +207,10 @@ def answer_latencies(bank: Path, count: int) -> list[float]:
     return out
 
 
-def reveal_latencies(runs: int = 3, statements: int = 5) -> tuple[list[float], list[float]]:
+def reveal_latencies(runs: int = 4, statements: int = 4) -> tuple[list[float], list[float]]:
     """myths-facts: seconds from answering a statement to its reveal drawn, and from the reveal's enter to
-    the next statement drawn (after a second of reading, as a person would take)."""
+    the next statement drawn (after a second of reading, as a person would take); the first section of
+    statements has four."""
     to_reveal, to_next = [], []
     for _ in range(runs):
         term = Term([sys.executable, "-m", "quiz", "take", SHIPPED])

@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     from quiz.ui.presenter import PresenterApp
 
-    PresenterApp(bank, room, args.min_count).run()
+    app = PresenterApp(bank, room, args.min_count)
+    app.run()
     if room is not None:
         room.close()
-    return 0
+    return app.return_code or 0

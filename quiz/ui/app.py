@@ -13,6 +13,7 @@ from textual.screen import Screen
 from quiz.model import Answer, Bank, Question
 from quiz.safe_text import clean
 from quiz.session import Change, Session, SessionError
+from quiz.ui.hangup import watch_terminal
 
 if TYPE_CHECKING:
     from quiz.outcome import Outcome
@@ -97,6 +98,7 @@ class QuizApp(App[None]):
         self.check_size()
         self.set_timer(SETTLED / 2, self._warm)
         self.set_timer(SETTLED, self._settled)
+        watch_terminal(self)  # leave, saving nothing, if the terminal hangs up
 
     def _warm(self) -> None:
         """While the person reads, load what the later screens need, so the first reveal, review or

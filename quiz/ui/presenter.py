@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from quiz.model import Bank
 from quiz.room import Room
+from quiz.ui.hangup import watch_terminal
 from quiz.ui.present_screen import PresentScreen
 
 
@@ -26,3 +27,4 @@ class PresenterApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(PresentScreen(self.bank, self.room, self.min_count))
+        watch_terminal(self)
