@@ -18,6 +18,7 @@ Run: python bench/startup.py [--runs N]. It prints figures and asserts nothing a
 from __future__ import annotations
 
 import argparse
+import atexit
 import codecs
 import fcntl
 import os
@@ -63,6 +64,17 @@ def long_bank(count: int = 40) -> str:
     return "\n".join(lines) + "\n"
 
 
+_STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _stop_leftovers() -> None:
+    """A failed run must not leave a program behind (one reading a closed terminal may spin)."""
+    for proc in _STARTED:
+        if proc.poll() is None:
+            proc.kill()
+
+
 class Term:
     """A program running in a pseudo-terminal, with what it has drawn so far as plain text."""
 
@@ -77,6 +89,7 @@ class Term:
         self.start = time.perf_counter()
         self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                      cwd=ROOT, start_new_session=True, close_fds=True)
+        _STARTED.append(self.proc)
         os.close(slave)
         self.raw = b""
         self.text = ""
