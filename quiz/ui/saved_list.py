@@ -201,27 +201,44 @@ class SavedListScreen(QuizScreen):
         if n is None or self.busy:
             return
         if self.entries[n].locked:
-            self.unlock(n, lambda: self.open_entry(n))
+            self.open_locked(n)
         else:
             self.open_entry(n)
+
+    def open_locked(self, n: int, problem: str = "") -> None:
+        """Ask for a protected save's passphrase and open it: one key derivation, not one to read
+        its label and another to load it."""
+        from quiz.ui.passphrase import PassphraseScreen
+
+        def given(passphrase: str | None) -> None:
+            if passphrase is not None:
+                self.open_entry(n, passphrase)
+
+        self.app.push_screen(PassphraseScreen(self.entries[n].path.name, problem), given)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
 
-    def open_entry(self, n: int) -> None:
+    def open_entry(self, n: int, passphrase: str | None = None) -> None:
         """Load entry n against the current bank and carry on where the person left off."""
-        from quiz.store import load_session
+        from quiz.store import WrongPassphrase, load_session
 
         entry = self.entries[n]
+        passphrase = passphrase if passphrase is not None else entry.passphrase
 
         def loaded(session: LoadedSession) -> None:
             self.app.call_later(self.quiz.resume, session)
 
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, WrongPassphrase):
+                self.open_locked(n, str(exc))
+            else:
+                self._cannot_open(exc)
+
         what = OPENING if entry.protected else "Opening the save\u2026"
         lookup = self.quiz.bank_lookup()  # made here: the job runs off the UI thread
-        self._in_background(what, lambda: load_session(entry.path, lookup, entry.passphrase),
-                            loaded, self._cannot_open)
+        self._in_background(what, lambda: load_session(entry.path, lookup, passphrase), loaded, failed)
 
     def action_mark(self) -> None:
         n = self._highlighted()

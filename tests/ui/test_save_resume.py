@@ -135,13 +135,23 @@ async def test_the_app_stays_live_while_a_protected_save_opens(full_bank: Bank,
 
     save_session(Session(full_bank), passphrase="right one")
     release = threading.Event()
-    real = quiz.store.read_info
+    real = quiz.store.load_session
+    derivations: list[str] = []
 
-    def slow_read_info(*args: Any, **kwargs: Any) -> Any:
+    def slow_load_session(*args: Any, **kwargs: Any) -> Any:
+        derivations.append("key")
         release.wait(10)  # as slow as the key derivation can be on a slow machine
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(quiz.store, "read_info", slow_read_info)
+    monkeypatch.setattr(quiz.store, "load_session", slow_load_session)
+    real_info = quiz.store.read_info
+
+    def recorded_read_info(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("passphrase") or len(args) > 1:
+            derivations.append("info")  # a protected file's label read with its passphrase
+        return real_info(*args, **kwargs)
+
+    monkeypatch.setattr(quiz.store, "read_info", recorded_read_info)
     app = app_for(shipped=[FULL])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -154,6 +164,7 @@ async def test_the_app_stays_live_while_a_protected_save_opens(full_bank: Bank,
         await pilot.press("ctrl+q")  # and the quick exit does not wait at all
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+    assert derivations == ["key"]  # opening asks for the key once, not to read the label and again
     release.set()
 
 
