@@ -8,15 +8,14 @@ between screens at once. The keyboard never needs it: each action is also a key 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class Act:
+class Act(NamedTuple):
     """One action: the screen action it runs (e.g. "back") and its label."""
 
     action: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -146,10 +147,12 @@ class QuizApp(App[None]):
 
     def check_size(self) -> None:
         """Cover the screen with a plain message while the terminal is smaller than 80x24."""
-        from quiz.ui.too_small import TooSmallScreen
-
         width, height = self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not small and "quiz.ui.too_small" not in sys.modules:
+            return  # the usual case, decided without loading the message screen
+        from quiz.ui.too_small import TooSmallScreen
+
         top = self.screen if self.screen_stack else None
         if isinstance(top, TooSmallScreen):
             if small:

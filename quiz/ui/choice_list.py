@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -31,17 +30,19 @@ class ChoiceList(Vertical, can_focus=True):
         Binding("enter", "submit", "Go on"),
     ]
 
-    @dataclass
     class Picked(Message):
         """A one-answer question was answered with the choice at `index`."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
-    @dataclass
     class Submitted(Message):
         """A checklist was sent with these ticked indices, in order."""
 
-        indices: tuple[int, ...]
+        def __init__(self, indices: tuple[int, ...]) -> None:
+            super().__init__()
+            self.indices = indices
 
     def __init__(self, labels: Sequence[str], *, multiple: bool = False,
                  chosen: Sequence[int] = (), exclusive: Sequence[int] = (),

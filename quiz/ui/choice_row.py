@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import events
 from textual.content import Content
 from textual.message import Message
@@ -15,11 +13,12 @@ from quiz.ui.text import inert
 class ChoiceRow(Static):
     """A clickable row of a `ChoiceList`."""
 
-    @dataclass
     class Clicked(Message):
         """The row was clicked."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, index: int, label: str, *, multiple: bool, chosen: bool,
                  highlighted: bool) -> None:
