@@ -83,14 +83,19 @@ class QuizApp(App[None]):
         """Where "save and leave" wrote the session; run_app says so once the app has closed."""
 
     # -- start and stop -------------------------------------------------------------------------------
-    def on_mount(self) -> None:
-        # The first screen goes above Textual's blank default screen, so every later screen can
-        # replace the one on top with switch_screen.
+    def get_default_screen(self) -> Screen[Any]:
+        """`quiz take`: the bank's intro is the base screen (a blank screen under it cost a whole
+        extra layout and drawing before the first frame); the launcher goes above the blank one."""
         if self.start_bank is not None:
             from quiz.ui.intro import IntroScreen
 
-            self.push_screen(IntroScreen(self.start_bank))
-        else:
+            return IntroScreen(self.start_bank)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        # The launcher goes above Textual's blank default screen, so every later screen can replace
+        # the one on top with switch_screen, and home() can return to it.
+        if self.start_bank is None:
             from quiz.ui.launcher import LauncherScreen
 
             self.push_screen(LauncherScreen(self.shipped, self.user_dir))
@@ -165,7 +170,9 @@ class QuizApp(App[None]):
     # -- the flow -------------------------------------------------------------------------------------
     def _show(self, screen: Screen[Any]) -> None:
         self._drop_reveal()
-        if self._push_next:
+        if self._push_next or len(self.screen_stack) <= 1:
+            # The intro of `quiz take` is the app's base screen, which Textual cannot switch away:
+            # the first screen after it goes above it, and later ones replace the one on top.
             self._push_next = False
             self.push_screen(screen)
         else:
