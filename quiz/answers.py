@@ -8,16 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.errors import BankError, InputError, Problem
 from quiz.model import DECLINED, Answer, Bank, Question
+from quiz.schema import suggest
 
 if TYPE_CHECKING:
     from quiz.loader import Document
-
-
-def suggest(word: str, choices: list[str]) -> str:
-    """A "did you mean" hint (quiz.schema's, imported only when an answer is wrong)."""
-    from quiz.schema import suggest as did_you_mean
-
-    return did_you_mean(word, choices)
 
 
 def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:

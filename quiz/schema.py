@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -56,6 +55,8 @@ def _kind(value: Any) -> str:
 
 def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     """A "did you mean" hint, or "" when nothing is close."""
+    import difflib  # here, not at the top: a session imports this module, and needs no hint to start
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""
 
