@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.model import Answer, Bank, Question
 from quiz.safe_text import clean
 from quiz.session import Change, Session, SessionError
+from quiz.ui.app_saves import SavingApp
 from quiz.ui.hangup import watch_terminal
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ LATER_CSS = "screens.tcss"
 """The CSS of the screens after the questions (CSS_PATH of each), read half a second after start."""
 
 
-class QuizApp(App[None]):
+class QuizApp(SavingApp):
     """Takes a person from the launcher (or one bank's intro) through the questions to results.
 
     Screens ask the app to act (`begin`, `answer`, `back`, `skip`, ...); the app calls the session and
@@ -79,8 +80,7 @@ class QuizApp(App[None]):
         """Put the next screen above the one on top instead of in its place (resuming a save)."""
         self._reveal: RevealScreen | None = None
         """The reveal screen, made at the first statement answered and reused for the others."""
-        self.saved_to: Path | None = None
-        """Where "save and leave" wrote the session; run_app says so once the app has closed."""
+        self.saved_to = None
 
     # -- start and stop -------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
@@ -382,51 +382,7 @@ class QuizApp(App[None]):
         session.go_to(qid)
         self.show_current()
 
-    # -- save, resume -------------------------------------------------------------------------------
-    def save_and_leave(self) -> None:
-        """Ask for a label, passphrase and place; once saved, leave the app."""
-        from quiz.paths import sessions_dir
-        from quiz.ui.save import SaveScreen
-
-        if self.session is None:
-            return
-        self.push_screen(SaveScreen(self.session, sessions_dir()), self._saved)
-
-    def _saved(self, path: Path | None) -> None:
-        if path is not None:
-            self.saved_to = path
-            self.exit()
-
-    def open_saved(self) -> None:
-        """From the launcher: the list of saved sessions."""
-        from quiz.store import session_files
-        from quiz.ui.saved_list import SavedListScreen
-
-        self.push_screen(SavedListScreen(session_files()))
-
-    def lookup_bank(self, bank_id: str) -> Bank | None:
-        """The bank with this id: the open one, one the launcher listed, or a shipped or user bank."""
-        return self.bank_lookup()(bank_id)
-
-    def bank_lookup(self) -> Callable[[str], Bank | None]:
-        """`lookup_bank` for use off the UI thread: the banks known now, then the banks folders."""
-        from quiz.store import find_bank
-        from quiz.ui.launcher import LauncherScreen
-
-        known: dict[str, Bank] = {}
-        if self.bank is not None:
-            known[self.bank.id] = self.bank
-        for screen in self.screen_stack:
-            if isinstance(screen, LauncherScreen):
-                for entry in screen.entries:
-                    if entry.bank is not None:
-                        known.setdefault(entry.bank.id, entry.bank)
-
-        def lookup(bank_id: str) -> Bank | None:
-            return known.get(bank_id) or find_bank(bank_id)
-
-        return lookup
-
+    # -- resume -------------------------------------------------------------------------------------
     def resume(self, loaded: LoadedSession) -> None:
         """Carry on a loaded save from the launcher: its bank, where the person left off."""
         from quiz.ui.launcher import LauncherScreen
