@@ -10,7 +10,8 @@ import pytest
 
 from quiz.check import check_file
 from quiz.cli import main
-from quiz.handout import md_inline, render
+from quiz.handout import render
+from quiz.handout_md import md_inline
 from quiz.model import Bank
 from quiz.resources import shipped_banks
 
