@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
-from quiz.errors import Problem
 from quiz.loader import Document
 from quiz.model import DECLINED, Bank, Question
 from quiz.scoring import Engine, _Ctx, engine_for
@@ -225,7 +224,7 @@ class Searcher:
         if goal.kind == "question":
             return answers  # question witnesses are counted, not printed
         deadline = time.perf_counter() + seconds
-        relevant = _relevant(self.bank, goal)
+        relevant = relevant_answers(self.bank, goal)
         current = answers
         for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
             q = self.bank.by_id[qid]
@@ -338,24 +337,8 @@ def _question_path(bank: Bank, q: Question) -> tuple[str | int, ...]:
     return ()
 
 
-def witness_text(bank: Bank, goal: Goal, witness: tuple[tuple[str, Any], ...], limit: int = 6) -> str:
-    """A short `q=value, ...` for a witness, the answers the goal depends on first."""
-    relevant = _relevant(bank, goal)
-    items = [(k, v) for k, v in witness if k in relevant] or list(witness)
-    shown = ", ".join(f"{k}={_fmt(v)}" for k, v in items[:limit])
-    rest = len(witness) - min(len(items), limit)
-    return shown + (f" (+{rest} more)" if rest > 0 else "") if shown else "(no answers needed)"
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, tuple):
-        return "[" + ",".join(v) + "]"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v)
-
-
-def _relevant(bank: Bank, goal: Goal) -> set[str]:
+def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
+    """The questions whose answers the goal depends on (its condition, or its dimension's items)."""
     from quiz.conditions.nodes import references
 
     nodes: list[Node | None] = []
@@ -385,59 +368,3 @@ def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS,
                        doc: Document | None = None, seeds: list[Answers] | None = None) -> list[Verdict]:
     """A verdict for every band, suggestion and question."""
     return Searcher(bank).solve(goals_for(bank, doc), seconds_per_goal, seeds)
-
-
-def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
-    """The usable answer sets of the bank's examples, to start the search from."""
-    from quiz.answers import normalize
-
-    out = []
-    for r in example_results:
-        if getattr(r, "outcome", None) is None:
-            continue
-        raw = {k: list(v) if isinstance(v, tuple) else v for k, v in r.example.answers}
-        answers, problems = normalize(bank, raw)
-        if not problems:
-            out.append(answers)
-    return out
-
-
-def report_reachability(bank: Bank, doc: Document | None, example_results: list[Any],
-                        quiet: bool = False) -> list[Problem]:
-    """Print witnesses and coverage; return a located problem for each unreachable goal."""
-    verdicts = check_reachability(bank, doc=doc, seeds=example_answers(bank, example_results))
-    conditional = {s.id for s in bank.suggestions if s.when is not None}
-    problems = []
-    for v in verdicts:
-        if v.witness is None:
-            never = {"band": "can never be reached", "suggestion": "can never fire",
-                     "question": "is never shown"}[v.goal.kind]
-            msg = f"{v.goal.label} {never}: {v.reason}"
-            hint = {"suggestion": "check its `when` condition against the options and bands",
-                    "band": "change the band's limits or the item scores",
-                    "question": "check its `show_if` and its section's"}[v.goal.kind]
-            if v.reason == NOT_FOUND:  # a search came up empty, not a proof: an example settles it
-                hint += "; if some answers do reach it, add them as an example"
-            if doc is not None:
-                problems.append(doc.problem(v.goal.path, msg, hint))
-            else:
-                problems.append(Problem(bank.file, 0, 0, ".".join(map(str, v.goal.path)), msg, hint))
-        elif not quiet and v.goal.kind != "question":
-            if v.goal.kind == "suggestion" and v.goal.id not in conditional:
-                print(f"  reach {v.goal.label} always fires (it has no `when`)")
-                continue
-            verb = "fires" if v.goal.kind == "suggestion" else "is reached"
-            print(f"  reach {v.goal.label} {verb} for: {witness_text(bank, v.goal, v.witness)}")
-    n_q = sum(1 for v in verdicts if v.goal.kind == "question")
-    ok_q = sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None)
-    if not quiet:
-        print(f"  reach questions: {ok_q} of {n_q} can be shown")
-    fired = {sid for r in example_results if r.outcome is not None for sid in r.outcome.suggestion_ids()}
-    banded = {(d.id, d.band) for r in example_results if r.outcome is not None
-              for d in r.outcome.dimensions if d.band}
-    n_s = len(bank.suggestions)
-    n_b = sum(len(d.bands) for d in bank.dimensions)
-    cov_s = sum(1 for s in bank.suggestions if s.id in fired)
-    cov_b = sum(1 for d in bank.dimensions for b in d.bands if (d.id, b.id) in banded)
-    print(f"  coverage: examples cover {cov_s} of {n_s} suggestions and {cov_b} of {n_b} bands")
-    return problems

@@ -11,7 +11,7 @@ from quiz.cli.validate import collect
 from quiz.errors import BankError, Problem
 from quiz.examples import run_examples
 from quiz.loader import load_path
-from quiz.reach import report_reachability
+from quiz.reach_report import report_reachability
 
 
 def register(sub: Any) -> None:
