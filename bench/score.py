@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import hashlib
 import io
 import pstats
 import random
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.answers import normalize_one  # noqa: E402
-from quiz.check import check_file, check_text  # noqa: E402
+from quiz.check import check_file  # noqa: E402
 from quiz.model import Bank, Question  # noqa: E402
 from quiz.resources import shipped_banks  # noqa: E402
 from quiz.scoring import Engine  # noqa: E402
@@ -91,17 +90,13 @@ def time_scoring(engine: Engine, sets: list[dict[str, Any]], runs: int) -> list[
     return rates
 
 
-def time_check(path: Path, runs: int, *, full: bool) -> list[float]:
-    """Seconds to load the bank once: read, parse, schema-check, semantic-check and build it (`full`),
-    or as `quiz take` loads a shipped bank (from its checked snapshot when the file is unchanged)."""
+def time_check(path: Path, runs: int) -> list[float]:
+    """Seconds to load the bank once as every command does: read, parse, schema-check, semantic-check
+    and build it (check_file; one path for every bank)."""
     times = []
-    raw = path.read_bytes()
     for _ in range(runs):
         start = time.process_time()
-        if full:
-            result = check_text(raw.decode("utf-8"), str(path), hashlib.sha256(raw).hexdigest())
-        else:
-            result = check_file(path, use_snapshot=True)
+        result = check_file(path)
         times.append(time.process_time() - start)
         assert result.bank is not None
     return times
@@ -155,11 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  that is {1e6 / median:.1f} microseconds per answer set; a fresh engine's first pass: "
           f"{cold:,.0f}/s")
 
-    for full, what in ((True, "load and check in full (check_text)"),
-                       (False, "load as quiz take does (check_file; a shipped bank's snapshot)")):
-        checks = time_check(path, max(3, args.runs), full=full)
-        print(f"{what}: {statistics.median(checks) * 1000:.1f} ms "
-              f"(median of {len(checks)}; best {min(checks) * 1000:.1f} ms)")
+    checks = time_check(path, max(3, args.runs))
+    print(f"load and check in full (check_file): {statistics.median(checks) * 1000:.1f} ms "
+          f"(median of {len(checks)}; best {min(checks) * 1000:.1f} ms)")
     return 0
 
 

@@ -156,7 +156,7 @@ def quiz_argv(bank: Path) -> list[str]:
 
 
 SHIPPED = "myths-facts"
-"""A shipped bank, opened by id as a person would: its hash is in banks/checked.json."""
+"""A shipped bank, opened by id as a person would; it loads through the same path as any other bank."""
 
 
 def run_quiz(bank: str | Path = FULL, first_question: str = "Are you 18 or older?",

@@ -21,8 +21,11 @@ MAX_NODES = 500_000
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "Document", "Position", "decode", "load_path", "load_text",
            "read_bytes"]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-LIBYAML = _Loader is not yaml.SafeLoader
+FAST_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML's build has it (about ten times faster), else the pure-Python one."""
+PURE_LOADER: type[Any] = yaml.SafeLoader
+"""PyYAML's pure-Python parser: the one whose findings quiz reports when a file does not parse."""
+LIBYAML = FAST_LOADER is not PURE_LOADER
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"}
@@ -119,8 +122,21 @@ def _resolve_tagged(tag: str, value: str) -> Any:
     return float(resolved) if kind == "float" else resolved
 
 
-def load_text(text: str, name: str) -> Document:
-    """Parse YAML text into a Document, refusing everything a bank has no use for."""
+def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Document:
+    """Parse YAML text into a Document, refusing everything a bank has no use for.
+
+    Sound files are parsed by libyaml when PyYAML has it. When libyaml refuses a file, the file is read
+    again by the pure-Python parser, so what quiz reports (its own limits, such as nesting depth, and the
+    syntax error's place and words) does not depend on which libyaml a PyYAML release bundles: libyaml
+    scans ahead and may hit a limit of its own before quiz's checks see the events.
+    """
+    if loader is None:
+        try:
+            return load_text(text, name, loader=FAST_LOADER)
+        except BankError:
+            if not LIBYAML:
+                raise
+        return load_text(text, name, loader=PURE_LOADER)
     doc = Document(name, None)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
@@ -186,7 +202,7 @@ def load_text(text: str, name: str) -> Document:
         return frame[1] + ((frame[2],) if frame[2] is not _missing else ())
 
     try:
-        events: Any = yaml.parse(text, Loader=_Loader)
+        events: Any = yaml.parse(text, Loader=loader)
         for event in events:
             cls = type(event)
             if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
@@ -253,6 +269,10 @@ def load_text(text: str, name: str) -> Document:
             message = f"{exc.problem} {exc.context} that starts at line {ctx.line + 1}"
             if "end of stream" in exc.problem:
                 mark = ctx
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            # quiz's own words, whichever parser noticed it (their wording differs).
+            raise fail(mark, "YAML syntax error: a tab where YAML allows only spaces",
+                       "indent with spaces, not tabs") from None
         raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
     except yaml.reader.ReaderError as exc:
         pos = max(0, int(getattr(exc, "position", 0) or 0))
@@ -279,6 +299,14 @@ def load_text(text: str, name: str) -> Document:
                                  "a bank starts with keys such as `quiz: 1` and `id:`")])
     doc.data = root
     return doc
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of `text`, or "" past its end."""
+    lines = text.split("\n")
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def _syntax_hint(message: str) -> str:

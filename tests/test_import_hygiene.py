@@ -9,8 +9,8 @@ import sys
 CORE = ["quiz.loader", "quiz.schema", "quiz.semantics", "quiz.check", "quiz.model", "quiz.build",
         "quiz.conditions", "quiz.errors", "quiz.bank_facts", "quiz.condition_checks", "quiz.reach",
         "quiz.examples", "quiz.store", "quiz.room", "quiz.compare", "quiz.handout", "quiz.plain",
-        "quiz.handout_md", "quiz.handout_html", "quiz.reading", "quiz.safe_text", "quiz.snapshot",
-        "quiz.startup", "quiz.reach_report"]
+        "quiz.handout_md", "quiz.handout_html", "quiz.reading", "quiz.safe_text",
+        "quiz.reach_report"]
 # Core modules that later issues add; each is checked once it exists.
 LATER = ["quiz.session", "quiz.scoring", "quiz.outcome", "quiz.report", "quiz.answers"]
 

@@ -236,3 +236,22 @@ def test_cli_json_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["validate", "--format", "json", str(tmp_path / "nope")]) == 2
     out = json.loads(capsys.readouterr().out)
     assert out["errors"]
+
+
+SHIPPED = sorted((Path(__file__).parents[1] / "banks").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INVALID + VALID + SHIPPED, ids=lambda p: p.stem)
+def test_libyaml_and_the_pure_parser_give_the_same_verdict(path: Path) -> None:
+    from quiz.errors import BankError
+    from quiz.loader import FAST_LOADER, PURE_LOADER, decode, load_text, read_bytes
+
+    def verdict(loader: type) -> object:
+        try:
+            text = decode(read_bytes(path, path.name), path.name)
+            doc = load_text(text, path.name, loader=loader)
+        except BankError as exc:
+            return [(p.line, p.path) for p in exc.problems]
+        return doc.data
+
+    assert verdict(FAST_LOADER) == verdict(PURE_LOADER)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from quiz import __version__, startup
+from quiz import __version__
 from quiz.errors import BankError, InputError, QuizError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -60,12 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:  # answered without loading any command module
         print(f"quiz {__version__}")
         return EXIT_OK
-    if argv is None:  # the program itself, not a test: start up without collector passes (quiz.startup)
-        startup.hold()
-    try:
-        return _run(args_list)
-    finally:
-        startup.release()
+    return _run(args_list)
 
 
 def _run(args_list: list[str]) -> int:
@@ -80,8 +75,6 @@ def _run(args_list: list[str]) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
-    if args.command not in (None, "take"):
-        startup.release()  # `take` and the launcher release it themselves (QuizApp._settled, plain mode)
     try:
         if args.command is None:
             from quiz.cli.take import launch

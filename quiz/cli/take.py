@@ -120,10 +120,8 @@ def run(args: argparse.Namespace) -> int:
         notes.append(f"Workshop room `{args.room}`: each answer is added to the room's anonymous totals "
                      "(counts per option only, never who answered what). Nothing else is kept.")
     if args.plain:
-        from quiz import startup
         from quiz.plain import PlainRunner
 
-        startup.release(freeze=True)
         return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes).run()
     from quiz.ui.app import run_app
 

@@ -225,7 +225,7 @@ def find_bank(bank_id: str) -> Bank | None:
     candidates = sorted(shipped_banks(), key=lambda p: p.stem != bank_id) + sorted(
         mine, key=lambda p: p.stem != bank_id)
     for p in candidates:
-        bank = check_file(p, use_snapshot=True).bank
+        bank = check_file(p).bank
         if bank is not None and bank.id == bank_id:
             return bank
     return None

@@ -25,13 +25,6 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
 
-SETTLED = 1.0
-"""Seconds after the app starts when start-up is over and the garbage collector runs again."""
-
-LATER_CSS = "screens.tcss"
-"""The CSS of the screens after the questions (CSS_PATH of each), read half a second after start."""
-
-
 class QuizApp(SavingApp):
     """Takes a person from the launcher (or one bank's intro) through the questions to results.
 
@@ -102,28 +95,7 @@ class QuizApp(SavingApp):
         for note in self.notes:
             self.notify(clean(note), timeout=12, markup=False)
         self.check_size()
-        self.set_timer(SETTLED / 2, self._warm)
-        self.set_timer(SETTLED, self._settled)
         watch_terminal(self)  # leave, saving nothing, if the terminal hangs up
-
-    def _warm(self) -> None:
-        """While the person reads, load what the later screens need, so the first reveal, review or
-        results do not pay for it: their CSS (Textual restyles the whole app when a screen brings new
-        CSS) and the reveal screen's code."""
-        import os
-
-        import quiz.ui.reveal  # noqa: F401  (imported now rather than at the first statement answered)
-
-        later = os.path.abspath(Path(__file__).with_name(LATER_CSS))
-        if not self.stylesheet.has_source(later):
-            self.stylesheet.read(later)
-            self.stylesheet.reparse()
-            self.stylesheet.update(self)
-
-    def _settled(self) -> None:
-        from quiz import startup
-
-        startup.release(freeze=True)  # start-up is over and the app idle: collect again (quiz.startup)
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""

@@ -47,7 +47,6 @@ def compare_table(bank: Bank, columns: list[Column]) -> Content:
 class CompareScreen(QuizScreen):
     """The marked saves side by side; b or escape goes back to the list."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b,escape", "back", "Back"),

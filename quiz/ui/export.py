@@ -60,7 +60,6 @@ def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
 class ExportScreen(ModalScreen[Path | None]):
     """Asks for a format and a path, writes on Save, and says where the file went."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

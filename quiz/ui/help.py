@@ -103,7 +103,6 @@ def help_cells(keys: tuple[tuple[str, str], ...]) -> Iterator[Static]:
 class HelpScreen(ModalScreen[None]):
     """A dialog listing every key; any of escape, q, ? or F1 closes it."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),

@@ -44,7 +44,7 @@ def read_entries(shipped: Sequence[Path], user_dir: Path) -> list[Entry]:
     entries = []
     for path, mine in files:
         try:
-            result = check_file(path, use_snapshot=True)
+            result = check_file(path)
         except OSError as exc:  # check_file reports read errors as problems; this is belt and braces
             entries.append(Entry(path, mine, None, (f"{path}: cannot be read: {exc.strerror}",)))
             continue
@@ -77,7 +77,6 @@ def entry_prompt(entry: Entry) -> Content:
 class LauncherScreen(QuizScreen):
     """Lists the banks; enter opens one."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True),

@@ -17,7 +17,6 @@ from quiz.ui.key_bar import KeyBar
 class PassphraseScreen(ModalScreen[str | None]):
     """One password field; enter gives it back, escape gives None."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

@@ -78,7 +78,6 @@ def statement_content(st: StatementResult) -> Content:
 class ResultsScreen(QuizScreen):
     """What the answers add up to, and what might help, each with the reason it appears."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e,enter", "export", "Export"),

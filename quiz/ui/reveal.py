@@ -20,7 +20,6 @@ from quiz.ui.text import inert
 class RevealScreen(QuizScreen):
     """Shown right after a statement is answered, when the bank reveals answers at once."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "go_on", "Continue"),

@@ -34,7 +34,6 @@ def answer_words(session: Session, qid: str) -> Content:
 class ReviewScreen(QuizScreen):
     """Lists every question shown for the answers so far; enter on one goes back to change it."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "results", "See results"),

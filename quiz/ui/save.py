@@ -19,7 +19,6 @@ from quiz.ui.key_bar import KeyBar
 class SaveScreen(ModalScreen[Path | None]):
     """Asks for a label, a passphrase (twice, optional) and a path; saves on Save."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

@@ -87,7 +87,6 @@ def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
 class SavedListScreen(QuizScreen):
     """Lists the saves; enter opens one, space marks, c compares the marked ones."""
 
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open"),

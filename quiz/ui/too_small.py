@@ -19,7 +19,6 @@ def message(width: int, height: int) -> Content:
 class TooSmallScreen(Screen[None]):
     """Covers the app until the terminal is large enough; then the app removes it."""
 
-    CSS_PATH = "screens.tcss"
 
     def __init__(self, width: int, height: int) -> None:
         super().__init__()
