@@ -67,7 +67,7 @@ def memory_kib(pid: int) -> tuple[int, int]:
 
 def room_total(env: dict[str, str], question: str) -> int:
     os.environ.update(env)
-    from quiz.room import Room
+    from quiz.room.totals import Room
 
     with Room("bench") as room:
         return room.all_totals().get(question, (0, {}))[0]

@@ -22,11 +22,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz.answers import normalize_one  # noqa: E402
-from quiz.check import check_file  # noqa: E402
-from quiz.model import Bank, Question  # noqa: E402
-from quiz.resources import shipped_banks  # noqa: E402
-from quiz.scoring import Engine  # noqa: E402
+from quiz.bank.check import check_file  # noqa: E402
+from quiz.bank.model import Bank, Question  # noqa: E402
+from quiz.engine.answers import normalize_one  # noqa: E402
+from quiz.engine.scoring import Engine  # noqa: E402
+from quiz.paths import shipped_banks  # noqa: E402
 
 TARGET = 20_000
 FALLBACK = ROOT / "tests" / "data" / "valid" / "full.yaml"

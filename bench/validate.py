@@ -204,7 +204,7 @@ def find_check_jsonschema() -> str | None:
 
 
 def profile(path: Path) -> None:
-    from quiz.check import check_file
+    from quiz.bank.check import check_file
 
     prof = cProfile.Profile()
     prof.enable()
@@ -219,10 +219,10 @@ def profile(path: Path) -> None:
 
 def stages(path: Path, runs: int) -> None:
     """Median time of each stage of `check_file`, in process and warm."""
-    from quiz.build import build_bank
-    from quiz.loader import decode, load_text, read_bytes
-    from quiz.schema import schema_problems
-    from quiz.semantics import semantic_problems
+    from quiz.bank.build import build_bank
+    from quiz.bank.loader import decode, load_text, read_bytes
+    from quiz.bank.schema import schema_problems
+    from quiz.bank.semantics import semantic_problems
 
     text = decode(read_bytes(path), str(path))
     doc = load_text(text, str(path))

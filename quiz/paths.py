@@ -1,12 +1,44 @@
-"""The person's own folders, from platformdirs; nothing here creates them."""
+"""Where things live: the shipped banks and the schema (installed or in a source checkout), and the
+person's own folders (from platformdirs). Nothing here creates a folder."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import platformdirs
 
 APP = "quiz"
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _first_existing(name: str) -> Path:
+    # Installed wheels carry `quiz/banks` and `quiz/schemas`; an editable install or a source checkout
+    # has them at the top of the repository, one level up.
+    inside = _PKG / name
+    if inside.is_dir():
+        return inside
+    return _PKG.parent / name
+
+
+@cache
+def banks_dir() -> Path:
+    """The folder of shipped banks."""
+    return _first_existing("banks")
+
+
+@cache
+def schema_path() -> Path:
+    """The bank JSON Schema file."""
+    return _first_existing("schemas") / "bank.schema.json"
+
+
+def shipped_banks() -> list[Path]:
+    """The shipped bank files, sorted by name."""
+    d = banks_dir()
+    return sorted(d.glob("*.yaml")) if d.is_dir() else []
+
 
 
 def user_data_dir() -> Path:

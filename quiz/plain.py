@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from quiz.model import DECLINED, Bank, Question
-from quiz.report import to_text
+from quiz.bank.model import DECLINED, Bank, Question
+from quiz.engine.report import to_text
+from quiz.engine.session import Session, SessionError
 from quiz.safe_text import clean
-from quiz.session import Session, SessionError
 
 __all__ = ["PlainRunner", "clean"]
 
@@ -137,7 +137,7 @@ class PlainRunner:
         return True
 
     def _bank_ref(self) -> str:
-        from quiz.check import resolve_bank
+        from quiz.bank.check import resolve_bank
 
         return self.bank.id if resolve_bank(self.bank.id).exists() else self.bank.file
 

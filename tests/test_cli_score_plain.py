@@ -272,7 +272,7 @@ def test_plain_phq9(tmp_path: Path) -> None:
 def test_plain_s_on_free_text_skips_rather_than_answering_s() -> None:
     import io
 
-    from quiz.check import load_bank
+    from quiz.bank.check import load_bank
     from quiz.plain import PlainRunner
 
     inp, out = io.StringIO("\n".join(FULL_RUN[:6] + ["s", ""]) + "\n"), io.StringIO()
@@ -286,7 +286,7 @@ def test_hostile_bank_text_is_inert_in_every_report(tmp_path: Path, capsys: pyte
     """Escape sequences written into a bank never reach the terminal through `quiz score`."""
     hostile = Path(__file__).parent / "data" / "ui" / "hostile.yaml"
     answers = tmp_path / "a.yaml"
-    from quiz.check import load_bank
+    from quiz.bank.check import load_bank
 
     bank = load_bank(hostile)
     first = bank.questions[0]

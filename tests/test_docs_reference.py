@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from quiz.cli import main
-from quiz.resources import schema_path
+from quiz.paths import schema_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "authoring.md"

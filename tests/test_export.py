@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import check_file
+from quiz.authoring.handout import render
+from quiz.authoring.handout_md import md_inline
+from quiz.bank.check import check_file
+from quiz.bank.model import Bank
 from quiz.cli import main
-from quiz.handout import render
-from quiz.handout_md import md_inline
-from quiz.model import Bank
-from quiz.resources import shipped_banks
+from quiz.paths import shipped_banks
 
 DATA = Path(__file__).parent / "data"
 BANKS = [*shipped_banks(), DATA / "valid" / "full.yaml", DATA / "valid" / "conditions.yaml"]

@@ -6,13 +6,15 @@ import json
 import subprocess
 import sys
 
-CORE = ["quiz.loader", "quiz.schema", "quiz.semantics", "quiz.check", "quiz.model", "quiz.build",
-        "quiz.conditions", "quiz.errors", "quiz.bank_facts", "quiz.condition_checks", "quiz.reach",
-        "quiz.examples", "quiz.store", "quiz.room", "quiz.compare", "quiz.handout", "quiz.plain",
-        "quiz.handout_md", "quiz.handout_html", "quiz.reading", "quiz.safe_text",
-        "quiz.reach_report"]
-# Core modules that later issues add; each is checked once it exists.
-LATER = ["quiz.session", "quiz.scoring", "quiz.outcome", "quiz.report", "quiz.answers"]
+CORE = ["quiz.bank.files", "quiz.bank.loader", "quiz.bank.schema", "quiz.bank.facts", "quiz.bank.semantics",
+        "quiz.bank.condition_checks", "quiz.bank.build", "quiz.bank.model", "quiz.bank.check",
+        "quiz.conditions", "quiz.errors", "quiz.safe_text", "quiz.paths",
+        "quiz.engine.answers", "quiz.engine.session", "quiz.engine.scoring", "quiz.engine.outcome",
+        "quiz.engine.report", "quiz.engine.compare",
+        "quiz.authoring.examples", "quiz.authoring.reach", "quiz.authoring.reach_report",
+        "quiz.authoring.handout", "quiz.authoring.handout_md", "quiz.authoring.handout_html",
+        "quiz.store", "quiz.room.totals", "quiz.plain"]
+LATER: list[str] = []
 
 _PROBE = """
 import importlib, importlib.util, json, sys

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.check import CheckResult, check_file, check_text
+from quiz.bank.check import CheckResult, check_file, check_text
+from quiz.bank.loader import decode, load_path, load_text
 from quiz.errors import QuizError
-from quiz.loader import decode, load_path, load_text
 
 VALID = Path(__file__).parent / "data" / "valid" / "full.yaml"
 BANK: dict[str, Any] = load_path(VALID).data

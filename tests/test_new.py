@@ -8,11 +8,11 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from quiz.check import check_file
+from quiz.bank.check import check_file
+from quiz.bank.model import KINDS
 from quiz.cli import main
 from quiz.cli.new import bank_id, target_path
-from quiz.model import KINDS
-from quiz.resources import schema_path
+from quiz.paths import schema_path
 
 
 @pytest.fixture()

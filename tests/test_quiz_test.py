@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import check_file
+from quiz.bank.check import check_file
 from quiz.cli import main
 
 DATA = Path(__file__).parent / "data"

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.check import load_bank
-from quiz.model import Bank
-from quiz.scoring import Engine
+from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
+from quiz.engine.scoring import Engine
 
 BANK = Path(__file__).parent / "data" / "phq9.yaml"
 ITEMS = [f"item{i}" for i in range(1, 10)]

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from quiz.check import check_file
-from quiz.resources import schema_path, shipped_banks
+from quiz.bank.check import check_file
+from quiz.paths import schema_path, shipped_banks
 
 SCHEMA: dict[str, Any] = json.loads(schema_path().read_text(encoding="utf-8"))
 
@@ -88,7 +88,7 @@ def test_every_shipped_bank_validates(bank: Path) -> None:
 
 def test_valid_fixtures_pass_the_plain_schema_too() -> None:
     """A bank that quiz accepts also passes a generic JSON Schema validator (as editors use it)."""
-    from quiz.loader import load_path
+    from quiz.bank.loader import load_path
 
     validator = Draft202012Validator(SCHEMA)
     for path in sorted((Path(__file__).parent / "data" / "valid").glob("*.yaml")):

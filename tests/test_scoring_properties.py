@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.answers import hidden_problems, normalize, normalize_one
-from quiz.check import check_file, load_bank
+from quiz.bank.check import check_file, load_bank
+from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Question
 from quiz.conditions.compile import compile_node
-from quiz.model import DECLINED, SUGGESTION_ORDER, Bank, Question
-from quiz.resources import shipped_banks
-from quiz.scoring import Engine
+from quiz.engine.answers import hidden_problems, normalize, normalize_one
+from quiz.engine.scoring import Engine
+from quiz.paths import shipped_banks
 
 DATA = Path(__file__).parent / "data"
 BANK_FILES = [DATA / "valid" / "full.yaml", DATA / "valid" / "conditions.yaml", DATA / "phq9.yaml",

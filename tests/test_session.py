@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import load_bank
-from quiz.model import DECLINED, Bank
-from quiz.session import Change, Session, SessionError
+from quiz.bank.check import load_bank
+from quiz.bank.model import DECLINED, Bank
+from quiz.engine.session import Change, Session, SessionError
 
 FULL = Path(__file__).parent / "data" / "valid" / "full.yaml"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import check_file
-from quiz.model import Bank
+from quiz.bank.check import check_file
+from quiz.bank.model import Bank
 
 BANKS_DIR = Path(__file__).resolve().parent.parent / "banks"
 BANKS = sorted(BANKS_DIR.glob("*.yaml"))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import check_file, check_text
+from quiz.bank.check import check_file, check_text
+from quiz.bank.loader import MAX_DEPTH, MAX_FILE_BYTES, load_path
 from quiz.cli import main
 from quiz.errors import Problem
-from quiz.loader import MAX_DEPTH, MAX_FILE_BYTES, load_path
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
@@ -243,8 +243,8 @@ SHIPPED = sorted((Path(__file__).parents[1] / "banks").glob("*.yaml"))
 
 @pytest.mark.parametrize("path", INVALID + VALID + SHIPPED, ids=lambda p: p.stem)
 def test_libyaml_and_the_pure_parser_give_the_same_verdict(path: Path) -> None:
+    from quiz.bank.loader import FAST_LOADER, PURE_LOADER, decode, load_text, read_bytes
     from quiz.errors import BankError
-    from quiz.loader import FAST_LOADER, PURE_LOADER, decode, load_text, read_bytes
 
     def verdict(loader: type) -> object:
         try:

@@ -8,10 +8,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
-from quiz.compare import Column, to_json, to_markdown, to_text
+from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.model import Bank
+from quiz.engine.compare import Column, to_json, to_markdown, to_text
 from quiz.errors import QuizError, UsageError
-from quiz.model import Bank
 from quiz.store import SavedInfo
 
 

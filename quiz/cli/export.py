@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
+from quiz.authoring.handout import FORMATS, render
+from quiz.bank.check import load_bank, resolve_bank
 from quiz.errors import UsageError
-from quiz.handout import FORMATS, render
 
 
 def register(sub: Any) -> None:

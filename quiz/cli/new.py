@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import UsageError
-from quiz.resources import schema_path
+from quiz.paths import schema_path
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new_bank.yaml"
 ID_MAX = 64

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank, resolve_bank
 from quiz.errors import UsageError
-from quiz.room import DEFAULT_MIN_COUNT, Room, RoomError
+from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError
 
 
 def register(sub: Any) -> None:

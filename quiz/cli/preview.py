@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from quiz.check import resolve_bank
+from quiz.bank.check import resolve_bank
 from quiz.errors import UsageError
 
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank, resolve_bank
 from quiz.errors import UsageError
-from quiz.room import DEFAULT_MIN_COUNT, Room, RoomError, clear_room, export_csv, room_path
+from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError, clear_room, export_csv, room_path
 
 
 def register(sub: Any) -> None:

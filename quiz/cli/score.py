@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.answers import load_answers
-from quiz.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank, resolve_bank
+from quiz.engine.answers import load_answers
+from quiz.engine.report import render
+from quiz.engine.scoring import score
 from quiz.errors import UsageError
-from quiz.report import render
-from quiz.scoring import score
 
 
 def register(sub: Any) -> None:

@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank, resolve_bank
 from quiz.errors import UsageError
-from quiz.room import Room, RoomError
+from quiz.room.totals import Room, RoomError
 
 
 def register(sub: Any) -> None:

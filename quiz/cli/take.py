@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.model import Bank
 from quiz.errors import UsageError
-from quiz.model import Bank
 
 LATEST = "\0latest"
 """`--resume` given without a FILE: the most recent save of the bank."""
@@ -42,7 +42,7 @@ def _room_listener(name: str, bank: Bank) -> Any:
     """A session listener that counts answers into a room; a failed count never stops the person."""
     import sqlite3
 
-    from quiz.room import Room, RoomError
+    from quiz.room.totals import Room, RoomError
 
     try:
         room = Room(name)
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     bank = _bank(args.bank)
     session, notes = (None, []) if args.resume is None else _resume(args, bank)
     if args.room:
-        from quiz.session import Session
+        from quiz.engine.session import Session
 
         session = session or Session(bank)
         session.listener = _room_listener(args.room, bank)

@@ -6,12 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from quiz.check import check_file
+from quiz.authoring.examples import run_examples
+from quiz.authoring.reach_report import report_reachability
+from quiz.bank.check import check_file
+from quiz.bank.loader import load_path
 from quiz.cli.validate import collect
 from quiz.errors import BankError, Problem
-from quiz.examples import run_examples
-from quiz.loader import load_path
-from quiz.reach_report import report_reachability
 
 
 def register(sub: Any) -> None:

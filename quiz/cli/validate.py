@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.check import check_file
+from quiz.bank.check import check_file
 from quiz.errors import Problem
 
 

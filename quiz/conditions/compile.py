@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from quiz.conditions.nodes import And, Compare, Includes, InList, Measure, Node, Not, Or, Predicate
-from quiz.model import DECLINED
+from quiz.conditions.nodes import DECLINED, And, Compare, Includes, InList, Measure, Node, Not, Or, Predicate
 
 
 class Context(Protocol):

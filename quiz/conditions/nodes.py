@@ -9,6 +9,10 @@ import msgspec
 Literal = str | int | float | bool
 
 
+DECLINED = "prefer_not_to_say"
+"""The answer value for "Prefer not to say": `declined(q)` tests for it; it counts as not answered."""
+
+
 class ConditionError(Exception):
     """A condition that does not parse; `offset` is the 0-based character where it went wrong."""
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from quiz.session import Session
+from quiz.engine.session import Session
 from quiz.store.errors import NotASavedSession, StoreError, _foreign
 
 FORMAT = "quiz-session"

@@ -10,11 +10,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from quiz.answers import normalize_one
-from quiz.model import Answer, Bank
-from quiz.outcome import Outcome
+from quiz.bank.model import Answer, Bank
+from quiz.engine.answers import normalize_one
+from quiz.engine.outcome import Outcome
+from quiz.engine.session import Session
 from quiz.paths import sessions_dir, user_banks_dir
-from quiz.session import Session
 from quiz.store.atomic import _atomic_write, make_private_dirs
 from quiz.store.crypto import _open_sealed, _seal
 from quiz.store.errors import SaveError, UnknownBank, _foreign
@@ -185,7 +185,7 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
             dropped.append((qid, f"the saved answer no longer fits: {message}"))
         else:
             kept[qid] = ans
-    from quiz.scoring import engine_for
+    from quiz.engine.scoring import engine_for
 
     ctx, _visible, _ended = engine_for(bank).walk(kept)
     for qid in list(kept):
@@ -217,8 +217,8 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
 
 def find_bank(bank_id: str) -> Bank | None:
     """The shipped or user bank with this id, or None; the default `bank_lookup`."""
-    from quiz.check import check_file
-    from quiz.resources import shipped_banks
+    from quiz.bank.check import check_file
+    from quiz.paths import shipped_banks
 
     banks_folder = user_banks_dir()
     mine = sorted(banks_folder.glob("*.y*ml")) if banks_folder.is_dir() else []

@@ -11,14 +11,14 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.model import Answer, Bank, Question
+from quiz.bank.model import Answer, Bank, Question
+from quiz.engine.session import Change, Session, SessionError
 from quiz.safe_text import clean
-from quiz.session import Change, Session, SessionError
 from quiz.ui.app_saves import SavingApp
 from quiz.ui.hangup import watch_terminal
 
 if TYPE_CHECKING:
-    from quiz.outcome import Outcome
+    from quiz.engine.outcome import Outcome
     from quiz.store import LoadedSession
     from quiz.ui.reveal import RevealScreen
 

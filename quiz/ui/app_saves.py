@@ -10,8 +10,8 @@ from pathlib import Path
 
 from textual.app import App
 
-from quiz.model import Bank
-from quiz.session import Session
+from quiz.bank.model import Bank
+from quiz.engine.session import Session
 
 
 class SavingApp(App[None]):

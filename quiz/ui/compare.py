@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.compare import Column, name, rows, suggestion_rows
-from quiz.model import Bank
+from quiz.bank.model import Bank
+from quiz.engine.compare import Column, name, rows, suggestion_rows
 from quiz.safe_text import clean
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from quiz.outcome import Outcome
+from quiz.engine.outcome import Outcome
 from quiz.ui.choice_list import ChoiceList
 from quiz.ui.format_list import FormatList
 from quiz.ui.key_bar import KeyBar
@@ -31,7 +31,7 @@ class ExportError(Exception):
 
 def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
     """Write the report atomically, readable by the owner only; returns the absolute path."""
-    from quiz.report import render
+    from quiz.engine.report import render
 
     path = path.expanduser()
     if not path.name:

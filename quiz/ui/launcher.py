@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.model import Bank
+from quiz.bank.model import Bank
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
@@ -32,7 +32,7 @@ class Entry:
 
 def read_entries(shipped: Sequence[Path], user_dir: Path) -> list[Entry]:
     """Check every listed bank file; a broken or unreadable one becomes an entry with its problems."""
-    from quiz.check import check_file
+    from quiz.bank.check import check_file
 
     files = [(p, False) for p in shipped]
     try:
@@ -115,7 +115,7 @@ class LauncherScreen(QuizScreen):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Check the bank files off the UI thread, then list them."""
-        from quiz.resources import shipped_banks
+        from quiz.paths import shipped_banks
 
         shipped = list(self.shipped) if self.shipped is not None else shipped_banks()
         entries = read_entries(shipped, self._user_dir())

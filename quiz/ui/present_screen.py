@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.model import Bank, Question
-from quiz.room import Room
+from quiz.bank.model import Bank, Question
+from quiz.room.totals import Room
 from quiz.safe_text import clean
 from quiz.ui.totals_bars import TotalsBars
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
-from quiz.model import Bank
-from quiz.room import Room
+from quiz.bank.model import Bank
+from quiz.room.totals import Room
 from quiz.ui.hangup import watch_terminal
 from quiz.ui.present_screen import PresentScreen
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual import events
 
-from quiz.answers import normalize_one
-from quiz.check import CheckResult, check_file
-from quiz.model import Answer, Bank
-from quiz.session import Session
+from quiz.bank.check import CheckResult, check_file
+from quiz.bank.model import Answer, Bank
+from quiz.engine.answers import normalize_one
+from quiz.engine.session import Session
 from quiz.ui.app import QuizApp
 from quiz.ui.problems import ProblemsScreen
 

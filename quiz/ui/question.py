@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.model import DECLINED, Answer, Question
+from quiz.bank.model import DECLINED, Answer, Question
 from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.choice_list import ChoiceList

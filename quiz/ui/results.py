@@ -11,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.model import Bank
-from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
-from quiz.report import KIND_HEADINGS, grouped
+from quiz.bank.model import Bank
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
+from quiz.engine.report import KIND_HEADINGS, grouped
 from quiz.ui.action_bar import Act, ActionBar
 from quiz.ui.base import QuizScreen
 from quiz.ui.key_bar import KeyBar

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from quiz.session import Session
+from quiz.engine.session import Session
 from quiz.ui.key_bar import KeyBar
 
 

@@ -256,7 +256,7 @@ class SavedListScreen(QuizScreen):
         self.refill()
 
     def action_compare(self) -> None:
-        from quiz.compare import Column
+        from quiz.engine.compare import Column
         from quiz.store import load_session
         from quiz.ui.compare import CompareScreen
 

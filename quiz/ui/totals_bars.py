@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from quiz.model import Question
-from quiz.room import ItemTotals, _key
+from quiz.bank.model import Question
+from quiz.room.totals import ItemTotals, _key
 from quiz.safe_text import clean
 
 BAR_WIDTH = 30

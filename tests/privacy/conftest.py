@@ -11,9 +11,9 @@ import platformdirs
 import pytest
 
 from quiz import paths
-from quiz.check import load_bank
-from quiz.model import Bank
-from quiz.session import Session
+from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
+from quiz.engine.session import Session
 from quiz.store import crypto
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"

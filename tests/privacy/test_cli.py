@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from quiz.bank.model import Bank
 from quiz.cli import main
-from quiz.model import Bank
-from quiz.session import Session
+from quiz.engine.session import Session
 from quiz.store import latest_saved, list_saved, save_session
 
 from .conftest import FULL, Home, answered
@@ -189,7 +189,7 @@ def test_compare_protected_files_asks_once(home: Home, bank: Bank,
 def test_compare_refuses_different_banks(home: Home, bank: Bank, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    from quiz.check import load_bank
+    from quiz.bank.check import load_bank
 
     minimal = load_bank(FULL.parent / "minimal.yaml")
     a = save_session(answered(bank))

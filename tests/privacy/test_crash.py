@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from quiz import store
-from quiz.check import load_bank
-from quiz.model import Bank
-from quiz.session import Session
+from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
+from quiz.engine.session import Session
 from quiz.store import SaveError, list_saved, load_session, save_session
 
 from .conftest import Home, answered
@@ -180,8 +180,8 @@ def _big_bank(folder: Path, questions: int = 300) -> Path:
 _SLOW_SAVE = r"""
 import os, sys, time
 from quiz import store
-from quiz.check import load_bank
-from quiz.session import Session
+from quiz.bank.check import load_bank
+from quiz.engine.session import Session
 
 bank = load_bank(sys.argv[1])
 s = Session(bank)
@@ -216,8 +216,8 @@ print("done", flush=True)
 _SAVE_FOREVER = r"""
 import sys
 from quiz import store
-from quiz.check import load_bank
-from quiz.session import Session
+from quiz.bank.check import load_bank
+from quiz.engine.session import Session
 
 bank = load_bank(sys.argv[1])
 sessions = []

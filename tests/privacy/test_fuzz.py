@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quiz import store
-from quiz.check import load_bank
+from quiz.bank.check import load_bank
 from quiz.errors import QuizError
 from quiz.store import load_session, read_info, save_session, sniff
 

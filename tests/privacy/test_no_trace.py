@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from quiz.bank.model import Bank
 from quiz.cli import main
-from quiz.model import Bank
+from quiz.engine.report import render
+from quiz.engine.scoring import score
 from quiz.plain import PlainRunner
-from quiz.report import render
-from quiz.scoring import score
 
 from .conftest import FULL, Home
 

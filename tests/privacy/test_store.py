@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from quiz import store
-from quiz.check import load_bank
+from quiz.bank.check import load_bank
+from quiz.bank.model import DECLINED, Bank
+from quiz.engine.session import Session
 from quiz.errors import QuizError
-from quiz.model import DECLINED, Bank
-from quiz.session import Session
 from quiz.store import (
     NotASavedSession,
     PassphraseNeeded,

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from ui_helpers import FULL, SNAPSHOT_BANK
 
-from quiz.check import load_bank
-from quiz.model import Bank
+from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ui_helpers import FULL, SIZE, action_shown, app_for, click_action, screen_name, screen_text, take_to_results
 
-from quiz.check import load_bank
-from quiz.model import DECLINED, Bank
+from quiz.bank.check import load_bank
+from quiz.bank.model import DECLINED, Bank
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.reveal import RevealScreen
@@ -115,7 +115,7 @@ async def test_statement_is_revealed_at_once_with_its_source(full_bank: Bank) ->
 
 
 async def test_each_statement_is_revealed_on_the_one_reused_screen() -> None:
-    from quiz.resources import banks_dir
+    from quiz.paths import banks_dir
 
     bank = load_bank(banks_dir() / "myths-facts.yaml")
     app = app_for(bank)

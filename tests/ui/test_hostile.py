@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from ui_helpers import HOSTILE, app_for, screen_name, screen_text, settle
 
-from quiz.check import load_bank
+from quiz.bank.check import load_bank
 from quiz.ui.text import inert
 
 BIG = (120, 40)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle
 
-from quiz.check import load_bank
+from quiz.bank.check import load_bank
 
 PATHS = {
     "LauncherScreen": (),

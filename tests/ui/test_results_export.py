@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input
 from ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
-from quiz.model import Bank
+from quiz.bank.model import Bank
 from quiz.ui.export import DEFAULT_PATH, ExportScreen
 from quiz.ui.results import ResultsScreen
 

@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
-from quiz.model import Bank
+from quiz.bank.model import Bank
+from quiz.engine.session import Session
 from quiz.paths import sessions_dir
-from quiz.session import Session
 from quiz.store import save_session
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen

@@ -13,7 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from ui_helpers import ROOT, settle
 
-from quiz.check import load_bank
+from quiz.bank.check import load_bank
 from quiz.ui.app import make_app
 
 # Relative paths, so the launcher shows the same text in any checkout.

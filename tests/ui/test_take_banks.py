@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 from ui_helpers import SIZE, app_for, banks_to_take, screen_name, screen_text, settle, take_to_results
 
-from quiz.check import load_bank
-from quiz.session import Session
+from quiz.bank.check import load_bank
+from quiz.engine.session import Session
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen

@@ -8,8 +8,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from quiz.model import Bank
-from quiz.resources import shipped_banks
+from quiz.bank.model import Bank
+from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp, make_app
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.check import load_bank
-from quiz.model import Bank
+from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.model import Bank
-from quiz.room import Room
+from quiz.bank.model import Bank
+from quiz.room.totals import Room
 from quiz.ui.present_screen import PresentScreen
 from quiz.ui.presenter import PresenterApp
 from quiz.ui.totals_bars import TotalsBars

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.model import Bank
 from quiz.cli import main
-from quiz.model import Bank
-from quiz.room import Room, RoomError, export_csv, room_path
+from quiz.room.totals import Room, RoomError, export_csv, room_path
 
 AGE = ["adult", "minor"]
 

@@ -75,7 +75,7 @@ def test_browser_reaches_and_answers_the_first_question(tmp_path: Path) -> None:
 
 
 def _wait_totals(env: dict[str, str], question: str, seconds: float = 20) -> tuple[int, dict[str, int]]:
-    code = ("import json,sys; from quiz.room import Room; r=Room('browser'); "
+    code = ("import json,sys; from quiz.room.totals import Room; r=Room('browser'); "
             f"print(json.dumps(r.all_totals().get({question!r}, [0, {{}}])))")
     end = time.monotonic() + seconds
     last = (0, {})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from quiz.loader import Document
-from quiz.model import (
+from quiz.bank.loader import Document
+from quiz.bank.model import (
     Band,
     Bank,
     Dimension,
@@ -20,7 +20,7 @@ from quiz.model import (
     Suggestion,
     Work,
 )
-from quiz.semantics import Facts
+from quiz.bank.semantics import Facts
 
 
 def _work(d: dict[str, Any]) -> Work:

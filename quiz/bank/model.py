@@ -6,10 +6,8 @@ from typing import Any
 
 import msgspec
 
+from quiz.conditions.nodes import DECLINED as DECLINED  # re-exported: the answer value of "Prefer not to say"
 from quiz.conditions.nodes import Node
-
-DECLINED = "prefer_not_to_say"
-"""The answer value for "Prefer not to say"; it counts as not answered for scoring."""
 
 KINDS = ("single", "multiple", "scale", "statement", "text")
 SUGGESTION_ORDER = {"safety": 0, "next-step": 1, "reading": 2}
@@ -206,10 +204,10 @@ class Example(msgspec.Struct, frozen=True):
 
 
 class Bank(msgspec.Struct, frozen=True):
-    """A checked bank. Build it with `quiz.check.load_bank`; never by hand from unchecked data.
+    """A checked bank. Build it with `quiz.bank.check.load_bank`; never by hand from unchecked data.
 
     Compared field by field (the indexes at the end included); not hashable, as it holds dicts: key
-    caches by the bank's identity (as quiz.scoring.engine_for does).
+    caches by the bank's identity (as quiz.engine.scoring.engine_for does).
     """
 
     id: str

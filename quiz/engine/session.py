@@ -6,11 +6,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.answers import normalize_one
+from quiz.bank.model import DECLINED, Answer, Bank, Question
+from quiz.engine.answers import normalize_one
+from quiz.engine.outcome import Outcome
+from quiz.engine.scoring import engine_for
 from quiz.errors import QuizError
-from quiz.model import DECLINED, Answer, Bank, Question
-from quiz.outcome import Outcome
-from quiz.scoring import engine_for
 
 
 class SessionError(QuizError):

@@ -6,12 +6,12 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from quiz.bank.model import DECLINED, Answer, Bank, Question
+from quiz.bank.schema import suggest
 from quiz.errors import BankError, InputError, Problem
-from quiz.model import DECLINED, Answer, Bank, Question
-from quiz.schema import suggest
 
 if TYPE_CHECKING:
-    from quiz.loader import Document
+    from quiz.bank.loader import Document
 
 
 def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
@@ -94,7 +94,7 @@ def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
 def hidden_problems(bank: Bank, answers: Mapping[str, Any], file: str = "",
                     doc: Document | None = None) -> list[Problem]:
     """Problems for answers to questions that these same answers hide."""
-    from quiz.scoring import engine_for
+    from quiz.engine.scoring import engine_for
 
     ctx, visible, ended = engine_for(bank).walk(answers)
     out = []
@@ -118,8 +118,8 @@ def load_answers(path: str | os.PathLike[str], bank: Bank) -> dict[str, Answer]:
     """Read an answers file (YAML or JSON mapping of question id to value), or raise InputError."""
     name = str(path)
     try:
-        from quiz.loader import load_text  # only answer files need YAML; a session does not
-        from quiz.reading import decode, read_bytes
+        from quiz.bank.files import decode, read_bytes
+        from quiz.bank.loader import load_text  # only answer files need YAML; a session does not
 
         doc = load_text(decode(read_bytes(path, name), name), name)
     except BankError as exc:

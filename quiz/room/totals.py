@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.bank.model import DECLINED, Bank
 from quiz.errors import QuizError
-from quiz.model import DECLINED, Bank
 from quiz.paths import user_data_dir
 
 DEFAULT_MIN_COUNT = 5

@@ -1,14 +1,14 @@
 """What `quiz test` says about reachability: a witness for each band and suggestion, coverage by the
-bank's examples, and a located problem for each goal nothing reaches (the search is quiz.reach)."""
+bank's examples, and a located problem for each goal nothing reaches (the search is quiz.authoring.reach)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from quiz.authoring.reach import NOT_FOUND, Answers, Goal, check_reachability, relevant_answers
+from quiz.bank.loader import Document
+from quiz.bank.model import Bank
 from quiz.errors import Problem
-from quiz.loader import Document
-from quiz.model import Bank
-from quiz.reach import NOT_FOUND, Answers, Goal, check_reachability, relevant_answers
 
 
 def witness_text(bank: Bank, goal: Goal, witness: tuple[tuple[str, Any], ...], limit: int = 6) -> str:
@@ -30,7 +30,7 @@ def _fmt(v: Any) -> str:
 
 def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
     """The usable answer sets of the bank's examples, to start the search from."""
-    from quiz.answers import normalize
+    from quiz.engine.answers import normalize
 
     out = []
     for r in example_results:

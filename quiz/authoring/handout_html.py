@@ -1,11 +1,11 @@
-"""A bank's printable handout as one self-contained HTML file (quiz.handout says what it holds)."""
+"""A bank's printable handout as one self-contained HTML file (quiz.authoring.handout says what it holds)."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from quiz.handout import (
+from quiz.authoring.handout import (
     TEXT_LINES,
     Item,
     _keyed_works,
@@ -16,7 +16,7 @@ from quiz.handout import (
     items,
     numbering,
 )
-from quiz.model import Bank, Work
+from quiz.bank.model import Bank, Work
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.answers import hidden_problems, normalize
+from quiz.bank.loader import Document
+from quiz.bank.model import Bank, Example
+from quiz.engine.answers import hidden_problems, normalize
+from quiz.engine.outcome import Outcome
+from quiz.engine.scoring import score
 from quiz.errors import Problem
-from quiz.loader import Document
-from quiz.model import Bank, Example
-from quiz.outcome import Outcome
-from quiz.scoring import score
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.build import build_bank
+from quiz.bank.build import build_bank
+from quiz.bank.files import decode, read_bytes
+from quiz.bank.loader import load_text
+from quiz.bank.model import Bank
+from quiz.bank.schema import schema_problems
+from quiz.bank.semantics import semantic_problems
 from quiz.errors import BankError, Problem
-from quiz.loader import load_text
-from quiz.model import Bank
-from quiz.reading import decode, read_bytes
-from quiz.resources import banks_dir
-from quiz.schema import schema_problems
-from quiz.semantics import semantic_problems
+from quiz.paths import banks_dir
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import html
 import json
 import re
 
-from quiz.model import Bank
-from quiz.outcome import ChosenSuggestion, DimensionResult, Outcome
+from quiz.bank.model import Bank
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome
 from quiz.safe_text import clean
 
 KIND_HEADINGS = {"safety": "Safety first", "next-step": "Next steps", "reading": "Reading"}

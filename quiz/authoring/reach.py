@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.bank.loader import Document
+from quiz.bank.model import DECLINED, Bank, Question
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
-from quiz.loader import Document
-from quiz.model import DECLINED, Bank, Question
-from quiz.scoring import Engine, _Ctx, engine_for
+from quiz.engine.scoring import Engine, _Ctx, engine_for
 
 Answers = dict[str, Any]
 # How long to spend climbing towards one hard goal before calling it unreachable.

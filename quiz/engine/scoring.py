@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Question
 from quiz.conditions.compile import compile_explainer, compile_node, explain
 from quiz.conditions.nodes import (
     And,
@@ -17,8 +18,7 @@ from quiz.conditions.nodes import (
     Or,
     Predicate,
 )
-from quiz.model import DECLINED, SUGGESTION_ORDER, Bank, Question
-from quiz.outcome import (
+from quiz.engine.outcome import (
     ChosenSuggestion,
     DimensionResult,
     Outcome,

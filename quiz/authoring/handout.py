@@ -1,6 +1,6 @@
 """Printable handouts of a bank, in Markdown or self-contained HTML, with or without the answer key.
 
-This module says what a handout holds, whatever the format; quiz.handout_md and quiz.handout_html
+This module says what a handout holds, whatever the format; quiz.authoring.handout_md and quiz.authoring.handout_html
 write it.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.bank.model import Bank, Dimension, Question, Section, Work
 from quiz.conditions.nodes import (
     And,
     Compare,
@@ -21,7 +22,6 @@ from quiz.conditions.nodes import (
     Or,
     Predicate,
 )
-from quiz.model import Bank, Dimension, Question, Section, Work
 
 FORMATS = ("md", "html")
 TEXT_LINES = 3  # ruled lines printed under a free-text question
@@ -208,11 +208,11 @@ def _safe_url(url: str) -> str:
 def render(bank: Bank, fmt: str, answer_key: bool = False) -> str:
     """The handout in `md` or `html`."""
     if fmt == "md":
-        from quiz.handout_md import to_markdown
+        from quiz.authoring.handout_md import to_markdown
 
         return to_markdown(bank, answer_key)
     if fmt == "html":
-        from quiz.handout_html import to_html
+        from quiz.authoring.handout_html import to_html
 
         return to_html(bank, answer_key)
     raise ValueError(f"unknown handout format {fmt!r}; use one of {', '.join(FORMATS)}")

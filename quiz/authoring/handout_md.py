@@ -1,10 +1,10 @@
-"""A bank's printable handout as Markdown (quiz.handout says what it holds)."""
+"""A bank's printable handout as Markdown (quiz.authoring.handout says what it holds)."""
 
 from __future__ import annotations
 
 import re
 
-from quiz.handout import (
+from quiz.authoring.handout import (
     TEXT_LINES,
     Item,
     _keyed_works,
@@ -15,7 +15,7 @@ from quiz.handout import (
     items,
     numbering,
 )
-from quiz.model import Bank, Question, Work
+from quiz.bank.model import Bank, Question, Work
 
 # Escaped anywhere: emphasis, code, links, raw HTML, headings' closing `#`, tables, strikethrough.
 # Parentheses and `!` need no escape once `[` is escaped: no link or image can start.

@@ -7,13 +7,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from quiz.errors import Problem
-from quiz.resources import schema_path
+from quiz.paths import schema_path
 
 if TYPE_CHECKING:  # jsonschema is imported only when a bank is schema-checked (start-up time)
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-    from quiz.loader import Document
+    from quiz.bank.loader import Document
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from quiz.bank.files import MAX_FILE_BYTES, decode, read_bytes
 from quiz.errors import BankError, Problem
-from quiz.reading import MAX_FILE_BYTES, decode, read_bytes
 
 # Banks nest about eight levels deep (bank > sections > questions > options > scores). 64 is generous for
 # any honest file and stops "[[[[[..." bombs long before Python's recursion or C stack is at risk.

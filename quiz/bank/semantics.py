@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from quiz.bank_facts import Facts, QInfo, _s, _scale_values, contribution, dicts, reachable_range
-from quiz.condition_checks import ConditionChecks
+from quiz.bank.condition_checks import ConditionChecks
+from quiz.bank.facts import Facts, QInfo, _s, _scale_values, contribution, dicts, reachable_range
+from quiz.bank.loader import Document, Path_
+from quiz.bank.model import DECLINED
+from quiz.bank.schema import suggest
 from quiz.errors import Problem
-from quiz.loader import Document, Path_
-from quiz.model import DECLINED
-from quiz.schema import suggest
 
 __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from quiz.bank.loader import Path_
 from quiz.conditions import Node
-from quiz.loader import Path_
 
 
 def dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:

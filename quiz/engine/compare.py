@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.model import Bank
-from quiz.outcome import Outcome
-from quiz.report import _md
+from quiz.bank.model import Bank
+from quiz.engine.outcome import Outcome
+from quiz.engine.report import _md
 from quiz.safe_text import clean
 
 

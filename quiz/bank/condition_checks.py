@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from quiz.bank_facts import Facts, QInfo, _scale_values, dicts
+from quiz.bank.facts import Facts, QInfo, _scale_values, dicts
+from quiz.bank.loader import Document, Path_
+from quiz.bank.model import DECLINED
+from quiz.bank.schema import suggest
 from quiz.conditions import (
     ConditionError,
     Includes,
@@ -18,13 +21,10 @@ from quiz.conditions import (
 )
 from quiz.conditions.nodes import Compare, references
 from quiz.errors import Problem
-from quiz.loader import Document, Path_
-from quiz.model import DECLINED
-from quiz.schema import suggest
 
 
 class ConditionChecks:
-    """The condition half of `quiz.semantics.Checker`, which supplies the state below."""
+    """The condition half of `quiz.bank.semantics.Checker`, which supplies the state below."""
 
     doc: Document
     data: dict[str, Any]
@@ -47,7 +47,7 @@ class ConditionChecks:
             col = 0
         elif "\n" not in text[:offset]:
             col += offset + (1 if pos.style in ('"', "'") else 0)
-        from quiz.loader import dotted
+        from quiz.bank.loader import dotted
 
         self.problems.append(Problem(self.doc.file, line, col, dotted(path), message, hint))
 

@@ -1,0 +1,1 @@
+"""Workshop rooms: anonymous totals per option, nothing per person."""
