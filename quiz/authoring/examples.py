@@ -26,14 +26,12 @@ class ExampleResult:
         return not self.problems
 
 
-def run_example(bank: Bank, ex: Example, doc: Document | None = None) -> ExampleResult:
-    """Score one example and compare with what it expects."""
+def run_example(bank: Bank, ex: Example, doc: Document) -> ExampleResult:
+    """Score one example and compare with what it expects; `doc` (the bank's file) locates problems."""
     base = ("examples", ex.index)
 
     def problem(path: tuple[str | int, ...], message: str, hint: str = "") -> Problem:
-        if doc is not None:
-            return doc.problem(base + path, message, hint)
-        return Problem(bank.file, 0, 0, ".".join(str(p) for p in base + path), message, hint)
+        return doc.problem(base + path, message, hint)
 
     raw = {k: list(v) if isinstance(v, tuple) else v for k, v in ex.answers}
     answers, probs = normalize(bank, raw)
@@ -75,6 +73,6 @@ def run_example(bank: Bank, ex: Example, doc: Document | None = None) -> Example
     return ExampleResult(ex, tuple(problems), out)
 
 
-def run_examples(bank: Bank, doc: Document | None = None) -> list[ExampleResult]:
+def run_examples(bank: Bank, doc: Document) -> list[ExampleResult]:
     """Every example of the bank, in order."""
     return [run_example(bank, ex, doc) for ex in bank.examples]

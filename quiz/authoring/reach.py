@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.bank.loader import Document
 from quiz.bank.model import DECLINED, Bank, Question
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
 from quiz.engine.scoring import Engine, _Ctx, engine_for
@@ -295,26 +294,12 @@ def impossible_band(engine: Engine, goal: Goal) -> str:
     return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
 
 
-def _raw_band_index(doc: Document | None, di: int, band_id: str, fallback: int) -> int:
-    """The band's place in the file: the model keeps bands sorted by range, the file may not."""
-    try:
-        raw = doc.data["dimensions"][di]["bands"] if doc is not None else None
-    except (KeyError, IndexError, TypeError):
-        raw = None
-    if isinstance(raw, list):
-        for i, x in enumerate(raw):
-            if isinstance(x, dict) and x.get("id") == band_id:
-                return i
-    return fallback
-
-
-def goals_for(bank: Bank, doc: Document | None = None) -> list[Goal]:
-    """Every band, suggestion and question of the bank; `doc` locates bands as the file orders them."""
+def goals_for(bank: Bank) -> list[Goal]:
+    """Every band, suggestion and question of the bank, each with its path in the file."""
     goals = []
     for di, d in enumerate(bank.dimensions):
-        for bi, b in enumerate(d.bands):
-            raw_i = _raw_band_index(doc, di, b.id, bi)
-            goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", raw_i),
+        for b in d.bands:
+            goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", b.index),
                               d.id))
     for s in bank.suggestions:
         where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
@@ -365,6 +350,6 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
 
 
 def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS,
-                       doc: Document | None = None, seeds: list[Answers] | None = None) -> list[Verdict]:
+                       seeds: list[Answers] | None = None) -> list[Verdict]:
     """A verdict for every band, suggestion and question."""
-    return Searcher(bank).solve(goals_for(bank, doc), seconds_per_goal, seeds)
+    return Searcher(bank).solve(goals_for(bank), seconds_per_goal, seeds)

@@ -43,10 +43,10 @@ def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
     return out
 
 
-def report_reachability(bank: Bank, doc: Document | None, example_results: list[Any],
+def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
                         quiet: bool = False) -> list[Problem]:
     """Print witnesses and coverage; return a located problem for each unreachable goal."""
-    verdicts = check_reachability(bank, doc=doc, seeds=example_answers(bank, example_results))
+    verdicts = check_reachability(bank, seeds=example_answers(bank, example_results))
     conditional = {s.id for s in bank.suggestions if s.when is not None}
     problems = []
     for v in verdicts:
@@ -59,10 +59,7 @@ def report_reachability(bank: Bank, doc: Document | None, example_results: list[
                     "question": "check its `show_if` and its section's"}[v.goal.kind]
             if v.reason == NOT_FOUND:  # a search came up empty, not a proof: an example settles it
                 hint += "; if some answers do reach it, add them as an example"
-            if doc is not None:
-                problems.append(doc.problem(v.goal.path, msg, hint))
-            else:
-                problems.append(Problem(bank.file, 0, 0, ".".join(map(str, v.goal.path)), msg, hint))
+            problems.append(doc.problem(v.goal.path, msg, hint))
         elif not quiet and v.goal.kind != "question":
             if v.goal.kind == "suggestion" and v.goal.id not in conditional:
                 print(f"  reach {v.goal.label} always fires (it has no `when`)")

@@ -68,8 +68,8 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         lo, hi = facts.ranges[d["id"]]
         dims.append(Dimension(
             d["id"], d["title"],
-            tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""))
-                          for b in d["bands"]), key=lambda b: b.min)),
+            tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""), bi)
+                          for bi, b in enumerate(d["bands"])), key=lambda b: b.min)),
             lo, hi, tuple(facts.items.get(d["id"], ())), d.get("description", ""),
             min(d.get("min_answered", 1), max(1, len(facts.items.get(d["id"], ())))),
         ))

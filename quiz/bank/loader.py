@@ -61,8 +61,16 @@ class Document:
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
 
+    @classmethod
+    def unplaced(cls, file: str, data: Any = None) -> Document:
+        """Data that came from no parsed text: its problems name the path, with line and column 0."""
+        return cls(file, data)
+
     def where(self, path: Path_, *, key: bool = False) -> Position:
-        """The position of the value (or key) at `path`, falling back to the nearest parent."""
+        """The position of the value (or key) at `path`, falling back to the nearest parent.
+
+        A parsed document always places its root, so only an unplaced one answers 0:0 (unknown).
+        """
         table = self.key_positions if key else self.positions
         p = tuple(path)
         while True:
@@ -71,7 +79,7 @@ class Document:
             if p in self.positions:
                 return self.positions[p]
             if not p:
-                return Position(1, 1)
+                return Position(0, 0)
             p = p[:-1]
 
     def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:

@@ -137,13 +137,15 @@ class Section(msgspec.Struct, frozen=True):
 
 
 class Band(msgspec.Struct, frozen=True):
-    """A named, inclusive score range."""
+    """A named, inclusive score range; `index` is its place under the dimension's `bands` in the file
+    (the model keeps bands sorted by range, the author may not have)."""
 
     id: str
     label: str
     min: int
     max: int
     text: str = ""
+    index: int = 0
 
 
 class Dimension(msgspec.Struct, frozen=True):

@@ -9,9 +9,8 @@ from typing import Any
 from quiz.authoring.examples import run_examples
 from quiz.authoring.reach_report import report_reachability
 from quiz.bank.check import check_file
-from quiz.bank.loader import load_path
 from quiz.cli.validate import collect
-from quiz.errors import BankError, Problem
+from quiz.errors import Problem
 
 
 def register(sub: Any) -> None:
@@ -39,11 +38,8 @@ def run(args: argparse.Namespace) -> int:
                 print(p.render(), file=sys.stderr)
             failures += len(result.problems)
             continue
-        bank = result.bank
-        try:
-            doc = load_path(f)
-        except BankError:  # pragma: no cover - it just loaded
-            doc = None
+        bank, doc = result.bank, result.doc
+        assert doc is not None  # a bank is only built from a parsed document
         print(f"{f}: {bank.title}")
         problems: list[Problem] = []
         results = run_examples(bank, doc)

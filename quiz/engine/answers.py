@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quiz.bank.loader import Document
 from quiz.bank.model import DECLINED, Answer, Bank, Question
 from quiz.bank.schema import suggest
 from quiz.errors import BankError, InputError, Problem
-
-if TYPE_CHECKING:
-    from quiz.bank.loader import Document
 
 
 def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
@@ -70,12 +68,10 @@ def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
     """Check every raw answer against the bank; returns the usable answers and every problem."""
     out: dict[str, Answer] = {}
     problems: list[Problem] = []
+    where = doc if doc is not None else Document.unplaced(file)
 
     def problem(key: str, message: str, hint: str, *, on_key: bool = False) -> None:
-        if doc is not None:
-            problems.append(doc.problem((key,), message, hint, key=on_key))
-        else:
-            problems.append(Problem(file, 0, 0, key, message, hint))
+        problems.append(where.problem((key,), message, hint, key=on_key))
 
     for key, value in raw.items():
         q = bank.by_id.get(key) if isinstance(key, str) else None
@@ -97,6 +93,7 @@ def hidden_problems(bank: Bank, answers: Mapping[str, Any], file: str = "",
     from quiz.engine.scoring import engine_for
 
     ctx, visible, ended = engine_for(bank).walk(answers)
+    where = doc if doc is not None else Document.unplaced(file)
     out = []
     for key in answers:
         if key in ctx.answers:
@@ -107,10 +104,7 @@ def hidden_problems(bank: Bank, answers: Mapping[str, Any], file: str = "",
             f"its section's condition `{bank.section_by_id[q.section].show_if_text}` does not hold")
         message = f"`{key}` is answered but hidden by the other answers: {why}"
         hint = "remove the answer, or change the answers it depends on"
-        if doc is not None:
-            out.append(doc.problem((key,), message, hint, key=True))
-        else:
-            out.append(Problem(file, 0, 0, key, message, hint))
+        out.append(where.problem((key,), message, hint, key=True))
     return out
 
 
