@@ -9,7 +9,7 @@ from quiz.bank.model import Bank, Example
 from quiz.engine.answers import hidden_problems, normalize
 from quiz.engine.outcome import Outcome
 from quiz.engine.scoring import score
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def run_example(bank: Bank, ex: Example, doc: Document) -> ExampleResult:
                                 f"example \u201c{ex.name}\u201d: {out.correct} right, expected {e.correct}"))
     if e.ended is not None and out.ended_early != e.ended:
         problems.append(problem(("expect", "ended"),
-                                f"example \u201c{ex.name}\u201d: ended early is {out.ended_early}, "
-                                f"expected {e.ended}"))
+                                f"example \u201c{ex.name}\u201d: ended early is {shown(out.ended_early)}, "
+                                f"expected {shown(e.ended)}"))
     return ExampleResult(ex, tuple(problems), out)
 
 

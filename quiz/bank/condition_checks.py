@@ -20,7 +20,7 @@ from quiz.conditions import (
     parse,
 )
 from quiz.conditions.nodes import Compare, references
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 
 class ConditionChecks:
@@ -101,7 +101,7 @@ class ConditionChecks:
                         hint = suggest(str(n.value), [b for b in bands if isinstance(b, str)]) \
                             or "bands: " + ", ".join(str(b) for b in bands)
                         self.condition_problem(path, n.value_offset,
-                                               f"`{subj.name}` has no band `{n.value}`", hint)
+                                               f"`{subj.name}` has no band `{shown(n.value)}`", hint)
                 continue
             q = f.questions.get(subj.name)
             if q is None:
@@ -163,7 +163,7 @@ class ConditionChecks:
                 allowed = v == DECLINED and q.data.get("prefer_not_to_say")
                 if (not isinstance(v, str) or v not in opts) and not allowed:
                     hint = suggest(str(v), opts) or "options: " + ", ".join(opts)
-                    self.condition_problem(path, off, f"`{name}` has no option `{v}`", hint)
+                    self.condition_problem(path, off, f"`{name}` has no option `{shown(v)}`", hint)
             elif kind == "statement":
                 if not isinstance(v, bool):
                     self.condition_problem(path, off, f"`{name}` is a statement; compare it with true or false")
@@ -173,7 +173,7 @@ class ConditionChecks:
                     self.condition_problem(path, off, f"`{name}` is a scale item; compare it with a number")
                 elif isinstance(n, (Compare, InList)) and getattr(n, "op", "==") in ("==", "!=") \
                         and vals and v not in vals:
-                    self.condition_problem(path, off, f"`{v}` is not a point on `{name}`'s scale",
+                    self.condition_problem(path, off, f"`{shown(v)}` is not a point on `{name}`'s scale",
                                            "points: " + ", ".join(str(x) for x in vals))
 
     def check_order(self, path: Path_, node: Node, limit: int) -> None:

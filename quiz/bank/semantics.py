@@ -11,7 +11,7 @@ from quiz.bank.facts import Facts, QInfo, _s, _scale_values, contribution, dicts
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED
 from quiz.bank.schema import suggest
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
 
@@ -105,7 +105,7 @@ class Checker(ConditionChecks):
             seen: set[Any] = set()
             for p, v in vals:
                 if v in seen:
-                    self.add(p, f"the scale value `{v}` is used twice", "each point needs its own value")
+                    self.add(p, f"the scale value `{shown(v)}` is used twice", "each point needs its own value")
                 seen.add(v)
         names: list[tuple[Path_, Any]] = [(("examples", i, "name"), x.get("name"))
                                           for i, x in dicts(self.data.get("examples"))]
