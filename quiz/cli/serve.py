@@ -15,6 +15,7 @@ from typing import Any
 from quiz.bank.check import load_bank, resolve_bank
 from quiz.errors import UsageError
 from quiz.room.totals import Room, RoomError
+from quiz.store.atomic import write_file
 
 
 def register(sub: Any) -> None:
@@ -60,7 +61,7 @@ def private_templates(folder: Path) -> Path:
     src = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
     html = src.read_text(encoding="utf-8")
     html = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", html, flags=re.S)
-    (folder / "app_index.html").write_text(html, encoding="utf-8")
+    write_file(folder / "app_index.html", html, mode=0o644, durable=False)  # a throwaway copy for this run
     return folder
 
 

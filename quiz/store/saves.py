@@ -15,7 +15,7 @@ from quiz.engine.answers import normalize_one
 from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session
 from quiz.paths import sessions_dir, user_banks_dir
-from quiz.store.atomic import _atomic_write, make_private_dirs
+from quiz.store.atomic import make_private_dirs, write_file
 from quiz.store.crypto import _open_sealed, _seal
 from quiz.store.errors import SaveError, UnknownBank, _foreign
 from quiz.store.format import MAX_LABEL, SUFFIX, SavedInfo, _check_plain, _encode, _parse, _read, sniff
@@ -91,7 +91,7 @@ def save_session(session: Session, path: str | os.PathLike[str] | None = None, l
     stem = "protected" if passphrase is not None else bank.id
     target = _target(path, f"{stem}-{now:%Y%m%d-%H%M%S}")
     try:
-        _atomic_write(target, data)
+        write_file(target, data)
     except OSError as exc:
         raise SaveError(f"could not save to {target}: {exc.strerror or exc}; nothing was changed "
                         "there") from exc
