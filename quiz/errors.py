@@ -1,4 +1,8 @@
-"""Problems with a location, and the one exception hierarchy of the package."""
+"""Problems with a location, and the one exception hierarchy of the package.
+
+A base module: it imports nothing from quiz but quiz.safe_text, so every package (quiz.conditions, the
+lowest, too) roots its errors here without an upward import.
+"""
 
 from __future__ import annotations
 

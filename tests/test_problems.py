@@ -73,3 +73,23 @@ def full_bank() -> Bank:
     bank = check_file(DATA / "valid" / "full.yaml").bank
     assert bank is not None
     return bank
+
+
+def test_every_error_quiz_raises_is_a_quiz_error() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import quiz
+    from quiz.errors import QuizError
+
+    outside = []
+    for info in pkgutil.walk_packages(quiz.__path__, "quiz."):
+        if info.name == "quiz.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if inspect.isclass(obj) and issubclass(obj, BaseException) and obj.__module__ == info.name \
+                    and not name.startswith("_") and not issubclass(obj, QuizError):
+                outside.append(f"{info.name}.{name}")
+    assert outside == []

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import msgspec
 
+from quiz.errors import QuizError
+
 Literal = str | int | float | bool
 
 
@@ -13,7 +15,7 @@ DECLINED = "prefer_not_to_say"
 """The answer value for "Prefer not to say": `declined(q)` tests for it; it counts as not answered."""
 
 
-class ConditionError(Exception):
+class ConditionError(QuizError):
     """A condition that does not parse; `offset` is the 0-based character where it went wrong."""
 
     def __init__(self, message: str, offset: int, hint: str = "") -> None:
