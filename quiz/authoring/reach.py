@@ -16,7 +16,7 @@ from typing import Any
 
 from quiz.bank.model import DECLINED, Bank, Question
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
-from quiz.engine.scoring import Engine, _Ctx, engine_for
+from quiz.engine.scoring import Engine, ScoreContext, engine_for
 
 Answers = dict[str, Any]
 # How long to spend climbing towards one hard goal before calling it unreachable.
@@ -122,11 +122,11 @@ class Searcher:
         return choose
 
     # -- distances ---------------------------------------------------------------------------------
-    def holds(self, node: Node, ctx: _Ctx) -> bool:
+    def holds(self, node: Node, ctx: ScoreContext) -> bool:
         """Whether a condition (or part of one) holds; compiled once by the engine."""
         return self.engine.holds(node, ctx)
 
-    def distance(self, node: Node, ctx: _Ctx) -> float:
+    def distance(self, node: Node, ctx: ScoreContext) -> float:
         """0 when the condition holds; otherwise a rough measure of how far it is from holding."""
         if isinstance(node, Or):
             return min(self.distance(n, ctx) for n in node.items)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from quiz.bank.build import build_bank
 from quiz.bank.files import decode, read_bytes
@@ -14,7 +13,6 @@ from quiz.bank.model import Bank
 from quiz.bank.schema import schema_problems
 from quiz.bank.semantics import semantic_problems
 from quiz.errors import BankError, Problem
-from quiz.paths import banks_dir
 
 
 @dataclass(frozen=True)
@@ -68,17 +66,3 @@ def load_bank(path: str | os.PathLike[str]) -> Bank:
     if result.bank is None:
         raise BankError(list(result.problems))
     return result.bank
-
-
-def resolve_bank(ref: str) -> Path:
-    """A bank path from what a person typed: a file path, or a shipped bank's id."""
-    p = Path(ref).expanduser()
-    if p.exists() or os.sep in ref or ref.endswith((".yaml", ".yml")):
-        return p
-    shipped = banks_dir() / f"{ref}.yaml"
-    if shipped.exists():
-        return shipped
-    from quiz.paths import user_banks_dir
-
-    mine = user_banks_dir() / f"{ref}.yaml"
-    return mine if mine.exists() else p

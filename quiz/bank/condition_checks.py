@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from quiz.bank.facts import Facts, QInfo, _scale_values, dicts
+from quiz.bank.facts import Facts, QInfo, dicts, scale_values
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED
 from quiz.bank.schema import suggest
@@ -168,7 +168,7 @@ class ConditionChecks:
                 if not isinstance(v, bool):
                     self.condition_problem(path, off, f"`{name}` is a statement; compare it with true or false")
             elif kind == "scale":
-                vals = _scale_values(self.facts, q)
+                vals = scale_values(self.facts, q)
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
                     self.condition_problem(path, off, f"`{name}` is a scale item; compare it with a number")
                 elif isinstance(n, (Compare, InList)) and getattr(n, "op", "==") in ("==", "!=") \

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from quiz.bank.condition_checks import ConditionChecks
-from quiz.bank.facts import Facts, QInfo, _s, _scale_values, contribution, dicts, reachable_range
+from quiz.bank.facts import Facts, QInfo, contribution, dicts, reachable_range, scale_values, text_or_none
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED
 from quiz.bank.schema import suggest
@@ -46,13 +46,13 @@ class Checker(ConditionChecks):
         for si, sec in dicts(self.data.get("sections")):
             f.section_first[si] = order
             for qi, q in dicts(sec.get("questions")):
-                qid = _s(q.get("id"))
+                qid = text_or_none(q.get("id"))
                 path: Path_ = ("sections", si, "questions", qi)
                 if qid is not None and qid not in f.questions:
                     f.questions[qid] = QInfo(path, q, order, si)
                 order += 1
         for di, d in dicts(self.data.get("dimensions")):
-            did = _s(d.get("id"))
+            did = text_or_none(d.get("id"))
             if did is not None and did not in f.dims:
                 f.dims[did] = (("dimensions", di), d)
         scales = self.data.get("scales")
@@ -175,7 +175,7 @@ class Checker(ConditionChecks):
                 if isinstance(hi, int) and isinstance(lo, int) and hi < lo:
                     self.add(q.path + ("max_choices",), f"max_choices {hi} is below min_choices {lo}")
             if kind == "scale":
-                vals = _scale_values(self.facts, q)
+                vals = scale_values(self.facts, q)
                 if q.data.get("reverse") and not q.data.get("dimension"):
                     self.add(q.path + ("reverse",), "reverse keying only matters for an item that has a dimension",
                              "add `dimension:` or remove `reverse`", key=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz.authoring.handout import FORMATS, render
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 from quiz.store.atomic import write_file
 
@@ -43,12 +44,7 @@ def write_handout(path: Path, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the bank, render the handout, write it."""
-    path = resolve_bank(args.bank)
-    if not path.exists():
-        raise UsageError(f"no bank named `{args.bank}` (give a file path or a shipped bank's id)")
-    if path.is_dir():
-        raise UsageError(f"{args.bank} is a folder; export one bank file at a time")
-    bank = load_bank(path)
+    bank = load_bank(resolve_bank_or_usage(args.bank))
     text = render(bank, args.format, args.answer_key)
     if args.output is None or args.output == "-":
         sys.stdout.write(text)

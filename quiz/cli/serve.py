@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 from quiz.room.totals import Room, RoomError
 from quiz.store.atomic import write_file
@@ -75,9 +76,7 @@ def participant_command(bank_path: Path, room: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until ctrl+c."""
-    path = resolve_bank(args.bank)
-    if not path.exists():
-        raise UsageError(f"no bank named `{args.bank}`")
+    path = resolve_bank_or_usage(args.bank)
     bank = load_bank(path)
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")

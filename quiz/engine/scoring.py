@@ -29,7 +29,7 @@ from quiz.engine.outcome import (
 )
 
 
-class _Ctx:
+class ScoreContext:
     """Evaluation context: effective answers so far, visible ids, and cached dimension results."""
 
     __slots__ = ("engine", "answers", "visible", "_scores")
@@ -119,9 +119,9 @@ class Engine:
                            for q in bank.questions if q.kind == "statement"}
 
     # -- visibility ---------------------------------------------------------------------------------
-    def walk(self, answers: Mapping[str, Any]) -> tuple[_Ctx, list[Question], bool]:
+    def walk(self, answers: Mapping[str, Any]) -> tuple[ScoreContext, list[Question], bool]:
         """Visible questions in order given `answers`; answers to hidden questions are left out."""
-        ctx = _Ctx(self)
+        ctx = ScoreContext(self)
         visible: list[Question] = []
         ends = self.ends
         for _section, sec_if, questions in self.sections:
@@ -243,7 +243,7 @@ class Engine:
         w = self.bank.works[wid]
         return WorkRef(w.id, w.citation(), w.url, w.note)
 
-    def holds(self, node: Node, ctx: _Ctx) -> bool:
+    def holds(self, node: Node, ctx: ScoreContext) -> bool:
         """Whether a condition or part of one holds in `ctx`; each node is compiled once."""
         fn = self._atom_cache.get(id(node))
         if fn is None:
@@ -251,7 +251,7 @@ class Engine:
             self._atom_cache[id(node)] = fn
         return fn(ctx)
 
-    def reasons(self, when: Node | None, ctx: _Ctx) -> tuple[Reason, ...]:
+    def reasons(self, when: Node | None, ctx: ScoreContext) -> tuple[Reason, ...]:
         """Why a suggestion fired, as sentences about the answers and scores involved."""
         if when is None:
             return (Reason("Shown to everyone who takes this bank."),)
@@ -264,7 +264,7 @@ class Engine:
                 out.append(r)
         return tuple(out)
 
-    def _reason_key(self, atom: Node, value: bool, ctx: _Ctx) -> Any:
+    def _reason_key(self, atom: Node, value: bool, ctx: ScoreContext) -> Any:
         """What the reason for `atom` (true or, under `not`, false) reads beyond the bank itself."""
         if isinstance(atom, Measure):
             if atom.func == "count":
@@ -281,7 +281,7 @@ class Engine:
             return a, tuple(map(type, a))
         return a, type(a)  # True == 1 == 1.0, but their labels differ
 
-    def _reason(self, atom: Node, ctx: _Ctx) -> Reason:
+    def _reason(self, atom: Node, ctx: ScoreContext) -> Reason:
         bank = self.bank
         if isinstance(atom, Measure) and atom.func in ("score", "band"):
             d = bank.dimension_by_id[atom.subject.name]
@@ -310,7 +310,7 @@ class Engine:
             return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
         return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
 
-    def _fact(self, atom: Node, ctx: _Ctx) -> Reason:
+    def _fact(self, atom: Node, ctx: ScoreContext) -> Reason:
         """Why a condition under `not` is false: the answer or score as it actually is."""
         assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
         if isinstance(atom, Measure):
