@@ -167,7 +167,7 @@ def items(bank: Bank, section: Section, numbers: dict[str, int]) -> list[Item]:
             instruction = "Write your answer."
         if q.prefer_not_to_say:
             choices.append(Choice("Prefer not to say"))
-        if q.optional:
+        if q.can_skip:
             instruction += " You may skip this question."
         cond = describe(q.show_if, bank, numbers) if q.show_if is not None else ""
         out.append(Item(numbers[q.id], q, instruction, cond, tuple(choices), box, scoring))

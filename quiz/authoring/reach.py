@@ -67,7 +67,7 @@ def _domain(q: Question, rng: random.Random) -> list[Any]:
         vals = [v for v, _ in q.choices()]
     if q.prefer_not_to_say:
         vals.append(DECLINED)
-    if q.optional or q.kind == "text":
+    if q.can_skip or q.kind == "text":
         vals.append(None)
     return vals
 

@@ -1,4 +1,4 @@
-"""Condition checks for the semantic checker: parse, names, value types and question order."""
+"""The semantic checks of conditions: parse, names, value types and question order."""
 
 from __future__ import annotations
 
@@ -23,16 +23,24 @@ from quiz.conditions.nodes import Compare, references
 from quiz.errors import Problem, shown
 
 
-class ConditionChecks:
-    """The condition half of `quiz.bank.semantics.Checker`, which supplies the state below."""
+def condition_problems(doc: Document, facts: Facts) -> list[Problem]:
+    """Every problem in the document's conditions; each one that parses is recorded in `facts.conditions`.
 
-    doc: Document
-    data: dict[str, Any]
-    problems: list[Problem]
-    facts: Facts
+    `facts` must hold the indexes of the document (questions, dimensions, scales) already.
+    """
+    checker = ConditionChecker(doc, facts)
+    checker.check_conditions()
+    return checker.problems
 
-    def dimension_items(self, dim: str) -> list[str]:
-        raise NotImplementedError  # provided by Checker
+
+class ConditionChecker:
+    """Checks every condition of one document against the indexes the semantic checks built."""
+
+    def __init__(self, doc: Document, facts: Facts) -> None:
+        self.doc = doc
+        self.data: dict[str, Any] = doc.data
+        self.facts = facts
+        self.problems: list[Problem] = []
 
     # -- conditions --------------------------------------------------------------------------------------
     def condition_problem(self, path: Path_, offset: int, message: str, hint: str = "") -> None:
@@ -189,7 +197,7 @@ class ConditionChecks:
                                            f"`{r.name}` is {what}; {where} would depend on an answer not given yet",
                                            "a condition may only name questions that come before it")
             elif r.name in f.dims:
-                late = [qid for qid in self.dimension_items(r.name) if f.questions[qid].order >= limit]
+                late = [qid for qid in self.facts.dimension_items(r.name) if f.questions[qid].order >= limit]
                 if late:
                     self.condition_problem(path, r.offset,
                                            f"`{r.name}` adds up answers to later questions ({', '.join(late[:3])})",

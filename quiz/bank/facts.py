@@ -52,6 +52,12 @@ class Facts:
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     items: dict[str, list[str]] = field(default_factory=dict)
 
+    def dimension_items(self, dim: str) -> list[str]:
+        """The questions that add to `dim`, in bank order (worked out once, then kept in `items`)."""
+        if dim not in self.items:
+            self.items[dim] = [qid for qid, q in self.questions.items() if contribution(self, q, dim) is not None]
+        return self.items[dim]
+
 
 def scale_values(facts: Facts, q: QInfo) -> list[int]:
     """The whole-number points of the scale a raw scale question names (none if it names no scale)."""

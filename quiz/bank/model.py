@@ -83,7 +83,8 @@ class Question(msgspec.Struct, frozen=True):
     help: str = ""
     show_if: Node | None = None
     show_if_text: str = ""
-    optional: bool = False
+    can_skip: bool = False
+    """The bank's `optional`: the person may move on without an answer (free text always may)."""
     prefer_not_to_say: bool = False
     options: tuple[Option, ...] = ()
     min_choices: int = 0
@@ -96,11 +97,6 @@ class Question(msgspec.Struct, frozen=True):
     source: str = ""
     discussion: str = ""
     max_length: int = 2000
-
-    @property
-    def can_skip(self) -> bool:
-        """Whether the person may move on without an answer."""
-        return self.optional
 
     def choices(self) -> tuple[tuple[Answer, str], ...]:
         """The (value, label) pairs a person picks from, in order."""
@@ -160,11 +156,11 @@ class Dimension(msgspec.Struct, frozen=True):
     description: str = ""
     min_answered: int = 1
 
-    def band_for(self, score: int) -> Band | None:
-        """The band containing `score` (bands are checked to cover the whole range)."""
-        for b in self.bands:
+    def band_index(self, score: int) -> int | None:
+        """The place in `bands` of the band containing `score` (bands are checked to cover the range)."""
+        for i, b in enumerate(self.bands):
             if b.min <= score <= b.max:
-                return b
+                return i
         return None
 
 

@@ -157,10 +157,7 @@ class Engine:
             total += points(a)
         if answered < d.min_answered:
             return None, answered, None
-        for i, b in enumerate(d.bands):
-            if b.min <= total <= b.max:
-                return total, answered, i
-        return total, answered, None  # unreachable for a checked bank
+        return total, answered, d.band_index(total)
 
     # -- outcome --------------------------------------------------------------------------------------
     def score(self, answers: Mapping[str, Any]) -> Outcome:
@@ -232,7 +229,7 @@ class Engine:
                 n_answered += 1
                 if q.kind != "text":
                     given_answers.append((qid, eff[qid]))
-            elif complete and not q.optional and q.kind != "text":
+            elif complete and not q.can_skip and q.kind != "text":
                 complete = False
         return Outcome(
             bank.id, bank.title, bank.version, bank.disclaimer, complete, ended, len(visible),
