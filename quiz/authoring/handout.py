@@ -15,12 +15,12 @@ from quiz.conditions.nodes import (
     Compare,
     Includes,
     InList,
-    Literal,
     Measure,
     Node,
     Not,
     Or,
     Predicate,
+    Value,
 )
 
 FORMATS = ("md", "html")
@@ -65,7 +65,7 @@ _SCALE_WORDS = {"==": "is “{v}”", "!=": "is not “{v}”", "<": "is below �
                 ">": "is above “{v}”", ">=": "is “{v}” or above"}
 
 
-def _lit(bank: Bank, qid: str, value: Literal) -> str:
+def _lit(bank: Bank, qid: str, value: Value) -> str:
     """An answer value as the person saw it: the option's or scale point's words."""
     q = bank.by_id.get(qid)
     if isinstance(value, bool):

@@ -12,13 +12,14 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from quiz.bank.model import DECLINED, Bank, Question
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
 from quiz.engine.scoring import Engine, ScoreContext, engine_for
 
 Answers = dict[str, Any]
+GoalKind = Literal["band", "suggestion", "question"]
 # How long to spend climbing towards one hard goal before calling it unreachable.
 GOAL_SECONDS = 1.0
 POOL_RANDOM = 200
@@ -32,7 +33,7 @@ SHRINK_TOTAL = 1.0
 class Goal:
     """Something that must be reachable: a band, a suggestion or a question."""
 
-    kind: str  # "band" | "suggestion" | "question"
+    kind: GoalKind
     id: str
     label: str
     path: tuple[str | int, ...]

@@ -207,9 +207,10 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
         if not stack:
             return ()
         frame = stack[-1]
+        parent: Path_ = frame[1]
         if isinstance(frame[0], list):
-            return frame[1] + (len(frame[0]),)
-        return frame[1] + ((frame[2],) if frame[2] is not _missing else ())
+            return parent + (len(frame[0]),)
+        return parent + ((frame[2],) if frame[2] is not _missing else ())
 
     try:
         events: Any = yaml.parse(text, Loader=loader)

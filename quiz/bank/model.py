@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 import msgspec
 
 from quiz.conditions.nodes import DECLINED as DECLINED  # re-exported: the answer value of "Prefer not to say"
 from quiz.conditions.nodes import Node
 
-KINDS = ("single", "multiple", "scale", "statement", "text")
-SUGGESTION_ORDER = {"safety": 0, "next-step": 1, "reading": 2}
+QuestionKind = Literal["single", "multiple", "scale", "statement", "text"]
+SuggestionKind = Literal["safety", "next-step", "reading"]
+Reveal = Literal["immediate", "end"]
+"""When statements show the right answer: after each one, or at the review."""
+
+KINDS: tuple[QuestionKind, ...] = get_args(QuestionKind)
+SUGGESTION_ORDER: dict[SuggestionKind, int] = {"safety": 0, "next-step": 1, "reading": 2}
 
 Answer = str | int | bool | tuple[str, ...]
 
@@ -76,7 +81,7 @@ class Question(msgspec.Struct, frozen=True):
     """One item; `index` is its place in the whole bank, `section` its section id."""
 
     id: str
-    kind: str
+    kind: QuestionKind
     text: str
     section: str
     index: int
@@ -168,7 +173,7 @@ class Suggestion(msgspec.Struct, frozen=True):
     """A next step, reading or safety note, with the condition that chooses it."""
 
     id: str
-    kind: str
+    kind: SuggestionKind
     title: str
     text: str
     because: str
@@ -224,7 +229,7 @@ class Bank(msgspec.Struct, frozen=True):
     min_age: int | None = None
     reviewed: str = ""
     authors: tuple[str, ...] = ()
-    reveal: str = "immediate"
+    reveal: Reveal = "immediate"
     sources: tuple[Work, ...] = ()
     reading: tuple[Work, ...] = ()
     resources: tuple[Resource, ...] = ()

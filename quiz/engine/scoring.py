@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Question
-from quiz.conditions.compile import compile_explainer, compile_node, explain
+from quiz.conditions.compile import Predicate_, compile_explainer, compile_node, explain
 from quiz.conditions.nodes import (
     And,
     Compare,
@@ -67,7 +67,7 @@ def _points(q: Question, dim: str) -> Callable[[Any], int]:
         lo, hi = min(vals), max(vals)
         if q.reverse:
             return lambda a: lo + hi - a
-        return lambda a: a  # type: ignore[no-any-return]
+        return lambda a: a
     if q.kind == "statement":
         right = q.answer
         return lambda a: 1 if a is right else 0
@@ -85,10 +85,11 @@ class Engine:
         band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
         statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
 
-        def comp(n: Node | None) -> Callable[[Any], bool] | None:
+        def comp(n: Node | None) -> Predicate_ | None:
             return None if n is None else compile_node(n, band_ids, statements)
 
-        self._compile = lambda n: compile_node(n, band_ids, statements)
+        self._compile: Callable[[Node], Predicate_] = \
+            lambda n: compile_node(n, band_ids, statements)
         self.sections = [(s, comp(s.show_if), [(q, comp(q.show_if)) for q in s.questions])
                          for s in bank.sections]
         self.ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
@@ -96,7 +97,7 @@ class Engine:
         self.dims = {d.id: (d, [(qid, _points(bank.by_id[qid], d.id)) for qid in d.items])
                      for d in bank.dimensions}
         self.suggestions = [(s, comp(s.when)) for s in bank.suggestions]
-        self._atom_cache: dict[int, Callable[[Any], bool]] = {}
+        self._atom_cache: dict[int, Predicate_] = {}
         # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
         # kept in their final order (safety first, then priority, then bank order) with the parts of
         # their result that never change, and a chosen suggestion is reused whenever its reasons are.
