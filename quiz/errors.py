@@ -1,12 +1,36 @@
-"""Problems with a location, and the one exception hierarchy of the package."""
+"""Problems with a location, and the one exception hierarchy of the package.
+
+A base module: it imports nothing from quiz but quiz.safe_text, so every package (quiz.conditions, the
+lowest, too) roots its errors here without an upward import.
+"""
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+from quiz.safe_text import one_line
+
+ProblemKind = Literal["unreadable", "syntax", "schema", "semantic"]
+"""What stage found a problem: the file could not be read at all; its text is not usable YAML (encoding,
+size, syntax, quiz's YAML limits); it breaks the JSON Schema; or a check beyond the schema (ids,
+references, conditions, bands, examples, reachability, answers) refused it."""
+
+
+def shown(value: Any) -> str:
+    """A value as YAML writes it, for a message: `null`, `true`, `[a, b]`, `{a: 1}`, never a Python repr."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(shown(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{shown(k)}: {shown(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +44,7 @@ class Problem:
         path: Dotted path inside the bank (``sections.0.questions.2.id``), or "" for the file.
         message: What is wrong.
         hint: What to do about it, when we can say.
+        kind: Which stage found it; exit codes are decided by it, never by the words.
     """
 
     file: str
@@ -28,14 +53,15 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    kind: ProblemKind = "semantic"
 
     def render(self) -> str:
-        """The `file:line:column: path: message (hint)` form used on the command line."""
+        """The `file:line:column: path: message (hint)` form used on the command line, always one line."""
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return _CONTROL.sub("?", text)  # a hostile file's escape sequences must not reach the terminal
+        return one_line(text)  # a hostile file's escape sequences must not reach the terminal
 
     def to_json(self) -> dict[str, Any]:
         """A plain dictionary for `--format json`."""

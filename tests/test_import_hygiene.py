@@ -13,7 +13,7 @@ CORE = ["quiz.bank.files", "quiz.bank.loader", "quiz.bank.schema", "quiz.bank.fa
         "quiz.engine.report", "quiz.engine.compare",
         "quiz.authoring.examples", "quiz.authoring.reach", "quiz.authoring.reach_report",
         "quiz.authoring.handout", "quiz.authoring.handout_md", "quiz.authoring.handout_html",
-        "quiz.store", "quiz.room.totals", "quiz.plain"]
+        "quiz.store", "quiz.store.export", "quiz.room.totals", "quiz.plain"]
 LATER: list[str] = []
 
 _PROBE = """

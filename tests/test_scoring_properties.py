@@ -92,7 +92,7 @@ def answer_sets(draw: st.DrawFn, engine: Engine, complete: bool = False) -> dict
         q = pending[0]
         decided.add(q.id)
         choices = ["answer"] * 4
-        if not complete or q.optional or q.kind == "text":
+        if not complete or q.can_skip or q.kind == "text":
             choices.append("skip")
         if q.prefer_not_to_say and not complete:
             choices.append("decline")

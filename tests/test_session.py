@@ -93,7 +93,7 @@ def test_skip_only_where_optional(bank: Bank) -> None:
     with pytest.raises(SessionError, match="Prefer not to say"):
         s.skip()  # calm is required but offers "prefer not to say": the message says so
     s.answer(1)
-    assert s.current() is not None and s.current().optional  # type: ignore[union-attr]
+    assert s.current() is not None and s.current().can_skip  # type: ignore[union-attr]
     s.skip()  # topics is optional
     assert s.position == "myth"
     assert "topics" not in s.answers

@@ -9,7 +9,7 @@ from quiz.bank.model import Bank, Example
 from quiz.engine.answers import hidden_problems, normalize
 from quiz.engine.outcome import Outcome
 from quiz.engine.scoring import score
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,12 @@ class ExampleResult:
         return not self.problems
 
 
-def run_example(bank: Bank, ex: Example, doc: Document | None = None) -> ExampleResult:
-    """Score one example and compare with what it expects."""
+def run_example(bank: Bank, ex: Example, doc: Document) -> ExampleResult:
+    """Score one example and compare with what it expects; `doc` (the bank's file) locates problems."""
     base = ("examples", ex.index)
 
     def problem(path: tuple[str | int, ...], message: str, hint: str = "") -> Problem:
-        if doc is not None:
-            return doc.problem(base + path, message, hint)
-        return Problem(bank.file, 0, 0, ".".join(str(p) for p in base + path), message, hint)
+        return doc.problem(base + path, message, hint)
 
     raw = {k: list(v) if isinstance(v, tuple) else v for k, v in ex.answers}
     answers, probs = normalize(bank, raw)
@@ -70,11 +68,11 @@ def run_example(bank: Bank, ex: Example, doc: Document | None = None) -> Example
                                 f"example \u201c{ex.name}\u201d: {out.correct} right, expected {e.correct}"))
     if e.ended is not None and out.ended_early != e.ended:
         problems.append(problem(("expect", "ended"),
-                                f"example \u201c{ex.name}\u201d: ended early is {out.ended_early}, "
-                                f"expected {e.ended}"))
+                                f"example \u201c{ex.name}\u201d: ended early is {shown(out.ended_early)}, "
+                                f"expected {shown(e.ended)}"))
     return ExampleResult(ex, tuple(problems), out)
 
 
-def run_examples(bank: Bank, doc: Document | None = None) -> list[ExampleResult]:
+def run_examples(bank: Bank, doc: Document) -> list[ExampleResult]:
     """Every example of the bank, in order."""
     return [run_example(bank, ex, doc) for ex in bank.examples]

@@ -15,12 +15,12 @@ from quiz.conditions.nodes import (
     Compare,
     Includes,
     InList,
-    Literal,
     Measure,
     Node,
     Not,
     Or,
     Predicate,
+    Value,
 )
 
 FORMATS = ("md", "html")
@@ -65,7 +65,7 @@ _SCALE_WORDS = {"==": "is “{v}”", "!=": "is not “{v}”", "<": "is below �
                 ">": "is above “{v}”", ">=": "is “{v}” or above"}
 
 
-def _lit(bank: Bank, qid: str, value: Literal) -> str:
+def _lit(bank: Bank, qid: str, value: Value) -> str:
     """An answer value as the person saw it: the option's or scale point's words."""
     q = bank.by_id.get(qid)
     if isinstance(value, bool):
@@ -167,14 +167,15 @@ def items(bank: Bank, section: Section, numbers: dict[str, int]) -> list[Item]:
             instruction = "Write your answer."
         if q.prefer_not_to_say:
             choices.append(Choice("Prefer not to say"))
-        if q.optional:
+        if q.can_skip:
             instruction += " You may skip this question."
         cond = describe(q.show_if, bank, numbers) if q.show_if is not None else ""
         out.append(Item(numbers[q.id], q, instruction, cond, tuple(choices), box, scoring))
     return out
 
 
-def _meta(bank: Bank) -> str:
+def meta_line(bank: Bank) -> str:
+    """The line under a handout's title: version, length, audience, review date and authors."""
     bits = [f"Version {bank.version}"]
     if bank.minutes:
         bits.append(f"about {bank.minutes} minutes")
@@ -187,7 +188,8 @@ def _meta(bank: Bank) -> str:
     return " · ".join(bits)
 
 
-def _range_sentence(d: Dimension, numbers: dict[str, int]) -> str:
+def range_sentence(d: Dimension, numbers: dict[str, int]) -> str:
+    """Which numbered questions add up to a dimension, and the range its score can take."""
     nums = [str(numbers[q]) for q in d.items if q in numbers]
     which = f"question {nums[0]}" if len(nums) == 1 else "questions " + ", ".join(nums)
     rule = ("With none of them answered" if d.min_answered <= 1
@@ -196,12 +198,14 @@ def _range_sentence(d: Dimension, numbers: dict[str, int]) -> str:
             f"{rule}, the result is “not enough answers”.")
 
 
-def _keyed_works(bank: Bank) -> list[tuple[str, list[Work]]]:
+def keyed_works(bank: Bank) -> list[tuple[str, list[Work]]]:
+    """The bank's sources and reading, each under its heading, leaving out empty groups."""
     groups = [("Sources", list(bank.sources)), ("Reading", list(bank.reading))]
     return [(name, works) for name, works in groups if works]
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
+    """`url` when it is a plain http(s) address safe to link, else ""."""
     return url if re.match(r"^https?://[^\s<>\"'`]+$", url) else ""
 
 

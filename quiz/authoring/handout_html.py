@@ -8,13 +8,13 @@ import re
 from quiz.authoring.handout import (
     TEXT_LINES,
     Item,
-    _keyed_works,
-    _meta,
-    _range_sentence,
-    _safe_url,
     describe,
     items,
+    keyed_works,
+    meta_line,
     numbering,
+    range_sentence,
+    safe_url,
 )
 from quiz.bank.model import Bank, Work
 
@@ -50,7 +50,7 @@ def _html_paragraphs(text: str, cls: str = "") -> str:
 
 
 def _html_work(w: Work) -> str:
-    safe = _safe_url(w.url)
+    safe = safe_url(w.url)
     link = f' <a href="{_e(safe)}">{_e(safe)}</a>' if safe else (f" {_e(w.url)}" if w.url else "")
     return _e(w.citation()) + link
 
@@ -67,7 +67,7 @@ def to_html(bank: Bank, answer_key: bool = False) -> str:
              f"<h1>{title}</h1>"]
     if bank.description:
         parts.append(_html_paragraphs(bank.description))
-    parts.append(f'<p class="meta">{_e(_meta(bank))}</p>')
+    parts.append(f'<p class="meta">{_e(meta_line(bank))}</p>')
     parts.append(f'<div class="disclaimer"><strong>About this questionnaire.</strong> '
                  f"{_e(bank.disclaimer)}</div></header><main>")
     for section in bank.sections:
@@ -84,7 +84,7 @@ def to_html(bank: Bank, answer_key: bool = False) -> str:
         parts.append("</section>")
     if answer_key:
         parts.append(_html_scoring(bank, numbers))
-        for name, works in _keyed_works(bank):
+        for name, works in keyed_works(bank):
             parts.append(f"<section><h2>{name}</h2><ul>")
             parts += [f"<li>{_html_work(w)}</li>" for w in works]
             parts.append("</ul></section>")
@@ -140,7 +140,7 @@ def _html_scoring(bank: Bank, numbers: dict[str, int]) -> str:
         out.append(f"<h3>{_e(d.title)}</h3>")
         if d.description:
             out.append(_html_paragraphs(d.description))
-        out.append(f"<p>{_e(_range_sentence(d, numbers))}</p>")
+        out.append(f"<p>{_e(range_sentence(d, numbers))}</p>")
         out.append("<table><tr><th>Score</th><th>Result</th><th>Meaning</th></tr>")
         out += [f"<tr><td>{b.min} to {b.max}</td><td>{_e(b.label)}</td><td>{_e(b.text)}</td></tr>"
                 for b in d.bands]

@@ -7,13 +7,13 @@ import re
 from quiz.authoring.handout import (
     TEXT_LINES,
     Item,
-    _keyed_works,
-    _meta,
-    _range_sentence,
-    _safe_url,
     describe,
     items,
+    keyed_works,
+    meta_line,
     numbering,
+    range_sentence,
+    safe_url,
 )
 from quiz.bank.model import Bank, Question, Work
 
@@ -41,7 +41,7 @@ def md_paragraphs(text: str) -> str:
 
 
 def _md_link(url: str) -> str:
-    safe = _safe_url(url)
+    safe = safe_url(url)
     return f"<{safe}>" if safe else md_inline(url)
 
 
@@ -56,7 +56,7 @@ def to_markdown(bank: Bank, answer_key: bool = False) -> str:
     out = [f"# {title}", ""]
     if bank.description:
         out += [md_paragraphs(bank.description), ""]
-    out += [f"*{md_inline(_meta(bank))}*", ""]
+    out += [f"*{md_inline(meta_line(bank))}*", ""]
     out += ["> **About this questionnaire.** " + md_inline(bank.disclaimer), ""]
     for section in bank.sections:
         out += [f"## {md_inline(section.title)}", ""]
@@ -90,7 +90,7 @@ def to_markdown(bank: Bank, answer_key: bool = False) -> str:
                 out += _md_key(bank, q, it)
     if answer_key:
         out += _md_scoring(bank, numbers)
-        for name, works in _keyed_works(bank):
+        for name, works in keyed_works(bank):
             out += [f"## {name}", ""] + [f"- {_md_work(w)}" for w in works] + [""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -124,7 +124,7 @@ def _md_scoring(bank: Bank, numbers: dict[str, int]) -> list[str]:
         out += [f"### {md_inline(d.title)}", ""]
         if d.description:
             out += [md_paragraphs(d.description), ""]
-        out += [md_inline(_range_sentence(d, numbers)), ""]
+        out += [md_inline(range_sentence(d, numbers)), ""]
         out += ["| score | result | meaning |", "|---|---|---|"]
         out += [f"| {b.min} to {b.max} | {md_inline(b.label)} | {md_inline(b.text)} |" for b in d.bands]
         out.append("")

@@ -4,36 +4,39 @@ The search is guided, not blind: a pool of answer sets from random and score-ext
 most goals; each remaining goal is approached by hill-climbing on a "branch distance" (how far each
 part of its condition is from holding, in score units where scores are involved). Bands whose range
 no combination of item scores can hit are reported as impossible by exact subset-sum reasoning.
+
+The search is budgeted by steps (answer sets tried), never by the clock, and its random choices come
+from a seeded generator: the same bank gets the same verdicts on any machine, however busy.
 """
 
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from quiz.bank.loader import Document
 from quiz.bank.model import DECLINED, Bank, Question
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
-from quiz.engine.scoring import Engine, _Ctx, engine_for
+from quiz.engine.scoring import Engine, ScoreContext, engine_for
 
 Answers = dict[str, Any]
-# How long to spend climbing towards one hard goal before calling it unreachable.
-GOAL_SECONDS = 1.0
+GoalKind = Literal["band", "suggestion", "question"]
+# How many answer sets to try while climbing towards one hard goal before calling it unreachable
+# (about half a second on a small bank; a goal any honest bank can reach is found in far fewer).
+GOAL_STEPS = 50_000
 POOL_RANDOM = 200
 NOT_FOUND = "no answer set found that reaches it"
-# Making a found witness shorter to read is a nicety: it never gets more than this per goal.
-SHRINK_SECONDS = 0.05
-SHRINK_TOTAL = 1.0
+# Making a found witness shorter to read is a nicety: it never tries more than this per goal, or in all.
+SHRINK_STEPS = 200
+SHRINK_TOTAL = 2_000
 
 
 @dataclass(frozen=True)
 class Goal:
     """Something that must be reachable: a band, a suggestion or a question."""
 
-    kind: str  # "band" | "suggestion" | "question"
+    kind: GoalKind
     id: str
     label: str
     path: tuple[str | int, ...]
@@ -68,7 +71,7 @@ def _domain(q: Question, rng: random.Random) -> list[Any]:
         vals = [v for v, _ in q.choices()]
     if q.prefer_not_to_say:
         vals.append(DECLINED)
-    if q.optional or q.kind == "text":
+    if q.can_skip or q.kind == "text":
         vals.append(None)
     return vals
 
@@ -123,11 +126,11 @@ class Searcher:
         return choose
 
     # -- distances ---------------------------------------------------------------------------------
-    def holds(self, node: Node, ctx: _Ctx) -> bool:
+    def holds(self, node: Node, ctx: ScoreContext) -> bool:
         """Whether a condition (or part of one) holds; compiled once by the engine."""
         return self.engine.holds(node, ctx)
 
-    def distance(self, node: Node, ctx: _Ctx) -> float:
+    def distance(self, node: Node, ctx: ScoreContext) -> float:
         """0 when the condition holds; otherwise a rough measure of how far it is from holding."""
         if isinstance(node, Or):
             return min(self.distance(n, ctx) for n in node.items)
@@ -199,48 +202,52 @@ class Searcher:
                 out.append(self.build(self.random_choice, base))
         return out
 
-    def climb(self, goal: Goal, start: Answers, deadline: float) -> Answers | None:
+    def climb(self, goal: Goal, start: Answers, steps: int) -> Answers | None:
+        """Hill-climb from `start` towards the goal, trying at most `steps` answer sets."""
         current, best = start, self.goal_distance(goal, start)
-        while time.perf_counter() < deadline:
+        while steps > 0:
             if best == 0:
                 return current
             improved = False
             cands = self.neighbours(current)
             self.rng.shuffle(cands)
             for cand in cands:
+                steps -= 1
                 dist = self.goal_distance(goal, cand)
                 if dist < best:
                     current, best, improved = cand, dist, True
                     break
-                if time.perf_counter() >= deadline:
+                if steps <= 0:
                     break
             if not improved:
                 current = self.build(self.random_choice)  # restart
                 best = self.goal_distance(goal, current)
+                steps -= 1
         return current if best == 0 else None
 
-    def shrink(self, goal: Goal, answers: Answers, seconds: float = SHRINK_SECONDS) -> Answers:
-        """A witness easier to read: each checklist the goal depends on cut to the options it needs."""
+    def shrink(self, goal: Goal, answers: Answers, steps: int = SHRINK_STEPS) -> tuple[Answers, int]:
+        """A witness easier to read: each checklist the goal depends on cut to the options it needs,
+        trying at most `steps` answer sets; returns it and the steps used."""
         if goal.kind == "question":
-            return answers  # question witnesses are counted, not printed
-        deadline = time.perf_counter() + seconds
+            return answers, 0  # question witnesses are counted, not printed
+        used = 0
         relevant = relevant_answers(self.bank, goal)
         current = answers
         for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
             q = self.bank.by_id[qid]
             for item in list(current.get(qid, ())):
                 keep = current.get(qid, ())
-                if not isinstance(keep, tuple) or len(keep) <= max(1, q.min_choices) \
-                        or time.perf_counter() > deadline:
+                if not isinstance(keep, tuple) or len(keep) <= max(1, q.min_choices) or used >= steps:
                     break
                 base = dict(current)
                 base[qid] = tuple(x for x in keep if x != item)
                 cand = self.build(lambda qq, _a: _domain(qq, self.rng)[0], base)
+                used += 1
                 if self.goal_distance(goal, cand) == 0:
                     current = cand
-        return current
+        return current, used
 
-    def solve(self, goals: list[Goal], seconds_per_goal: float = GOAL_SECONDS,
+    def solve(self, goals: list[Goal], steps_per_goal: int = GOAL_STEPS,
               seeds: list[Answers] | None = None) -> list[Verdict]:
         """A verdict per goal; `seeds` (the bank's own examples) join the pool, so an example that
         reaches a goal is always found as its witness."""
@@ -256,15 +263,14 @@ class Searcher:
                 reason = impossible_band(self.engine, goal)
             if witness is None and not reason:
                 start = pool[scored[0][2]] if scored else self.build(self.random_choice)
-                witness = self.climb(goal, start, time.perf_counter() + seconds_per_goal)
+                witness = self.climb(goal, start, steps_per_goal)
                 if witness is not None:
                     pool.append(witness)
             if witness is None and not reason:
                 reason = NOT_FOUND
             if witness is not None and shrink_left > 0:
-                began = time.perf_counter()
-                witness = self.shrink(goal, witness, min(SHRINK_SECONDS, shrink_left))
-                shrink_left -= time.perf_counter() - began
+                witness, used = self.shrink(goal, witness, min(SHRINK_STEPS, shrink_left))
+                shrink_left -= used
             verdicts.append(Verdict(goal, None if witness is None else tuple(witness.items()), reason))
         return verdicts
 
@@ -295,26 +301,12 @@ def impossible_band(engine: Engine, goal: Goal) -> str:
     return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
 
 
-def _raw_band_index(doc: Document | None, di: int, band_id: str, fallback: int) -> int:
-    """The band's place in the file: the model keeps bands sorted by range, the file may not."""
-    try:
-        raw = doc.data["dimensions"][di]["bands"] if doc is not None else None
-    except (KeyError, IndexError, TypeError):
-        raw = None
-    if isinstance(raw, list):
-        for i, x in enumerate(raw):
-            if isinstance(x, dict) and x.get("id") == band_id:
-                return i
-    return fallback
-
-
-def goals_for(bank: Bank, doc: Document | None = None) -> list[Goal]:
-    """Every band, suggestion and question of the bank; `doc` locates bands as the file orders them."""
+def goals_for(bank: Bank) -> list[Goal]:
+    """Every band, suggestion and question of the bank, each with its path in the file."""
     goals = []
     for di, d in enumerate(bank.dimensions):
-        for bi, b in enumerate(d.bands):
-            raw_i = _raw_band_index(doc, di, b.id, bi)
-            goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", raw_i),
+        for b in d.bands:
+            goals.append(Goal("band", b.id, f"band `{d.id}.{b.id}`", ("dimensions", di, "bands", b.index),
                               d.id))
     for s in bank.suggestions:
         where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
@@ -364,7 +356,7 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
     return out
 
 
-def check_reachability(bank: Bank, seconds_per_goal: float = GOAL_SECONDS,
-                       doc: Document | None = None, seeds: list[Answers] | None = None) -> list[Verdict]:
-    """A verdict for every band, suggestion and question."""
-    return Searcher(bank).solve(goals_for(bank, doc), seconds_per_goal, seeds)
+def check_reachability(bank: Bank, steps_per_goal: int = GOAL_STEPS,
+                       seeds: list[Answers] | None = None) -> list[Verdict]:
+    """A verdict for every band, suggestion and question; the same for the same bank, on any machine."""
+    return Searcher(bank).solve(goals_for(bank), steps_per_goal, seeds)

@@ -1,8 +1,9 @@
-"""What `quiz test` says about reachability: a witness for each band and suggestion, coverage by the
-bank's examples, and a located problem for each goal nothing reaches (the search is quiz.authoring.reach)."""
+"""What `quiz test` learns about reachability, as data: a witness for each band and suggestion, coverage by
+the bank's examples, and a located problem for each goal nothing reaches (the search is quiz.authoring.reach)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from quiz.authoring.reach import NOT_FOUND, Answers, Goal, check_reachability, relevant_answers
@@ -43,12 +44,35 @@ def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
     return out
 
 
-def report_reachability(bank: Bank, doc: Document | None, example_results: list[Any],
-                        quiet: bool = False) -> list[Problem]:
-    """Print witnesses and coverage; return a located problem for each unreachable goal."""
-    verdicts = check_reachability(bank, doc=doc, seeds=example_answers(bank, example_results))
+@dataclass(frozen=True)
+class Reached:
+    """A band or suggestion some answers reach, with those answers in short."""
+
+    goal: Goal
+    answers: str
+    always: bool = False  # a suggestion without `when`: every answer set reaches it
+
+
+@dataclass(frozen=True)
+class ReachReport:
+    """What `quiz test` learned about reachability: witnesses, counts, and a problem per dead goal."""
+
+    reached: tuple[Reached, ...]
+    questions_shown: int
+    questions: int
+    suggestions_covered: int
+    suggestions: int
+    bands_covered: int
+    bands: int
+    problems: tuple[Problem, ...]
+
+
+def report_reachability(bank: Bank, doc: Document, example_results: list[Any]) -> ReachReport:
+    """Witnesses and coverage, and a problem located in `doc` for each goal nothing reaches."""
+    verdicts = check_reachability(bank, seeds=example_answers(bank, example_results))
     conditional = {s.id for s in bank.suggestions if s.when is not None}
     problems = []
+    reached = []
     for v in verdicts:
         if v.witness is None:
             never = {"band": "can never be reached", "suggestion": "can never fire",
@@ -59,26 +83,21 @@ def report_reachability(bank: Bank, doc: Document | None, example_results: list[
                     "question": "check its `show_if` and its section's"}[v.goal.kind]
             if v.reason == NOT_FOUND:  # a search came up empty, not a proof: an example settles it
                 hint += "; if some answers do reach it, add them as an example"
-            if doc is not None:
-                problems.append(doc.problem(v.goal.path, msg, hint))
-            else:
-                problems.append(Problem(bank.file, 0, 0, ".".join(map(str, v.goal.path)), msg, hint))
-        elif not quiet and v.goal.kind != "question":
-            if v.goal.kind == "suggestion" and v.goal.id not in conditional:
-                print(f"  reach {v.goal.label} always fires (it has no `when`)")
-                continue
-            verb = "fires" if v.goal.kind == "suggestion" else "is reached"
-            print(f"  reach {v.goal.label} {verb} for: {witness_text(bank, v.goal, v.witness)}")
-    n_q = sum(1 for v in verdicts if v.goal.kind == "question")
-    ok_q = sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None)
-    if not quiet:
-        print(f"  reach questions: {ok_q} of {n_q} can be shown")
+            problems.append(doc.problem(v.goal.path, msg, hint))
+        elif v.goal.kind == "suggestion" and v.goal.id not in conditional:
+            reached.append(Reached(v.goal, "", always=True))
+        elif v.goal.kind != "question":
+            reached.append(Reached(v.goal, witness_text(bank, v.goal, v.witness)))
     fired = {sid for r in example_results if r.outcome is not None for sid in r.outcome.suggestion_ids()}
     banded = {(d.id, d.band) for r in example_results if r.outcome is not None
               for d in r.outcome.dimensions if d.band}
-    n_s = len(bank.suggestions)
-    n_b = sum(len(d.bands) for d in bank.dimensions)
-    cov_s = sum(1 for s in bank.suggestions if s.id in fired)
-    cov_b = sum(1 for d in bank.dimensions for b in d.bands if (d.id, b.id) in banded)
-    print(f"  coverage: examples cover {cov_s} of {n_s} suggestions and {cov_b} of {n_b} bands")
-    return problems
+    return ReachReport(
+        reached=tuple(reached),
+        questions_shown=sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None),
+        questions=sum(1 for v in verdicts if v.goal.kind == "question"),
+        suggestions_covered=sum(1 for s in bank.suggestions if s.id in fired),
+        suggestions=len(bank.suggestions),
+        bands_covered=sum(1 for d in bank.dimensions for b in d.bands if (d.id, b.id) in banded),
+        bands=sum(len(d.bands) for d in bank.dimensions),
+        problems=tuple(problems),
+    )

@@ -50,7 +50,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
                 id=q["id"], kind=q["kind"], text=q["text"], section=s["id"], index=len(questions),
                 help=q.get("help", ""),
                 show_if=facts.conditions.get(("sections", si, "questions", qi, "show_if")),
-                show_if_text=q.get("show_if", ""), optional=bool(q.get("optional")),
+                show_if_text=q.get("show_if", ""), can_skip=bool(q.get("optional")),
                 prefer_not_to_say=bool(q.get("prefer_not_to_say")), options=opts,
                 min_choices=q.get("min_choices", 0), max_choices=q.get("max_choices"),
                 scale=scales.get(q.get("scale", "")), dimension=q.get("dimension", ""),
@@ -68,8 +68,8 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         lo, hi = facts.ranges[d["id"]]
         dims.append(Dimension(
             d["id"], d["title"],
-            tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""))
-                          for b in d["bands"]), key=lambda b: b.min)),
+            tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""), bi)
+                          for bi, b in enumerate(d["bands"])), key=lambda b: b.min)),
             lo, hi, tuple(facts.items.get(d["id"], ())), d.get("description", ""),
             min(d.get("min_answered", 1), max(1, len(facts.items.get(d["id"], ())))),
         ))

@@ -5,25 +5,28 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from quiz.bank.build import build_bank
 from quiz.bank.files import decode, read_bytes
-from quiz.bank.loader import load_text
+from quiz.bank.loader import Document, load_text
 from quiz.bank.model import Bank
 from quiz.bank.schema import schema_problems
 from quiz.bank.semantics import semantic_problems
 from quiz.errors import BankError, Problem
-from quiz.paths import banks_dir
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of checking one file: the bank when it is sound, and every problem otherwise."""
+    """The outcome of checking one file: the bank when it is sound, and every problem otherwise.
+
+    `doc` is the parsed file with the position of every node (None when it did not parse): later
+    stages (examples, reachability) locate their problems with it instead of reading the file again.
+    """
 
     file: str
     bank: Bank | None
     problems: tuple[Problem, ...]
+    doc: Document | None = None
 
 
 def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
@@ -36,14 +39,14 @@ def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
     more, facts = semantic_problems(doc)
     problems.extend(p for p in more if p not in problems)
     if problems:
-        return CheckResult(name, None, tuple(sorted(set(problems))))
+        return CheckResult(name, None, tuple(sorted(set(problems))), doc)
     digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         bank = build_bank(doc, facts, digest)
     except (KeyError, TypeError, ValueError) as exc:  # a gap in the checks; never a traceback
         return CheckResult(name, None, (Problem(name, 0, 0, "", f"internal check gap: {exc!r}",
-                                                "please report this bank to the quiz authors"),))
-    return CheckResult(name, bank, ())
+                                                "please report this bank to the quiz authors"),), doc)
+    return CheckResult(name, bank, (), doc)
 
 
 def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
@@ -63,17 +66,3 @@ def load_bank(path: str | os.PathLike[str]) -> Bank:
     if result.bank is None:
         raise BankError(list(result.problems))
     return result.bank
-
-
-def resolve_bank(ref: str) -> Path:
-    """A bank path from what a person typed: a file path, or a shipped bank's id."""
-    p = Path(ref).expanduser()
-    if p.exists() or os.sep in ref or ref.endswith((".yaml", ".yml")):
-        return p
-    shipped = banks_dir() / f"{ref}.yaml"
-    if shipped.exists():
-        return shipped
-    from quiz.paths import user_banks_dir
-
-    mine = user_banks_dir() / f"{ref}.yaml"
-    return mine if mine.exists() else p

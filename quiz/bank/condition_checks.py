@@ -1,11 +1,11 @@
-"""Condition checks for the semantic checker: parse, names, value types and question order."""
+"""The semantic checks of conditions: parse, names, value types and question order."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from quiz.bank.facts import Facts, QInfo, _scale_values, dicts
+from quiz.bank.facts import Facts, QInfo, dicts, scale_values
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED
 from quiz.bank.schema import suggest
@@ -20,19 +20,27 @@ from quiz.conditions import (
     parse,
 )
 from quiz.conditions.nodes import Compare, references
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 
-class ConditionChecks:
-    """The condition half of `quiz.bank.semantics.Checker`, which supplies the state below."""
+def condition_problems(doc: Document, facts: Facts) -> list[Problem]:
+    """Every problem in the document's conditions; each one that parses is recorded in `facts.conditions`.
 
-    doc: Document
-    data: dict[str, Any]
-    problems: list[Problem]
-    facts: Facts
+    `facts` must hold the indexes of the document (questions, dimensions, scales) already.
+    """
+    checker = ConditionChecker(doc, facts)
+    checker.check_conditions()
+    return checker.problems
 
-    def dimension_items(self, dim: str) -> list[str]:
-        raise NotImplementedError  # provided by Checker
+
+class ConditionChecker:
+    """Checks every condition of one document against the indexes the semantic checks built."""
+
+    def __init__(self, doc: Document, facts: Facts) -> None:
+        self.doc = doc
+        self.data: dict[str, Any] = doc.data
+        self.facts = facts
+        self.problems: list[Problem] = []
 
     # -- conditions --------------------------------------------------------------------------------------
     def condition_problem(self, path: Path_, offset: int, message: str, hint: str = "") -> None:
@@ -101,7 +109,7 @@ class ConditionChecks:
                         hint = suggest(str(n.value), [b for b in bands if isinstance(b, str)]) \
                             or "bands: " + ", ".join(str(b) for b in bands)
                         self.condition_problem(path, n.value_offset,
-                                               f"`{subj.name}` has no band `{n.value}`", hint)
+                                               f"`{subj.name}` has no band `{shown(n.value)}`", hint)
                 continue
             q = f.questions.get(subj.name)
             if q is None:
@@ -163,17 +171,17 @@ class ConditionChecks:
                 allowed = v == DECLINED and q.data.get("prefer_not_to_say")
                 if (not isinstance(v, str) or v not in opts) and not allowed:
                     hint = suggest(str(v), opts) or "options: " + ", ".join(opts)
-                    self.condition_problem(path, off, f"`{name}` has no option `{v}`", hint)
+                    self.condition_problem(path, off, f"`{name}` has no option `{shown(v)}`", hint)
             elif kind == "statement":
                 if not isinstance(v, bool):
                     self.condition_problem(path, off, f"`{name}` is a statement; compare it with true or false")
             elif kind == "scale":
-                vals = _scale_values(self.facts, q)
+                vals = scale_values(self.facts, q)
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
                     self.condition_problem(path, off, f"`{name}` is a scale item; compare it with a number")
                 elif isinstance(n, (Compare, InList)) and getattr(n, "op", "==") in ("==", "!=") \
                         and vals and v not in vals:
-                    self.condition_problem(path, off, f"`{v}` is not a point on `{name}`'s scale",
+                    self.condition_problem(path, off, f"`{shown(v)}` is not a point on `{name}`'s scale",
                                            "points: " + ", ".join(str(x) for x in vals))
 
     def check_order(self, path: Path_, node: Node, limit: int) -> None:
@@ -189,7 +197,7 @@ class ConditionChecks:
                                            f"`{r.name}` is {what}; {where} would depend on an answer not given yet",
                                            "a condition may only name questions that come before it")
             elif r.name in f.dims:
-                late = [qid for qid in self.dimension_items(r.name) if f.questions[qid].order >= limit]
+                late = [qid for qid in self.facts.dimension_items(r.name) if f.questions[qid].order >= limit]
                 if late:
                     self.condition_problem(path, r.offset,
                                            f"`{r.name}` adds up answers to later questions ({', '.join(late[:3])})",

@@ -18,7 +18,8 @@ def dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield i, item
 
 
-def _s(value: Any) -> str | None:
+def text_or_none(value: Any) -> str | None:
+    """`value` when it is text, else None (the raw bank may hold anything where text belongs)."""
     return value if isinstance(value, str) else None
 
 
@@ -51,8 +52,15 @@ class Facts:
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     items: dict[str, list[str]] = field(default_factory=dict)
 
+    def dimension_items(self, dim: str) -> list[str]:
+        """The questions that add to `dim`, in bank order (worked out once, then kept in `items`)."""
+        if dim not in self.items:
+            self.items[dim] = [qid for qid, q in self.questions.items() if contribution(self, q, dim) is not None]
+        return self.items[dim]
 
-def _scale_values(facts: Facts, q: QInfo) -> list[int]:
+
+def scale_values(facts: Facts, q: QInfo) -> list[int]:
+    """The whole-number points of the scale a raw scale question names (none if it names no scale)."""
     scale = facts.scales.get(str(q.data.get("scale")), {})
     return [p["value"] for _, p in dicts(scale.get("options"))
             if isinstance(p.get("value"), int) and not isinstance(p.get("value"), bool)]
@@ -62,7 +70,7 @@ def contribution(facts: Facts, q: QInfo, dim: str) -> tuple[int, int] | None:
     """The lowest and highest points one question can add to a dimension, or None if none."""
     kind = q.kind
     if kind == "scale" and q.data.get("dimension") == dim:
-        vals = _scale_values(facts, q)
+        vals = scale_values(facts, q)
         return (min(vals), max(vals)) if vals else None
     if kind == "statement" and q.data.get("dimension") == dim:
         return (0, 1)

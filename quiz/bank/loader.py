@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from quiz.bank.files import MAX_FILE_BYTES, decode, read_bytes
-from quiz.errors import BankError, Problem
+from quiz.bank.files import ANSWERS, BANK, MAX_FILE_BYTES, FileRole, decode, read_bytes
+from quiz.errors import BankError, Problem, ProblemKind, shown
 
 # Banks nest about eight levels deep (bank > sections > questions > options > scores). 64 is generous for
 # any honest file and stops "[[[[[..." bombs long before Python's recursion or C stack is at risk.
@@ -18,8 +18,8 @@ MAX_DEPTH = 64
 # One bank node per ~10 bytes is already dense; this bounds the work of checking a file at the size limit.
 MAX_NODES = 500_000
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "Document", "Position", "decode", "load_path", "load_text",
-           "read_bytes"]
+__all__ = ["ANSWERS", "BANK", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "Document", "FileRole", "Position",
+           "decode", "dotted", "load_path", "load_text", "read_bytes"]
 
 FAST_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML's build has it (about ten times faster), else the pure-Python one."""
@@ -61,8 +61,16 @@ class Document:
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
 
+    @classmethod
+    def unplaced(cls, file: str, data: Any = None) -> Document:
+        """Data that came from no parsed text: its problems name the path, with line and column 0."""
+        return cls(file, data)
+
     def where(self, path: Path_, *, key: bool = False) -> Position:
-        """The position of the value (or key) at `path`, falling back to the nearest parent."""
+        """The position of the value (or key) at `path`, falling back to the nearest parent.
+
+        A parsed document always places its root, so only an unplaced one answers 0:0 (unknown).
+        """
         table = self.key_positions if key else self.positions
         p = tuple(path)
         while True:
@@ -71,13 +79,14 @@ class Document:
             if p in self.positions:
                 return self.positions[p]
             if not p:
-                return Position(1, 1)
+                return Position(0, 0)
             p = p[:-1]
 
-    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
+    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False,
+                kind: ProblemKind = "semantic") -> Problem:
         """A problem located at `path` in this document."""
         pos = self.where(path, key=key)
-        return Problem(self.file, pos.line, pos.column, dotted(path), message, hint)
+        return Problem(self.file, pos.line, pos.column, dotted(path), message, hint, kind)
 
 
 def dotted(path: Path_) -> str:
@@ -122,26 +131,27 @@ def _resolve_tagged(tag: str, value: str) -> Any:
     return float(resolved) if kind == "float" else resolved
 
 
-def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Document:
+def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] | None = None) -> Document:
     """Parse YAML text into a Document, refusing everything a bank has no use for.
 
     Sound files are parsed by libyaml when PyYAML has it. When libyaml refuses a file, the file is read
     again by the pure-Python parser, so what quiz reports (its own limits, such as nesting depth, and the
     syntax error's place and words) does not depend on which libyaml a PyYAML release bundles: libyaml
-    scans ahead and may hit a limit of its own before quiz's checks see the events.
+    scans ahead and may hit a limit of its own before quiz's checks see the events. `role` words the
+    problems for what the file is meant to be (a bank, an answers file).
     """
     if loader is None:
         try:
-            return load_text(text, name, loader=FAST_LOADER)
+            return load_text(text, name, role=role, loader=FAST_LOADER)
         except BankError:
             if not LIBYAML:
                 raise
-        return load_text(text, name, loader=PURE_LOADER)
+        return load_text(text, name, role=role, loader=PURE_LOADER)
     doc = Document(name, None)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise BankError([Problem(name, 1, 1, "", "the file is empty", "a bank is a YAML mapping")])
+        raise BankError([Problem(name, 1, 1, "", "the file is empty", role.shape, "syntax")])
     positions = doc.positions
     key_positions = doc.key_positions
     # Each frame: [container, path, pending_key (maps only), key position]
@@ -154,7 +164,7 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
     def fail(mark: Any, message: str, hint: str = "", path: Path_ = ()) -> BankError:
         line = mark.line + 1 if mark is not None else 0
         col = mark.column + 1 if mark is not None else 0
-        return BankError([Problem(name, line, col, dotted(path), message, hint)])
+        return BankError([Problem(name, line, col, dotted(path), message, hint, "syntax")])
 
     def place(value: Any, mark: Any, style: str, event: Any) -> None:
         nonlocal root
@@ -172,9 +182,9 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
         if frame[2] is _missing:
             # This value is a key.
             if not isinstance(value, str):
-                shown = "a mapping" if isinstance(value, dict) else (
-                    "a list" if isinstance(value, list) else f"`{value!r}`")
-                raise fail(mark, f"keys must be text, found {shown}",
+                found = "a mapping" if isinstance(value, dict) else (
+                    "a list" if isinstance(value, list) else f"`{shown(value)}`")
+                raise fail(mark, f"keys must be text, found {found}",
                            "quote the key if it is meant as text", frame[1])
             if value in container:
                 first = key_positions.get(frame[1] + (value,))
@@ -197,9 +207,10 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
         if not stack:
             return ()
         frame = stack[-1]
+        parent: Path_ = frame[1]
         if isinstance(frame[0], list):
-            return frame[1] + (len(frame[0]),)
-        return frame[1] + ((frame[2],) if frame[2] is not _missing else ())
+            return parent + (len(frame[0]),)
+        return parent + ((frame[2],) if frame[2] is not _missing else ())
 
     try:
         events: Any = yaml.parse(text, Loader=loader)
@@ -211,13 +222,13 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
                     raise fail(event.start_mark, f"more than {MAX_NODES:,} YAML nodes",
                                "split the bank into smaller files")
                 if event.anchor is not None:
-                    raise fail(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed in a bank",
+                    raise fail(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed in {role.noun}",
                                "write the value out, or define it once under `scales`",
                                current_path())
                 tag = event.tag
                 if tag is not None and tag not in _ALLOWED_TAGS:
                     raise fail(event.start_mark, f"the tag `{tag}` is not allowed",
-                               "remove it; a bank uses only plain YAML values", current_path())
+                               f"remove it; {role.noun} uses only plain YAML values", current_path())
             if cls is yaml.ScalarEvent:
                 if event.tag is None or event.tag == "!":
                     value = _resolve_plain(event.value) if event.implicit[0] and event.style in (None, "") \
@@ -242,7 +253,7 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
                                "remove the tag", current_path())
                 if len(stack) >= MAX_DEPTH:
                     raise fail(event.start_mark, f"nested deeper than {MAX_DEPTH} levels",
-                               "a bank never needs this much nesting", current_path())
+                               f"{role.noun} never needs this much nesting", current_path())
                 container: Any = {} if cls is yaml.MappingStartEvent else []
                 path = current_path()
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _missing:
@@ -252,13 +263,13 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 stack.pop()
             elif cls is yaml.AliasEvent:
-                raise fail(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed in a bank",
+                raise fail(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed in {role.noun}",
                            "write the value out in full", current_path())
             elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise fail(event.start_mark, "more than one YAML document in the file",
-                               "a bank is one document; remove the `---` separator or split the file")
+                               f"{role.noun} is one document; remove the `---` separator or split the file")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "YAML syntax error"
@@ -283,20 +294,19 @@ def load_text(text: str, name: str, *, loader: type[Any] | None = None) -> Docum
             char = ord(char)
         code = f"U+{char:04X}" if isinstance(char, int) else "this character"
         raise BankError([Problem(name, line, col, "", f"YAML does not allow the control character {code}",
-                                 "remove it; a bank is plain text (escape sequences and control "
-                                 "characters are refused)")]) from None
+                                 f"remove it; {role.noun} is plain text (escape sequences and control "
+                                 "characters are refused)", "syntax")]) from None
     except yaml.YAMLError as exc:
-        raise BankError([Problem(name, 0, 0, "", f"YAML error: {exc}")]) from None
+        raise BankError([Problem(name, 0, 0, "", f"YAML error: {exc}", kind="syntax")]) from None
     except RecursionError:
-        raise BankError([Problem(name, 0, 0, "", "nested too deeply to read")]) from None
+        raise BankError([Problem(name, 0, 0, "", "nested too deeply to read", kind="syntax")]) from None
     if root is None:
-        raise BankError([Problem(name, 1, 1, "", "the file holds no data",
-                                 "a bank is a YAML mapping with `id`, `title`, ...")])
+        raise BankError([Problem(name, 1, 1, "", "the file holds no data", role.shape, "syntax")])
     if not isinstance(root, dict):
-        kind = "a list" if isinstance(root, list) else "a single value"
+        what = "a list" if isinstance(root, list) else "a single value"
         top = positions.get((), Position(1, 1))
-        raise BankError([Problem(name, top.line, top.column, "", f"the top level is {kind}, not a mapping",
-                                 "a bank starts with keys such as `quiz: 1` and `id:`")])
+        raise BankError([Problem(name, top.line, top.column, "", f"the top level is {what}, not a mapping",
+                                 role.shape, "syntax")])
     doc.data = root
     return doc
 
@@ -323,7 +333,7 @@ def _syntax_hint(message: str) -> str:
     return "check indentation and quoting near this position"
 
 
-def load_path(path: str | os.PathLike[str], display: str | None = None) -> Document:
-    """Read, decode and parse a bank file."""
+def load_path(path: str | os.PathLike[str], display: str | None = None, role: FileRole = BANK) -> Document:
+    """Read, decode and parse a bank file (or, with `role`, another YAML file quiz reads)."""
     name = display or str(path)
-    return load_text(decode(read_bytes(path, name), name), name)
+    return load_text(decode(read_bytes(path, name, role), name), name, role=role)

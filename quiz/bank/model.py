@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 import msgspec
 
 from quiz.conditions.nodes import DECLINED as DECLINED  # re-exported: the answer value of "Prefer not to say"
 from quiz.conditions.nodes import Node
 
-KINDS = ("single", "multiple", "scale", "statement", "text")
-SUGGESTION_ORDER = {"safety": 0, "next-step": 1, "reading": 2}
+QuestionKind = Literal["single", "multiple", "scale", "statement", "text"]
+SuggestionKind = Literal["safety", "next-step", "reading"]
+Reveal = Literal["immediate", "end"]
+"""When statements show the right answer: after each one, or at the review."""
+
+KINDS: tuple[QuestionKind, ...] = get_args(QuestionKind)
+SUGGESTION_ORDER: dict[SuggestionKind, int] = {"safety": 0, "next-step": 1, "reading": 2}
 
 Answer = str | int | bool | tuple[str, ...]
 
@@ -76,14 +81,15 @@ class Question(msgspec.Struct, frozen=True):
     """One item; `index` is its place in the whole bank, `section` its section id."""
 
     id: str
-    kind: str
+    kind: QuestionKind
     text: str
     section: str
     index: int
     help: str = ""
     show_if: Node | None = None
     show_if_text: str = ""
-    optional: bool = False
+    can_skip: bool = False
+    """The bank's `optional`: the person may move on without an answer (free text always may)."""
     prefer_not_to_say: bool = False
     options: tuple[Option, ...] = ()
     min_choices: int = 0
@@ -96,11 +102,6 @@ class Question(msgspec.Struct, frozen=True):
     source: str = ""
     discussion: str = ""
     max_length: int = 2000
-
-    @property
-    def can_skip(self) -> bool:
-        """Whether the person may move on without an answer."""
-        return self.optional
 
     def choices(self) -> tuple[tuple[Answer, str], ...]:
         """The (value, label) pairs a person picks from, in order."""
@@ -137,13 +138,15 @@ class Section(msgspec.Struct, frozen=True):
 
 
 class Band(msgspec.Struct, frozen=True):
-    """A named, inclusive score range."""
+    """A named, inclusive score range; `index` is its place under the dimension's `bands` in the file
+    (the model keeps bands sorted by range, the author may not have)."""
 
     id: str
     label: str
     min: int
     max: int
     text: str = ""
+    index: int = 0
 
 
 class Dimension(msgspec.Struct, frozen=True):
@@ -158,11 +161,11 @@ class Dimension(msgspec.Struct, frozen=True):
     description: str = ""
     min_answered: int = 1
 
-    def band_for(self, score: int) -> Band | None:
-        """The band containing `score` (bands are checked to cover the whole range)."""
-        for b in self.bands:
+    def band_index(self, score: int) -> int | None:
+        """The place in `bands` of the band containing `score` (bands are checked to cover the range)."""
+        for i, b in enumerate(self.bands):
             if b.min <= score <= b.max:
-                return b
+                return i
         return None
 
 
@@ -170,7 +173,7 @@ class Suggestion(msgspec.Struct, frozen=True):
     """A next step, reading or safety note, with the condition that chooses it."""
 
     id: str
-    kind: str
+    kind: SuggestionKind
     title: str
     text: str
     because: str
@@ -226,7 +229,7 @@ class Bank(msgspec.Struct, frozen=True):
     min_age: int | None = None
     reviewed: str = ""
     authors: tuple[str, ...] = ()
-    reveal: str = "immediate"
+    reveal: Reveal = "immediate"
     sources: tuple[Work, ...] = ()
     reading: tuple[Work, ...] = ()
     resources: tuple[Resource, ...] = ()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 from quiz.paths import schema_path
 
 if TYPE_CHECKING:  # jsonschema is imported only when a bank is schema-checked (start-up time)
@@ -84,13 +85,13 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
         hint = "put quotes around it" if want == "string" else ""
         return [doc.problem(path, f"expected {words}, found {_kind(inst)}", hint)]
     if v == "enum":
-        allowed = [str(a) for a in value]
-        hint = suggest(str(inst), allowed) or "one of: " + ", ".join(allowed)
-        return [doc.problem(path, f"`{inst}` is not allowed here", hint)]
+        allowed = [shown(a) for a in value]
+        hint = suggest(shown(inst), allowed) or "one of: " + ", ".join(allowed)
+        return [doc.problem(path, f"`{shown(inst)}` is not allowed here", hint)]
     if v == "const":
-        return [doc.problem(path, f"must be `{value}`, found `{inst}`")]
+        return [doc.problem(path, f"must be `{shown(value)}`, found `{shown(inst)}`")]
     if v == "pattern":
-        return [doc.problem(path, f"`{inst}` is not in the expected form", _pattern_hint(value))]
+        return [doc.problem(path, f"`{shown(inst)}` is not in the expected form", _pattern_hint(value))]
     if v in ("minLength",) :
         return [doc.problem(path, "must not be empty")]
     if v == "minItems":
@@ -101,14 +102,14 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
         return [doc.problem(path, f"is longer than {value} characters")]
     if v in ("minimum", "maximum"):
         word = "at least" if v == "minimum" else "at most"
-        return [doc.problem(path, f"must be {word} {value}, found {inst}")]
+        return [doc.problem(path, f"must be {word} {shown(value)}, found {shown(inst)}")]
     if v == "uniqueItems":
         return [doc.problem(path, "lists the same id twice")]
     if v == "anyOf" and isinstance(inst, dict) and "title" in inst:
         return [doc.problem(path, "a reference needs `author` and `year`, or an `organisation`",
                             "add who wrote or published the work, so readers can check it")]
     if v == "propertyNames":
-        return [doc.problem(path, f"`{inst}` has a key that is not a valid id",
+        return [doc.problem(path, f"`{shown(inst)}` has a key that is not a valid id",
                             _pattern_hint("^[a-z]"))]
     return [doc.problem(path, err.message)]
 
@@ -142,5 +143,5 @@ def schema_problems(doc: Document) -> list[Problem]:
     """Every schema violation in the document, each located and worded."""
     out: list[Problem] = []
     for err in validator().iter_errors(doc.data):
-        out.extend(_problems_for(doc, err))
+        out.extend(replace(p, kind="schema") for p in _problems_for(doc, err))
     return out

@@ -6,17 +6,17 @@ import datetime as dt
 import re
 from typing import Any
 
-from quiz.bank.condition_checks import ConditionChecks
-from quiz.bank.facts import Facts, QInfo, _s, _scale_values, contribution, dicts, reachable_range
+from quiz.bank.condition_checks import condition_problems
+from quiz.bank.facts import Facts, QInfo, contribution, dicts, reachable_range, scale_values, text_or_none
 from quiz.bank.loader import Document, Path_
-from quiz.bank.model import DECLINED
+from quiz.bank.model import DECLINED, KINDS
 from quiz.bank.schema import suggest
-from quiz.errors import Problem
+from quiz.errors import Problem, shown
 
 __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
 
 
-class Checker(ConditionChecks):
+class Checker:
     """Runs every semantic check over one loaded document, collecting problems."""
 
     def __init__(self, doc: Document) -> None:
@@ -33,7 +33,7 @@ class Checker(ConditionChecks):
         self.check_ids()
         self.check_references()
         self.check_kinds()
-        self.check_conditions()
+        self.problems.extend(condition_problems(self.doc, self.facts))
         self.check_dimensions()
         self.check_examples()
         self.check_dates()
@@ -46,13 +46,13 @@ class Checker(ConditionChecks):
         for si, sec in dicts(self.data.get("sections")):
             f.section_first[si] = order
             for qi, q in dicts(sec.get("questions")):
-                qid = _s(q.get("id"))
+                qid = text_or_none(q.get("id"))
                 path: Path_ = ("sections", si, "questions", qi)
                 if qid is not None and qid not in f.questions:
                     f.questions[qid] = QInfo(path, q, order, si)
                 order += 1
         for di, d in dicts(self.data.get("dimensions")):
-            did = _s(d.get("id"))
+            did = text_or_none(d.get("id"))
             if did is not None and did not in f.dims:
                 f.dims[did] = (("dimensions", di), d)
         scales = self.data.get("scales")
@@ -105,7 +105,7 @@ class Checker(ConditionChecks):
             seen: set[Any] = set()
             for p, v in vals:
                 if v in seen:
-                    self.add(p, f"the scale value `{v}` is used twice", "each point needs its own value")
+                    self.add(p, f"the scale value `{shown(v)}` is used twice", "each point needs its own value")
                 seen.add(v)
         names: list[tuple[Path_, Any]] = [(("examples", i, "name"), x.get("name"))
                                           for i, x in dicts(self.data.get("examples"))]
@@ -154,8 +154,7 @@ class Checker(ConditionChecks):
         for q in self.facts.questions.values():
             kind = q.kind
             for key, kinds in only.items():
-                if key in q.data and kind in ("single", "multiple", "scale", "statement", "text") \
-                        and kind not in kinds:
+                if key in q.data and kind in KINDS and kind not in kinds:
                     hint = ("on choice questions, give points with each option's `scores`"
                             if key == "dimension" else f"`{key}` is only for {' and '.join(kinds)} questions")
                     self.add(q.path + (key,), f"`{key}` does not apply to a {kind} question", hint, key=True)
@@ -175,7 +174,7 @@ class Checker(ConditionChecks):
                 if isinstance(hi, int) and isinstance(lo, int) and hi < lo:
                     self.add(q.path + ("max_choices",), f"max_choices {hi} is below min_choices {lo}")
             if kind == "scale":
-                vals = _scale_values(self.facts, q)
+                vals = scale_values(self.facts, q)
                 if q.data.get("reverse") and not q.data.get("dimension"):
                     self.add(q.path + ("reverse",), "reverse keying only matters for an item that has a dimension",
                              "add `dimension:` or remove `reverse`", key=True)
@@ -183,16 +182,10 @@ class Checker(ConditionChecks):
                     self.add(q.path + ("scale",), "the scale needs at least two points")
 
     # -- dimensions ----------------------------------------------------------------------------------
-    def dimension_items(self, dim: str) -> list[str]:
-        if dim not in self.facts.items:
-            self.facts.items[dim] = [qid for qid, q in self.facts.questions.items()
-                                     if contribution(self.facts, q, dim) is not None]
-        return self.facts.items[dim]
-
     def check_dimensions(self) -> None:
         f = self.facts
         for did, (path, d) in f.dims.items():
-            items = self.dimension_items(did)
+            items = f.dimension_items(did)
             if not items:
                 self.add(path + ("id",), f"no question adds to the dimension `{did}`",
                          "give options `scores`, or point scale items at it with `dimension:`")

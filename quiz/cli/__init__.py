@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.errors import BankError, InputError, QuizError, UsageError
+from quiz.errors import BankError, InputError, Problem, QuizError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -47,11 +47,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def print_problems(problems: Sequence[object]) -> None:
+def print_problems(problems: Sequence[Problem]) -> None:
     """Print located problems to stderr, one per line."""
     for p in problems:
-        render = getattr(p, "render", None)
-        print(render() if render else str(p), file=sys.stderr)
+        print(p.render(), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,10 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.engine.compare import Column, to_json, to_markdown, to_text
-from quiz.errors import QuizError, UsageError
+from quiz.errors import QuizError
 from quiz.store import SavedInfo
 
 
@@ -32,7 +33,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open every file, check they share a bank, score each, print them side by side."""
-    from quiz.cli._passphrase import with_passphrase
+    from quiz.cli.passphrase import with_passphrase
     from quiz.store import find_bank, load_session, read_info
 
     known: list[str] = []
@@ -46,10 +47,7 @@ def run(args: argparse.Namespace) -> int:
     bank_id = infos[0].bank_id
     bank: Bank | None
     if args.bank:
-        bank_path = resolve_bank(args.bank)
-        if not bank_path.exists():
-            raise UsageError(f"no bank named `{args.bank}`")
-        bank = load_bank(bank_path)
+        bank = load_bank(resolve_bank_or_usage(args.bank))
         if bank.id != bank_id:
             raise QuizError(f"the files are of the bank `{bank_id}`, but {args.bank} is "
                             f"`{bank.id}`")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from quiz.authoring.handout import FORMATS, render
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
+from quiz.store.atomic import write_file
 
 
 def register(sub: Any) -> None:
@@ -30,44 +30,27 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    folder = path.parent
+def write_handout(path: Path, text: str) -> None:
+    """Write the handout whole or not at all, as an ordinary file to share (unlike a saved session)."""
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: cannot write: the folder {folder} does not exist")
-    tmp = ""
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: cannot write: the folder {path.parent} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # a handout is for sharing, unlike mkstemp's private 0600
-        os.replace(tmp, path)
-        tmp = ""
+        write_file(path, text, mode=0o666)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def run(args: argparse.Namespace) -> int:
     """Load the bank, render the handout, write it."""
-    path = resolve_bank(args.bank)
-    if not path.exists():
-        raise UsageError(f"no bank named `{args.bank}` (give a file path or a shipped bank's id)")
-    if path.is_dir():
-        raise UsageError(f"{args.bank} is a folder; export one bank file at a time")
-    bank = load_bank(path)
+    bank = load_bank(resolve_bank_or_usage(args.bank))
     text = render(bank, args.format, args.answer_key)
     if args.output is None or args.output == "-":
         sys.stdout.write(text)
         return 0
     out = Path(args.output).expanduser()
-    write_atomic(out, text)
+    write_handout(out, text)
     key = " with the answer key" if args.answer_key else ""
     print(f"Wrote {out}: {bank.title}, {len(bank.questions)} questions{key}.", file=sys.stderr)
     return 0

@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
-import os
 import re
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from quiz.errors import UsageError
 from quiz.paths import schema_path
+from quiz.store.atomic import write_file
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new_bank.yaml"
 ID_MAX = 64
@@ -81,36 +80,13 @@ def write_new(path: Path, text: str, force: bool) -> None:
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # An ordinary file to share (0666 less the umask); exclusive unless forced, so a file that
+        # appeared since the check above is never overwritten.
+        write_file(path, text, mode=0o666, exclusive=not force)
+    except FileExistsError as exc:
+        raise UsageError(f"{path} already exists; add --force to overwrite it") from exc
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write here: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # an ordinary file to share, not mkstemp's private 0600
-        if force:
-            os.replace(tmp, path)
-        else:
-            # link() fails if the name appeared meanwhile, so a racing file is never overwritten.
-            try:
-                os.link(tmp, path)
-            except FileExistsError as exc:
-                raise UsageError(f"{path} already exists; add --force to overwrite it") from exc
-            except OSError:  # file systems without hard links
-                if path.exists():
-                    raise UsageError(f"{path} already exists; add --force to overwrite it") from None
-                os.replace(tmp, path)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def run(args: argparse.Namespace) -> int:

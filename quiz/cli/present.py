@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError
 
@@ -26,10 +27,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the presenter."""
-    path = resolve_bank(args.bank)
-    if not path.exists():
-        raise UsageError(f"no bank named `{args.bank}`")
-    bank = load_bank(path)
+    bank = load_bank(resolve_bank_or_usage(args.bank))
     if args.min_count < 1:
         raise UsageError("--min-count must be at least 1")
     room = None

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import resolve_bank
-from quiz.errors import UsageError
+from quiz.cli.banks import resolve_bank_or_usage
 
 
 def register(sub: Any) -> None:
@@ -24,11 +22,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the preview."""
-    path = Path(resolve_bank(args.bank))
-    if not path.exists():
-        raise UsageError(f"{args.bank}: no such bank file")
-    if path.is_dir():
-        raise UsageError(f"{args.bank} is a folder; give one bank file")
+    path = resolve_bank_or_usage(args.bank)
     from quiz.ui.preview import PreviewApp
 
     PreviewApp(path, watch=args.watch).run()

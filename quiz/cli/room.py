@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank
 from quiz.errors import UsageError
 from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError, clear_room, export_csv, room_path
+from quiz.store.atomic import write_file
 
 
 def register(sub: Any) -> None:
@@ -42,7 +44,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_file(Path(args.output), text, mode=0o666)  # anonymous totals, for the facilitator to share
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
         print(f"Wrote the totals of room `{args.name}` to {args.output}")

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.engine.answers import load_answers
 from quiz.engine.report import render
 from quiz.engine.scoring import score
@@ -28,9 +29,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load, check, score, print."""
-    bank_path = resolve_bank(args.bank)
-    if not bank_path.exists():
-        raise UsageError(f"no bank named `{args.bank}` (give a file path or a shipped bank's id)")
+    bank_path = resolve_bank_or_usage(args.bank)
     if not Path(args.answers).exists():
         raise UsageError(f"{args.answers}: no such answers file")
     bank = load_bank(bank_path)

@@ -12,9 +12,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 from quiz.room.totals import Room, RoomError
+from quiz.store.atomic import write_file
 
 
 def register(sub: Any) -> None:
@@ -60,7 +62,7 @@ def private_templates(folder: Path) -> Path:
     src = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
     html = src.read_text(encoding="utf-8")
     html = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", html, flags=re.S)
-    (folder / "app_index.html").write_text(html, encoding="utf-8")
+    write_file(folder / "app_index.html", html, mode=0o644, durable=False)  # a throwaway copy for this run
     return folder
 
 
@@ -74,9 +76,7 @@ def participant_command(bank_path: Path, room: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until ctrl+c."""
-    path = resolve_bank(args.bank)
-    if not path.exists():
-        raise UsageError(f"no bank named `{args.bank}`")
+    path = resolve_bank_or_usage(args.bank)
     bank = load_bank(path)
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")

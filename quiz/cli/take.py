@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank, resolve_bank
+from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
+from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 
 LATEST = "\0latest"
@@ -60,16 +61,12 @@ def _room_listener(name: str, bank: Bank) -> Any:
 
 
 def _bank(ref: str) -> Any:
-    path = resolve_bank(ref)
-    if not path.exists():
-        raise UsageError(f"no bank named `{ref}` (give a file path or a shipped bank's id; "
-                         "`quiz` lists them)")
-    return load_bank(path)
+    return load_bank(resolve_bank_or_usage(ref))
 
 
 def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
     """The restored Session and the notes to show the person first."""
-    from quiz.cli._passphrase import read_passphrase, with_passphrase
+    from quiz.cli.passphrase import read_passphrase, with_passphrase
     from quiz.paths import sessions_dir
     from quiz.store import StoreError, UnknownBank, latest_saved, load_session, protected_count
 

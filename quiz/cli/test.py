@@ -7,11 +7,10 @@ import sys
 from typing import Any
 
 from quiz.authoring.examples import run_examples
-from quiz.authoring.reach_report import report_reachability
+from quiz.authoring.reach_report import ReachReport, report_reachability
 from quiz.bank.check import check_file
-from quiz.bank.loader import load_path
 from quiz.cli.validate import collect
-from quiz.errors import BankError, Problem
+from quiz.errors import Problem
 
 
 def register(sub: Any) -> None:
@@ -39,11 +38,8 @@ def run(args: argparse.Namespace) -> int:
                 print(p.render(), file=sys.stderr)
             failures += len(result.problems)
             continue
-        bank = result.bank
-        try:
-            doc = load_path(f)
-        except BankError:  # pragma: no cover - it just loaded
-            doc = None
+        bank, doc = result.bank, result.doc
+        assert doc is not None  # a bank is only built from a parsed document
         print(f"{f}: {bank.title}")
         problems: list[Problem] = []
         results = run_examples(bank, doc)
@@ -55,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  FAIL  example \u201c{r.example.name}\u201d")
                 _err(r.problems)  # right under its FAIL line
                 problems.extend(r.problems)
-        unreachable = report_reachability(bank, doc, results, quiet=args.quiet)
-        _err(unreachable)
-        problems.extend(unreachable)
+        reach = report_reachability(bank, doc, results)
+        _print_reach(reach, quiet=args.quiet)
+        _err(reach.problems)
+        problems.extend(reach.problems)
         failures += len(problems)
         passed = sum(r.passed for r in results)
         print(f"  examples: {passed} of {len(results)} passed")
@@ -68,6 +65,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"{failures} failure(s)", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_reach(reach: ReachReport, quiet: bool) -> None:
+    """Witnesses (unless quiet) and coverage, on stdout."""
+    if not quiet:
+        for r in reach.reached:
+            if r.always:
+                print(f"  reach {r.goal.label} always fires (it has no `when`)")
+            else:
+                verb = "fires" if r.goal.kind == "suggestion" else "is reached"
+                print(f"  reach {r.goal.label} {verb} for: {r.answers}")
+        print(f"  reach questions: {reach.questions_shown} of {reach.questions} can be shown")
+    print(f"  coverage: examples cover {reach.suggestions_covered} of {reach.suggestions} suggestions and "
+          f"{reach.bands_covered} of {reach.bands} bands")
 
 
 def _err(problems: tuple[Problem, ...] | list[Problem]) -> None:

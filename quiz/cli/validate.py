@@ -50,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
     files, bad = collect(args.paths)
     results = [check_file(f) for f in files]
     problems: list[Problem] = [p for r in results for p in r.problems]
-    unreadable = [r.file for r in results if r.bank is None and r.problems and r.problems[0].line == 0
-                  and r.problems[0].message.startswith("cannot read")]
+    unreadable = [r.file for r in results if any(p.kind == "unreadable" for p in r.problems)]
     if args.format == "json":
         out: dict[str, Any] = {
             "files": [{"file": r.file, "ok": r.bank is not None,

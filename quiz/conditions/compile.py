@@ -19,9 +19,9 @@ class Context(Protocol):
     def band_index(self, dim: str) -> int | None: ...
 
 
-Predicate_ = Callable[[Any], bool]
+Predicate_ = Callable[[Context], bool]
 
-_ORDER = {
+_ORDER: dict[str, Callable[[Any, Any], bool]] = {
     "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
 }
@@ -44,7 +44,7 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
             p0, p1 = parts
             return lambda c: p0(c) or p1(c)
 
-        def any_(c: Any) -> bool:
+        def any_(c: Context) -> bool:
             for p in parts:
                 if p(c):
                     return True
@@ -57,7 +57,7 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
             p0, p1 = parts
             return lambda c: p0(c) and p1(c)
 
-        def all_(c: Any) -> bool:
+        def all_(c: Context) -> bool:
             for p in parts:
                 if not p(c):
                     return False
@@ -80,7 +80,7 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
             return lambda c: not _same(c.answers.get(qid), value)
         fn = _ORDER[op]
 
-        def ordered(c: Any) -> bool:
+        def ordered(c: Context) -> bool:
             a = c.answers.get(qid)
             return isinstance(a, int) and not isinstance(a, bool) and fn(a, value)
 
@@ -94,7 +94,7 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
     if isinstance(node, Includes):
         qid, value = node.subject.name, node.value
 
-        def includes(c: Any) -> bool:
+        def includes(c: Context) -> bool:
             a = c.answers.get(qid)
             return isinstance(a, tuple) and value in a
 
@@ -116,14 +116,14 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
     cmp = _ORDER[op]
     if node.func == "count":
 
-        def count(c: Any) -> bool:
+        def count(c: Context) -> bool:
             a = c.answers.get(name)
             return isinstance(a, tuple) and cmp(len(a), value)
 
         return count
     if node.func == "score":
 
-        def score(c: Any) -> bool:
+        def score(c: Context) -> bool:
             s = c.score(name)
             return s is not None and cmp(s, value)
 
@@ -135,7 +135,7 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
         return lambda c: c.band_index(name) is not None
     target = band_ids[name].index(str(value))
 
-    def band(c: Any) -> bool:
+    def band(c: Context) -> bool:
         i = c.band_index(name)
         return i is not None and cmp(i, target)
 
@@ -164,7 +164,7 @@ def explain(node: Node, holds: Callable[[Node], bool], want: bool = True) -> lis
     return [(node, want)]
 
 
-Explainer = Callable[[Any, bool], list[tuple[Node, bool]]]
+Explainer = Callable[[Context, bool], list[tuple[Node, bool]]]
 
 
 def compile_explainer(node: Node, band_ids: dict[str, list[str]], statements: dict[str, bool]) -> Explainer:
@@ -179,7 +179,7 @@ def compile_explainer(node: Node, band_ids: dict[str, list[str]], statements: di
                   n) for n in node.items]
         is_or = isinstance(node, Or)
 
-        def explainer(c: Any, want: bool) -> list[tuple[Node, bool]]:
+        def explainer(c: Context, want: bool) -> list[tuple[Node, bool]]:
             decisive = is_or == want
             out: list[tuple[Node, bool]] = []
             for pred, sub, n in parts:

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 import msgspec
 
-Literal = str | int | float | bool
+from quiz.errors import QuizError
+
+Value = str | int | float | bool
+"""A literal value written in a condition: text, a number, true or false."""
+
+RefKind = Literal["question", "dimension"]
+CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
+PredicateFunc = Literal["answered", "skipped", "declined", "correct", "wrong"]
+MeasureFunc = Literal["count", "score", "band"]
 
 
 DECLINED = "prefer_not_to_say"
 """The answer value for "Prefer not to say": `declined(q)` tests for it; it counts as not answered."""
 
 
-class ConditionError(Exception):
+class ConditionError(QuizError):
     """A condition that does not parse; `offset` is the 0-based character where it went wrong."""
 
     def __init__(self, message: str, offset: int, hint: str = "") -> None:
@@ -26,7 +35,7 @@ class ConditionError(Exception):
 class Reference(msgspec.Struct, frozen=True):
     """A name in a condition: `kind` is `question` or `dimension`; `offset` locates it."""
 
-    kind: str
+    kind: RefKind
     name: str
     offset: int
 
@@ -53,8 +62,8 @@ class Compare(msgspec.Struct, frozen=True):
     """`question OP literal`: an answer equals, differs from, or is ordered against a value."""
 
     subject: Reference
-    op: str
-    value: Literal
+    op: CompareOp
+    value: Value
     value_offset: int
 
 
@@ -62,7 +71,7 @@ class InList(msgspec.Struct, frozen=True):
     """`question in [a, b]`: the answer is one of the values."""
 
     subject: Reference
-    values: tuple[Literal, ...]
+    values: tuple[Value, ...]
     value_offset: int
 
 
@@ -70,24 +79,24 @@ class Includes(msgspec.Struct, frozen=True):
     """`question includes a`: a checklist answer contains the value."""
 
     subject: Reference
-    value: Literal
+    value: Value
     value_offset: int
 
 
 class Predicate(msgspec.Struct, frozen=True):
     """`answered(q)`, `skipped(q)`, `declined(q)`, `correct(q)` or `wrong(q)`."""
 
-    func: str
+    func: PredicateFunc
     subject: Reference
 
 
 class Measure(msgspec.Struct, frozen=True):
     """`count(q) OP n`, `score(d) OP n` or `band(d) OP "band-id"`."""
 
-    func: str
+    func: MeasureFunc
     subject: Reference
-    op: str
-    value: Literal
+    op: CompareOp
+    value: Value
     value_offset: int
 
 
@@ -112,7 +121,7 @@ def references(node: Node) -> list[Reference]:
 def unparse(node: Node) -> str:
     """Canonical text for a tree; `parse(unparse(t)) == t` up to offsets."""
 
-    def lit(v: Literal) -> str:
+    def lit(v: Value) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
         if isinstance(v, str):

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from quiz.conditions.nodes import (
     And,
     Compare,
+    CompareOp,
     ConditionError,
     Includes,
     InList,
-    Literal,
     Measure,
+    MeasureFunc,
     Node,
     Not,
     Or,
     Predicate,
+    PredicateFunc,
     Reference,
+    RefKind,
+    Value,
 )
 
 # Conditions are one line of logic; 2,000 characters and 32 levels of parentheses are far beyond any
@@ -36,8 +41,11 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,  # DOTALL: a backslash may escape a line break inside quotes
 )
 KEYWORDS = {"and", "or", "not", "in", "includes", "true", "false"}
-PREDICATES = {"answered", "skipped", "declined", "correct", "wrong"}
-MEASURES = {"count": "question", "score": "dimension", "band": "dimension"}
+# Typed tables: looking a token up in them is what turns its text into the node's Literal type.
+PREDICATES: dict[str, PredicateFunc] = {f: f for f in get_args(PredicateFunc)}
+MEASURES: dict[str, tuple[MeasureFunc, RefKind]] = {"count": ("count", "question"), "score": ("score", "dimension"),
+                                                     "band": ("band", "dimension")}
+COMPARE_OPS: dict[str, CompareOp] = {o: o for o in get_args(CompareOp)}
 ORDER_OPS = {"<", "<=", ">", ">="}
 
 
@@ -167,11 +175,11 @@ class _Parser:
             value, voff = self.literal()
             if op.text in ORDER_OPS and not _is_number(value):
                 raise ConditionError(f"`{op.text}` compares numbers; `{value}` is not a number", voff)
-            return Compare(subject, op.text, value, voff)
+            return Compare(subject, COMPARE_OPS[op.text], value, voff)
         if op.kind == "in":
             self.take()
             lb = self.expect("[", "`[` to start a list of values", 'e.g. `concern in ["pain", "desire"]`')
-            values: list[Literal] = []
+            values: list[Value] = []
             while True:
                 v, _ = self.literal()
                 values.append(v)
@@ -194,13 +202,13 @@ class _Parser:
     def call(self, name: _Tok) -> Node:
         func = name.text
         if func not in PREDICATES and func not in MEASURES:
-            known = ", ".join(sorted(PREDICATES | set(MEASURES)))
+            known = ", ".join(sorted(set(PREDICATES) | set(MEASURES)))
             raise ConditionError(f"unknown function `{func}`", name.offset, f"known functions: {known}")
         self.take()  # (
         arg = self.expect("name", "an id inside the parentheses")
         self.expect(")", "`)`")
         if func in PREDICATES:
-            return Predicate(func, Reference("question", arg.text, arg.offset))
+            return Predicate(PREDICATES[func], Reference("question", arg.text, arg.offset))
         op = self.peek()
         if op.kind != "op":
             raise ConditionError(f"`{func}(...)` must be compared with something", op.offset,
@@ -213,9 +221,10 @@ class _Parser:
         if func == "band" and not isinstance(value, str):
             raise ConditionError("`band(...)` is compared with a band id in quotes", voff,
                                  f'e.g. `band({arg.text}) == "high"`')
-        return Measure(func, Reference(MEASURES[func], arg.text, arg.offset), op.text, value, voff)
+        measure, subject_kind = MEASURES[func]
+        return Measure(measure, Reference(subject_kind, arg.text, arg.offset), COMPARE_OPS[op.text], value, voff)
 
-    def literal(self) -> tuple[Literal, int]:
+    def literal(self) -> tuple[Value, int]:
         t = self.peek()
         if t.kind == "string":
             self.take()

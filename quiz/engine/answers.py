@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quiz.bank.loader import ANSWERS, Document, load_path
 from quiz.bank.model import DECLINED, Answer, Bank, Question
 from quiz.bank.schema import suggest
-from quiz.errors import BankError, InputError, Problem
-
-if TYPE_CHECKING:
-    from quiz.bank.loader import Document
+from quiz.errors import BankError, InputError, Problem, shown
 
 
 def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
@@ -24,7 +22,7 @@ def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
         values = [o.value for o in q.options]
         if isinstance(value, str) and value in values:
             return value, "", ""
-        return None, f"`{value}` is not an option of `{q.id}`", \
+        return None, f"`{shown(value)}` is not an option of `{q.id}`", \
             suggest(str(value), values) or "options: " + ", ".join(values)
     if q.kind == "multiple":
         items = [value] if isinstance(value, str) else value
@@ -50,7 +48,7 @@ def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
         points = [v for v, _ in q.choices()]
         if isinstance(value, int) and not isinstance(value, bool) and value in points:
             return value, "", ""
-        return None, f"`{value}` is not a point on `{q.id}`'s scale", \
+        return None, f"`{shown(value)}` is not a point on `{q.id}`'s scale", \
             "points: " + ", ".join(str(p) for p in points)
     if q.kind == "statement":
         if isinstance(value, bool):
@@ -70,17 +68,15 @@ def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
     """Check every raw answer against the bank; returns the usable answers and every problem."""
     out: dict[str, Answer] = {}
     problems: list[Problem] = []
+    where = doc if doc is not None else Document.unplaced(file)
 
     def problem(key: str, message: str, hint: str, *, on_key: bool = False) -> None:
-        if doc is not None:
-            problems.append(doc.problem((key,), message, hint, key=on_key))
-        else:
-            problems.append(Problem(file, 0, 0, key, message, hint))
+        problems.append(where.problem((key,), message, hint, key=on_key))
 
     for key, value in raw.items():
         q = bank.by_id.get(key) if isinstance(key, str) else None
         if q is None:
-            problem(str(key), f"`{key}` is not a question in `{bank.id}`",
+            problem(str(key), f"`{shown(key)}` is not a question in `{bank.id}`",
                     suggest(str(key), list(bank.by_id)) or "check the question ids", on_key=True)
             continue
         ans, message, hint = normalize_one(q, value)
@@ -97,6 +93,7 @@ def hidden_problems(bank: Bank, answers: Mapping[str, Any], file: str = "",
     from quiz.engine.scoring import engine_for
 
     ctx, visible, ended = engine_for(bank).walk(answers)
+    where = doc if doc is not None else Document.unplaced(file)
     out = []
     for key in answers:
         if key in ctx.answers:
@@ -107,33 +104,19 @@ def hidden_problems(bank: Bank, answers: Mapping[str, Any], file: str = "",
             f"its section's condition `{bank.section_by_id[q.section].show_if_text}` does not hold")
         message = f"`{key}` is answered but hidden by the other answers: {why}"
         hint = "remove the answer, or change the answers it depends on"
-        if doc is not None:
-            out.append(doc.problem((key,), message, hint, key=True))
-        else:
-            out.append(Problem(file, 0, 0, key, message, hint))
+        out.append(where.problem((key,), message, hint, key=True))
     return out
 
 
 def load_answers(path: str | os.PathLike[str], bank: Bank) -> dict[str, Answer]:
     """Read an answers file (YAML or JSON mapping of question id to value), or raise InputError."""
-    name = str(path)
     try:
-        from quiz.bank.files import decode, read_bytes
-        from quiz.bank.loader import load_text  # only answer files need YAML; a session does not
-
-        doc = load_text(decode(read_bytes(path, name), name), name)
+        doc = load_path(path, role=ANSWERS)
     except BankError as exc:
-        raise InputError([_reword(p) for p in exc.problems]) from None
-    answers, problems = normalize(bank, doc.data, name, doc)
+        raise InputError(exc.problems) from None
+    answers, problems = normalize(bank, doc.data, doc.file, doc)
     if not problems:
-        problems = hidden_problems(bank, answers, name, doc)
+        problems = hidden_problems(bank, answers, doc.file, doc)
     if problems:
         raise InputError(problems)
     return answers
-
-
-def _reword(p: Problem) -> Problem:
-    hint = p.hint.replace("a bank starts with keys such as `quiz: 1` and `id:`",
-                          "an answers file is a mapping of question id to answer")
-    hint = hint.replace("a bank is a YAML mapping", "an answers file is a mapping of question id to answer")
-    return Problem(p.file, p.line, p.column, p.path, p.message.replace("a bank", "an answers file"), hint)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import Outcome
-from quiz.engine.report import _md
+from quiz.engine.report import md_escape
 from quiz.safe_text import clean
 
 
@@ -82,15 +82,15 @@ def to_text(bank: Bank, columns: list[Column]) -> str:
 
 def to_markdown(bank: Bank, columns: list[Column]) -> str:
     """A Markdown table of bands and suggestions, one column per file."""
-    heads = [_md(name(c)) for c in columns]
-    out = [f"# {_md(bank.title)}: {len(columns)} saved session(s) compared", "",
+    heads = [md_escape(name(c)) for c in columns]
+    out = [f"# {md_escape(bank.title)}: {len(columns)} saved session(s) compared", "",
            "| | " + " | ".join(heads) + " |", "|---|" + "---|" * len(columns)]
     for title, cells in rows(bank, columns):
-        out.append(f"| {_md(title)} | " + " | ".join(_md(x) for x in cells) + " |")
-    sugg = ["<br>".join(_md(s.title) for s in c.outcome.suggestions) or "-" for c in columns]
+        out.append(f"| {md_escape(title)} | " + " | ".join(md_escape(x) for x in cells) + " |")
+    sugg = ["<br>".join(md_escape(s.title) for s in c.outcome.suggestions) or "-" for c in columns]
     out.append("| Suggestions | " + " | ".join(sugg) + " |")
-    out += ["", "Files: " + "; ".join(f"{_md(name(c))}: `{c.file}` (saved {c.saved_at})"
-                                      for c in columns), "", _md(bank.disclaimer), ""]
+    out += ["", "Files: " + "; ".join(f"{md_escape(name(c))}: `{c.file}` (saved {c.saved_at})"
+                                      for c in columns), "", md_escape(bank.disclaimer), ""]
     return "\n".join(out)
 
 

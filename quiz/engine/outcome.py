@@ -6,6 +6,8 @@ from typing import Any
 
 import msgspec
 
+from quiz.bank.model import SuggestionKind
+
 
 class Reason(msgspec.Struct, frozen=True):
     """One fact that made a suggestion fire: an answer given or a score reached."""
@@ -72,7 +74,7 @@ class ChosenSuggestion(msgspec.Struct, frozen=True):
     """A suggestion that fired, with why."""
 
     id: str
-    kind: str
+    kind: SuggestionKind
     title: str
     text: str
     because: str

@@ -66,41 +66,43 @@ def to_text(outcome: Outcome) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
+    """Bank text as Markdown text: its syntax escaped so it cannot become links, images or HTML."""
     # Bank text is text: escape Markdown syntax so it cannot become links, images or HTML.
     return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", text)
 
 
 def to_markdown(outcome: Outcome) -> str:
     """A Markdown report."""
-    out = [f"# {_md(outcome.bank_title)}: results", ""]
+    out = [f"# {md_escape(outcome.bank_title)}: results", ""]
     if not outcome.complete and not outcome.ended_early:
         out += ["_Some questions were left unanswered; results use the answers given._", ""]
     for kind, items in grouped(outcome):
         out += [f"## {KIND_HEADINGS[kind]}", ""]
         for s in items:
-            out += [f"### {_md(s.title)}", "", _md(s.text), "", f"**Why this appears:** {_md(s.because)}", ""]
-            out += [f"- {_md(r.text)}" for r in s.reasons] + [""]
+            out += [f"### {md_escape(s.title)}", "", md_escape(s.text), "",
+                    f"**Why this appears:** {md_escape(s.because)}", ""]
+            out += [f"- {md_escape(r.text)}" for r in s.reasons] + [""]
             for res in s.resources:
-                bits = ", ".join(_md(x) for x in (res.contact, res.url) if x)
-                out.append(f"- **{_md(res.name)}** ({res.region}): {bits}. Checked {res.last_verified}.")
+                bits = ", ".join(md_escape(x) for x in (res.contact, res.url) if x)
+                out.append(f"- **{md_escape(res.name)}** ({res.region}): {bits}. Checked {res.last_verified}.")
             for w in s.reading:
-                out.append(f"- {_md(w.citation)}" + (f" <{w.url}>" if w.url else ""))
+                out.append(f"- {md_escape(w.citation)}" + (f" <{w.url}>" if w.url else ""))
             out.append("")
     if outcome.dimensions and not outcome.ended_early:
         out += ["## Scores", "", "| dimension | result | score |", "|---|---|---|"]
         for d in outcome.dimensions:
             score = "-" if d.score is None else f"{d.score} ({d.low} to {d.high})"
-            out.append(f"| {_md(d.title)} | {_md(d.band_label)} | {score} |")
+            out.append(f"| {md_escape(d.title)} | {md_escape(d.band_label)} | {score} |")
         out.append("")
     if outcome.statements and not outcome.ended_early:
         out += [f"## Statements: {outcome.correct} of {len(outcome.statements)} right", ""]
         for st in outcome.statements:
             mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
-            out += [f"- **{_md(st.text)}** {'True' if st.answer else 'False'} (you: {mark}). "
-                    f"{_md(st.explanation)} _{_md(st.source)}_"]
+            out += [f"- **{md_escape(st.text)}** {'True' if st.answer else 'False'} (you: {mark}). "
+                    f"{md_escape(st.explanation)} _{md_escape(st.source)}_"]
         out.append("")
-    out += ["## About these results", "", _md(outcome.disclaimer), ""]
+    out += ["## About these results", "", md_escape(outcome.disclaimer), ""]
     return "\n".join(out)
 
 

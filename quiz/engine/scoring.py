@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Question
-from quiz.conditions.compile import compile_explainer, compile_node, explain
+from quiz.conditions.compile import Predicate_, compile_explainer, compile_node, explain
 from quiz.conditions.nodes import (
     And,
     Compare,
@@ -29,7 +29,7 @@ from quiz.engine.outcome import (
 )
 
 
-class _Ctx:
+class ScoreContext:
     """Evaluation context: effective answers so far, visible ids, and cached dimension results."""
 
     __slots__ = ("engine", "answers", "visible", "_scores")
@@ -67,7 +67,7 @@ def _points(q: Question, dim: str) -> Callable[[Any], int]:
         lo, hi = min(vals), max(vals)
         if q.reverse:
             return lambda a: lo + hi - a
-        return lambda a: a  # type: ignore[no-any-return]
+        return lambda a: a
     if q.kind == "statement":
         right = q.answer
         return lambda a: 1 if a is right else 0
@@ -85,10 +85,11 @@ class Engine:
         band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
         statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
 
-        def comp(n: Node | None) -> Callable[[Any], bool] | None:
+        def comp(n: Node | None) -> Predicate_ | None:
             return None if n is None else compile_node(n, band_ids, statements)
 
-        self._compile = lambda n: compile_node(n, band_ids, statements)
+        self._compile: Callable[[Node], Predicate_] = \
+            lambda n: compile_node(n, band_ids, statements)
         self.sections = [(s, comp(s.show_if), [(q, comp(q.show_if)) for q in s.questions])
                          for s in bank.sections]
         self.ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
@@ -96,7 +97,7 @@ class Engine:
         self.dims = {d.id: (d, [(qid, _points(bank.by_id[qid], d.id)) for qid in d.items])
                      for d in bank.dimensions}
         self.suggestions = [(s, comp(s.when)) for s in bank.suggestions]
-        self._atom_cache: dict[int, Callable[[Any], bool]] = {}
+        self._atom_cache: dict[int, Predicate_] = {}
         # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
         # kept in their final order (safety first, then priority, then bank order) with the parts of
         # their result that never change, and a chosen suggestion is reused whenever its reasons are.
@@ -119,9 +120,9 @@ class Engine:
                            for q in bank.questions if q.kind == "statement"}
 
     # -- visibility ---------------------------------------------------------------------------------
-    def walk(self, answers: Mapping[str, Any]) -> tuple[_Ctx, list[Question], bool]:
+    def walk(self, answers: Mapping[str, Any]) -> tuple[ScoreContext, list[Question], bool]:
         """Visible questions in order given `answers`; answers to hidden questions are left out."""
-        ctx = _Ctx(self)
+        ctx = ScoreContext(self)
         visible: list[Question] = []
         ends = self.ends
         for _section, sec_if, questions in self.sections:
@@ -157,10 +158,7 @@ class Engine:
             total += points(a)
         if answered < d.min_answered:
             return None, answered, None
-        for i, b in enumerate(d.bands):
-            if b.min <= total <= b.max:
-                return total, answered, i
-        return total, answered, None  # unreachable for a checked bank
+        return total, answered, d.band_index(total)
 
     # -- outcome --------------------------------------------------------------------------------------
     def score(self, answers: Mapping[str, Any]) -> Outcome:
@@ -232,7 +230,7 @@ class Engine:
                 n_answered += 1
                 if q.kind != "text":
                     given_answers.append((qid, eff[qid]))
-            elif complete and not q.optional and q.kind != "text":
+            elif complete and not q.can_skip and q.kind != "text":
                 complete = False
         return Outcome(
             bank.id, bank.title, bank.version, bank.disclaimer, complete, ended, len(visible),
@@ -243,7 +241,7 @@ class Engine:
         w = self.bank.works[wid]
         return WorkRef(w.id, w.citation(), w.url, w.note)
 
-    def holds(self, node: Node, ctx: _Ctx) -> bool:
+    def holds(self, node: Node, ctx: ScoreContext) -> bool:
         """Whether a condition or part of one holds in `ctx`; each node is compiled once."""
         fn = self._atom_cache.get(id(node))
         if fn is None:
@@ -251,7 +249,7 @@ class Engine:
             self._atom_cache[id(node)] = fn
         return fn(ctx)
 
-    def reasons(self, when: Node | None, ctx: _Ctx) -> tuple[Reason, ...]:
+    def reasons(self, when: Node | None, ctx: ScoreContext) -> tuple[Reason, ...]:
         """Why a suggestion fired, as sentences about the answers and scores involved."""
         if when is None:
             return (Reason("Shown to everyone who takes this bank."),)
@@ -264,7 +262,7 @@ class Engine:
                 out.append(r)
         return tuple(out)
 
-    def _reason_key(self, atom: Node, value: bool, ctx: _Ctx) -> Any:
+    def _reason_key(self, atom: Node, value: bool, ctx: ScoreContext) -> Any:
         """What the reason for `atom` (true or, under `not`, false) reads beyond the bank itself."""
         if isinstance(atom, Measure):
             if atom.func == "count":
@@ -281,7 +279,7 @@ class Engine:
             return a, tuple(map(type, a))
         return a, type(a)  # True == 1 == 1.0, but their labels differ
 
-    def _reason(self, atom: Node, ctx: _Ctx) -> Reason:
+    def _reason(self, atom: Node, ctx: ScoreContext) -> Reason:
         bank = self.bank
         if isinstance(atom, Measure) and atom.func in ("score", "band"):
             d = bank.dimension_by_id[atom.subject.name]
@@ -310,7 +308,7 @@ class Engine:
             return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
         return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
 
-    def _fact(self, atom: Node, ctx: _Ctx) -> Reason:
+    def _fact(self, atom: Node, ctx: ScoreContext) -> Reason:
         """Why a condition under `not` is false: the answer or score as it actually is."""
         assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
         if isinstance(atom, Measure):

@@ -72,11 +72,11 @@ class Session:
 
     def is_complete(self) -> bool:
         """Every visible required question has an answer."""
-        return all(q.id in self.answers for q in self._visible if not q.optional and q.kind != "text")
+        return all(q.id in self.answers for q in self._visible if not q.can_skip and q.kind != "text")
 
     def unanswered(self) -> list[Question]:
         """Visible required questions still without an answer."""
-        return [q for q in self._visible if not q.optional and q.kind != "text" and q.id not in self.answers]
+        return [q for q in self._visible if not q.can_skip and q.kind != "text" and q.id not in self.answers]
 
     def outcome(self) -> Outcome:
         """The outcome for the answers so far."""

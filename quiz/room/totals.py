@@ -59,7 +59,7 @@ def room_path(name: str) -> Path:
     return rooms_dir() / f"{name}.sqlite3"
 
 
-def _key(value: Any) -> list[str]:
+def counter_keys(value: Any) -> list[str]:
     """The counter keys for one answer value (one per chosen option for checklists)."""
     if isinstance(value, (tuple, list)):
         return [str(v) for v in value]
@@ -116,8 +116,8 @@ class Room:
 
     def record(self, question: str, old: Any, new: Any) -> None:
         """Count a participant's answer to one item; `old` is their previous answer (None if first)."""
-        old_keys = [] if old is None or old == DECLINED else _key(old)
-        new_keys = [] if new is None or new == DECLINED else _key(new)
+        old_keys = [] if old is None or old == DECLINED else counter_keys(old)
+        new_keys = [] if new is None or new == DECLINED else counter_keys(new)
         was, now = bool(old_keys), bool(new_keys)
         if old_keys == new_keys:
             return
@@ -175,7 +175,7 @@ def export_csv(room: Room, bank: Bank | None, min_count: int = DEFAULT_MIN_COUNT
             continue
         values: list[Any] = [v for v, _ in q.choices()] if q else sorted(counts)
         for v in values:
-            key = _key(v)[0]
+            key = counter_keys(v)[0]
             w.writerow([qid, key, q.label_of(v) if q else key, counts.get(key, 0), n])
     return buf.getvalue()
 

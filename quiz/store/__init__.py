@@ -1,13 +1,14 @@
 """Saved sessions: atomic owner-only writes, passphrase protection, careful loading, forgetting.
 
 The public names live in submodules by concern and are all importable from `quiz.store`:
-`atomic` (owner-only atomic writes), `crypto` (passphrase protection), `errors`, `format` (the
-saved-session record), `saves` (saving and loading) and `inventory` (finding, listing, forgetting).
+`atomic` (the one atomic writer every file quiz writes goes through), `crypto` (passphrase protection),
+`errors`, `format` (the saved-session record), `saves` (saving and loading) and `inventory` (finding,
+listing, forgetting). `export` (a results report written to a file) is imported on its own: it renders.
 """
 
 from __future__ import annotations
 
-from quiz.store.atomic import TMP_SUFFIX, make_private_dirs
+from quiz.store.atomic import TMP_SUFFIX, make_private_dirs, write_file
 from quiz.store.crypto import SCRYPT_N, SCRYPT_P, SCRYPT_R
 from quiz.store.errors import (
     NotASavedSession,
@@ -64,4 +65,5 @@ __all__ = [
     "saved_sessions",
     "session_files",
     "sniff",
+    "write_file",
 ]

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from quiz.store.errors import PassphraseNeeded, WrongPassphrase, _foreign
+from quiz.store.errors import PassphraseNeeded, WrongPassphrase, not_a_saved_session
 from quiz.store.format import FORMAT, FORMAT_VERSION
 
 # scrypt at OWASP's recommended cost (N=2**17, r=8, p=1: 128 MiB, about a second). Loading accepts
@@ -39,7 +39,8 @@ def _aad(header: Mapping[str, Any]) -> bytes:
     return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _seal(plain: bytes, passphrase: str) -> bytes:
+def seal(plain: bytes, passphrase: str) -> bytes:
+    """The protected file content: `plain` encrypted under a key derived from the passphrase."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt = os.urandom(_SALT_BYTES)
@@ -55,25 +56,26 @@ def _seal(plain: bytes, passphrase: str) -> bytes:
     return json.dumps(doc, indent=1).encode("ascii") + b"\n"
 
 
-def _open_sealed(name: str, doc: Mapping[str, Any], passphrase: str | None) -> bytes:
+def open_sealed(name: str, doc: Mapping[str, Any], passphrase: str | None) -> bytes:
+    """The plain content of a protected file, or a StoreError (no passphrase, wrong one, tampered)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     prot = doc["protected"]
     if not isinstance(prot, dict):
-        raise _foreign(name, "`protected` is not a mapping")
+        raise not_a_saved_session(name, "`protected` is not a mapping")
     if prot.get("kdf") != "scrypt" or prot.get("cipher") != "aes-256-gcm":
-        raise _foreign(name, "unknown protection method")
+        raise not_a_saved_session(name, "unknown protection method")
     n, r, p = prot.get("n"), prot.get("r"), prot.get("p")
     if not all(type(v) is int for v in (n, r, p)):
-        raise _foreign(name, "bad key-derivation settings")
+        raise not_a_saved_session(name, "bad key-derivation settings")
     assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
     if not (2**10 <= n <= _SCRYPT_MAX_N and n & (n - 1) == 0 and 1 <= r <= _SCRYPT_MAX_R and p == 1
             and 128 * n * r <= _SCRYPT_MAX_MEMORY):
-        raise _foreign(name, "key-derivation settings out of range")
+        raise not_a_saved_session(name, "key-derivation settings out of range")
     salt, nonce, data = (_unb64(name, prot.get(k)) for k in ("salt", "nonce", "data"))
     if len(salt) < 16 or len(nonce) != _NONCE_BYTES or len(data) < 16:
-        raise _foreign(name, "protected data too short")
+        raise not_a_saved_session(name, "protected data too short")
     if passphrase is None:
         raise PassphraseNeeded(f"{name} is protected by a passphrase; give it to open the file")
     header = {"format": FORMAT, "format_version": doc["format_version"], "kdf": "scrypt", "n": n,
@@ -91,8 +93,8 @@ def _b64(data: bytes) -> str:
 
 def _unb64(name: str, value: Any) -> bytes:
     if not isinstance(value, str):
-        raise _foreign(name, "protected data is not text")
+        raise not_a_saved_session(name, "protected data is not text")
     try:
         return base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, ValueError, UnicodeEncodeError):
-        raise _foreign(name, "protected data is not base64") from None
+        raise not_a_saved_session(name, "protected data is not base64") from None

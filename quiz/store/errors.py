@@ -36,5 +36,6 @@ class SaveError(StoreError):
     """A save could not be completed; any earlier file at the target is unchanged."""
 
 
-def _foreign(name: str, why: str) -> NotASavedSession:
+def not_a_saved_session(name: str, why: str) -> NotASavedSession:
+    """The error for a file that is not a (readable) saved session, which is left as it is."""
     return NotASavedSession(f"{name}: not a quiz saved session ({why}); the file was left as it is")

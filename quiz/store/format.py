@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.engine.session import Session
-from quiz.store.errors import NotASavedSession, StoreError, _foreign
+from quiz.store.errors import NotASavedSession, StoreError, not_a_saved_session
 
 FORMAT = "quiz-session"
 """The marker of every saved-session file; a file without it is never read, nor overwritten."""
@@ -43,7 +43,7 @@ class SavedInfo:
     answers: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-def _encode(session: Session, label: str, now: datetime) -> bytes:
+def encode_session(session: Session, label: str, now: datetime) -> bytes:
     """The plain (unprotected) file content for a session saved at `now`."""
     bank = session.bank
     doc = {
@@ -59,7 +59,8 @@ def _encode(session: Session, label: str, now: datetime) -> bytes:
     return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-def _read(path: Path) -> bytes:
+def read_session_bytes(path: Path) -> bytes:
+    """A saved file's bytes, refusing what cannot be one (a folder, a file over the size limit)."""
     name = str(path)
     try:
         st = path.stat()
@@ -68,67 +69,69 @@ def _read(path: Path) -> bytes:
     except OSError as exc:
         raise StoreError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise _foreign(name, "not a regular file")
+        raise not_a_saved_session(name, "not a regular file")
     if st.st_size > MAX_SESSION_BYTES:
-        raise _foreign(name, f"{st.st_size:,} bytes, over the {MAX_SESSION_BYTES:,}-byte limit")
+        raise not_a_saved_session(name, f"{st.st_size:,} bytes, over the {MAX_SESSION_BYTES:,}-byte limit")
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_SESSION_BYTES + 1)
     except OSError as exc:
         raise StoreError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_SESSION_BYTES:
-        raise _foreign(name, "grew past the size limit while reading")
+        raise not_a_saved_session(name, "grew past the size limit while reading")
     return data
 
 
-def _parse(name: str, data: bytes) -> dict[str, Any]:
+def parse_saved(name: str, data: bytes) -> dict[str, Any]:
+    """A saved file's JSON object, or NotASavedSession."""
     if not data.strip():
-        raise _foreign(name, "empty file")
+        raise not_a_saved_session(name, "empty file")
     try:
         obj = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _foreign(name, "not UTF-8 text") from None
+        raise not_a_saved_session(name, "not UTF-8 text") from None
     except (ValueError, RecursionError):
-        raise _foreign(name, "not complete JSON; it may be truncated or damaged") from None
+        raise not_a_saved_session(name, "not complete JSON; it may be truncated or damaged") from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise _foreign(name, "no quiz-session marker")
+        raise not_a_saved_session(name, "no quiz-session marker")
     version = obj.get("format_version")
     if type(version) is not int or version < 1:
-        raise _foreign(name, "bad format version")
+        raise not_a_saved_session(name, "bad format version")
     if version > FORMAT_VERSION:
         raise NotASavedSession(f"{name} was saved by a newer quiz (format {version}); update "
                                "quiz to open it")
     return obj
 
 
-def _check_plain(name: str, obj: Mapping[str, Any]) -> None:
+def check_plain(name: str, obj: Mapping[str, Any]) -> None:
+    """Refuse a plain saved-session object whose fields are missing or of the wrong type."""
     bank = obj.get("bank")
     if not isinstance(bank, dict):
-        raise _foreign(name, "`bank` is missing")
+        raise not_a_saved_session(name, "`bank` is missing")
     for key in ("id", "version", "content_hash"):
         if not isinstance(bank.get(key), str) or not bank[key]:
-            raise _foreign(name, f"`bank.{key}` is missing")
+            raise not_a_saved_session(name, f"`bank.{key}` is missing")
     if not isinstance(bank.get("title", ""), str):
-        raise _foreign(name, "`bank.title` is not text")
+        raise not_a_saved_session(name, "`bank.title` is not text")
     answers = obj.get("answers")
     if not isinstance(answers, dict):
-        raise _foreign(name, "`answers` is not a mapping")
+        raise not_a_saved_session(name, "`answers` is not a mapping")
     for key, value in answers.items():
         ok = isinstance(value, str | int) or (
             isinstance(value, list) and all(isinstance(v, str) for v in value))
         if not ok:
-            raise _foreign(name, f"the answer to `{key[:60]}` is not an answer value")
+            raise not_a_saved_session(name, f"the answer to `{key[:60]}` is not an answer value")
     if not isinstance(obj.get("position"), str | None):
-        raise _foreign(name, "`position` is not a question id")
+        raise not_a_saved_session(name, "`position` is not a question id")
     for key in ("label", "saved_at"):
         if not isinstance(obj.get(key, ""), str):
-            raise _foreign(name, f"`{key}` is not text")
+            raise not_a_saved_session(name, f"`{key}` is not text")
 
 
 def sniff(path: Path) -> str | None:
     """"plain" or "protected" for a file with the saved-session marker, else None; never raises."""
     try:
-        obj = _parse(str(path), _read(path))
+        obj = parse_saved(str(path), read_session_bytes(path))
     except StoreError:
         return None
     return "protected" if "protected" in obj else "plain"

@@ -15,10 +15,19 @@ from quiz.engine.answers import normalize_one
 from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session
 from quiz.paths import sessions_dir, user_banks_dir
-from quiz.store.atomic import _atomic_write, make_private_dirs
-from quiz.store.crypto import _open_sealed, _seal
-from quiz.store.errors import SaveError, UnknownBank, _foreign
-from quiz.store.format import MAX_LABEL, SUFFIX, SavedInfo, _check_plain, _encode, _parse, _read, sniff
+from quiz.store.atomic import make_private_dirs, write_file
+from quiz.store.crypto import open_sealed, seal
+from quiz.store.errors import SaveError, UnknownBank, not_a_saved_session
+from quiz.store.format import (
+    MAX_LABEL,
+    SUFFIX,
+    SavedInfo,
+    check_plain,
+    encode_session,
+    parse_saved,
+    read_session_bytes,
+    sniff,
+)
 
 
 @dataclass(frozen=True)
@@ -85,13 +94,13 @@ def save_session(session: Session, path: str | os.PathLike[str] | None = None, l
         raise SaveError("the passphrase is empty; give one, or save without protection")
     now = datetime.now(UTC)
     bank = session.bank
-    plain = _encode(session, label, now)
-    data = plain if passphrase is None else _seal(plain, passphrase)
+    plain = encode_session(session, label, now)
+    data = plain if passphrase is None else seal(plain, passphrase)
     # A protected file's name must not say which bank it holds: the bank can be sensitive in itself.
     stem = "protected" if passphrase is not None else bank.id
     target = _target(path, f"{stem}-{now:%Y%m%d-%H%M%S}")
     try:
-        _atomic_write(target, data)
+        write_file(target, data)
     except OSError as exc:
         raise SaveError(f"could not save to {target}: {exc.strerror or exc}; nothing was changed "
                         "there") from exc
@@ -130,14 +139,14 @@ def _fresh(folder: Path, stem: str) -> Path:
 
 def _open(path: Path, passphrase: str | None) -> tuple[dict[str, Any], bool]:
     name = str(path)
-    obj = _parse(name, _read(path))
+    obj = parse_saved(name, read_session_bytes(path))
     protected = "protected" in obj
     if protected:
-        inner = _parse(name, _open_sealed(name, obj, passphrase))
+        inner = parse_saved(name, open_sealed(name, obj, passphrase))
         if "protected" in inner:
-            raise _foreign(name, "protected twice")
+            raise not_a_saved_session(name, "protected twice")
         obj = inner
-    _check_plain(name, obj)
+    check_plain(name, obj)
     return obj, protected
 
 

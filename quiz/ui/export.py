@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.engine.outcome import Outcome
+from quiz.store.export import ExportError, write_report
 from quiz.ui.choice_list import ChoiceList
 from quiz.ui.format_list import FormatList
 from quiz.ui.key_bar import KeyBar
@@ -23,38 +22,6 @@ FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON"
 """(report format, label, file extension)."""
 
 DEFAULT_PATH = "~/quiz-results.md"
-
-
-class ExportError(Exception):
-    """A path that cannot be written, in words for the person."""
-
-
-def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
-    """Write the report atomically, readable by the owner only; returns the absolute path."""
-    from quiz.engine.report import render
-
-    path = path.expanduser()
-    if not path.name:
-        raise ExportError("Type a file name.")
-    path = path.absolute()
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; add a file name such as quiz-results{FORMATS[0][2]}.")
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist.")
-    text = render(outcome, fmt)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".quiz-export-", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    return path
 
 
 class ExportScreen(ModalScreen[Path | None]):

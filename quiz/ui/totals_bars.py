@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from quiz.bank.model import Question
-from quiz.room.totals import ItemTotals, _key
+from quiz.room.totals import ItemTotals, counter_keys
 from quiz.safe_text import clean
 
 BAR_WIDTH = 30
@@ -34,7 +34,7 @@ class TotalsBars(Static):
         counts = dict(totals.counts)
         t.append(f"Room: {totals.answered} answered\n", style="bold")
         for value, label in q.choices():
-            n = counts.get(_key(value)[0], 0)
+            n = counts.get(counter_keys(value)[0], 0)
             share = n / totals.answered if totals.answered else 0.0
             filled = round(share * BAR_WIDTH)
             t.append(f"{clean(label)[:28]:<28} ")

@@ -96,8 +96,7 @@ def loads_as(path: Path, bank: Bank) -> dict[str, Any]:
 def test_the_steps_are_the_ones_promised(home: Home, bank: Bank, monkeypatch: pytest.MonkeyPatch
                                          ) -> None:
     names = count_steps(monkeypatch, answered(bank), home.cwd / "s.json")
-    assert names == ["open", "fchmod", "fdopen", "write", "flush", "fsync", "replace", "open",
-                     "fsync"]
+    assert names == ["open", "fdopen", "write", "flush", "fsync", "replace", "open", "fsync"]
 
 
 def test_a_fault_at_each_step_leaves_the_old_file_or_the_new(
