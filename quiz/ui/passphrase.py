@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 
 class PassphraseScreen(ModalScreen[str | None]):
@@ -39,7 +39,7 @@ class PassphraseScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Open", id="open", variant="primary")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.engine.session import Session
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 
 class SaveScreen(ModalScreen[Path | None]):
@@ -49,7 +49,7 @@ class SaveScreen(ModalScreen[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#label", Input).focus()

@@ -223,7 +223,7 @@ async def test_mouse_works(full_bank: Bank) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await click_action(pilot, "start")
         assert current_id(app) == "age"
-        await pilot.click("ChoiceRow")  # the first answer
+        await pilot.click("#choices", offset=(2, 1))  # the first answer (inside the list's border)
         assert current_id(app) == "worry"
         await click_action(pilot, "back")
         assert current_id(app) == "age"
