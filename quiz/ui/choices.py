@@ -38,8 +38,8 @@ class Choices(OptionList):
     For one answer, enter, space, a number key or a click picks it at once (Textual's
     `OptionList.OptionSelected`); in a checklist they tick or untick it, and enter sends the ticked
     set (`Submitted`). Each answer's mark, `( )`/`(•)` or `[ ]`/`[x]`, is part of its text, so the
-    state reads without colour. Not a SelectionList: its box tells ticked from not by colour alone,
-    and it draws its box once per line, where long answers wrap onto several.
+    state reads without colour. Not a SelectionList (Textual 8.2): its box shows the same X ticked or
+    not, told apart by colour alone, and it cuts a long answer to one line with "…".
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,6 +73,7 @@ class Choices(OptionList):
         self.exclusive: set[int] = set()
         self.moved = False
         """Whether the person has moved the highlight (so it points at an answer they mean)."""
+        self._placing = False
         self.set_choices(labels, multiple=multiple, chosen=chosen, exclusive=exclusive)
 
     def set_choices(self, labels: Sequence[str], *, multiple: bool = False,
@@ -82,14 +83,22 @@ class Choices(OptionList):
         self.multiple = multiple
         self.chosen = set(chosen)
         self.exclusive = set(exclusive)
-        self.set_options(choice_prompt(i, label, multiple=multiple, chosen=i in self.chosen)
-                         for i, label in enumerate(self.labels))
-        self.highlighted = min(self.chosen) if self.chosen else (0 if self.labels else None)
+        self._placing = True
+        try:
+            self.set_options(choice_prompt(i, label, multiple=multiple, chosen=i in self.chosen)
+                             for i, label in enumerate(self.labels))
+            self.highlighted = min(self.chosen) if self.chosen else (0 if self.labels else None)
+        finally:
+            self._placing = False
         self.moved = False
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        self.moved = True  # set_choices puts it back after placing the highlight itself
+        if not self._placing:
+            self.moved = True
+            # On the question screen the text above scrolls with the list, which then scrolls only
+            # when taller than the screen: once the person moves, bring the whole list into view.
+            self.scroll_visible(animate=False)
 
     @property
     def ticked(self) -> tuple[int, ...]:

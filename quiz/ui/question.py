@@ -34,8 +34,9 @@ HOW = {
 class QuestionScreen(QuizScreen):
     """Shows one question; answering hands the value to the app, which decides what comes next."""
 
-    AUTO_FOCUS = "#choices"
-    """Focused as the screen is first drawn; a text question moves the focus to its field."""
+    AUTO_FOCUS = ""
+    """None: showing a question focuses its answers (or its text field) without scrolling, so a long
+    list does not push the question itself out of view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b,escape", "back", "Back"),
