@@ -17,7 +17,7 @@ from quiz.ui.actions import key_bar
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
         ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
-        ("? or F1", "This help"),
+        ("? or F1", "This help (in a dialog, where ? is typed: F1)"),
         ("ctrl+p", "Command palette (themes, help, quick exit)"),
         ("enter", "Go on: the main action, the highlighted button at the bottom right (in lists: open)"),
         ("tab / shift+tab", "Move between lists, answers, fields and buttons; enter presses a button"),
@@ -120,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),
-        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        # A modal hides the app's bindings (keys and footer); the quick exit must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
     ]
 

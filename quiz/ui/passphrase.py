@@ -20,7 +20,10 @@ class PassphraseScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        # F1 rather than ?, which the text fields take as typing.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
     def __init__(self, name: str, problem: str = "") -> None:

@@ -22,8 +22,10 @@ class SaveScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        # F1 rather than ?, which the text fields take as typing.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
     def __init__(self, session: Session, folder: Path) -> None:
