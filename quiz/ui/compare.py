@@ -13,8 +13,8 @@ from textual.widgets import Static
 from quiz.bank.model import Bank
 from quiz.engine.compare import Column, name, rows, suggestion_rows
 from quiz.safe_text import clean
+from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 FIRST_MAX = 24
@@ -68,7 +68,7 @@ class CompareScreen(QuizScreen):
                                  classes="hint")
             yield Static(Content.assemble(("Please note: ", "bold"), inert(self.bank.disclaimer)),
                          classes="para disclaimer")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()

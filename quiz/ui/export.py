@@ -10,13 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from quiz.engine.outcome import Outcome
 from quiz.store.export import ExportError, write_report
-from quiz.ui.choice_list import ChoiceList
-from quiz.ui.format_list import FormatList
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
+from quiz.ui.choices import Choices
 
 FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON", ".json"))
 """(report format, label, file extension)."""
@@ -30,8 +29,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        # F1 rather than ?, which the text fields take as typing.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
     def __init__(self, outcome: Outcome, default: str = DEFAULT_PATH) -> None:
@@ -47,14 +48,14 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(Content("Export your results"), classes="title")
             yield Static(Content("Choose a format and where to save the file. HTML is one file "
                                  "that prints well. Nothing is written until you press Save."), classes="hint")
-            yield FormatList([label for _fmt, label, _ext in FORMATS], chosen=[0], id="format")
+            yield Choices([label for _fmt, label, _ext in FORMATS], chosen=[0], id="format")
             yield Label(Content("Save to (a file path):"))
             yield Input(value=self.default, id="path")
             yield Static(Content(""), id="export-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         # The format first (its number keys would otherwise type into the path), then the path.
@@ -65,10 +66,10 @@ class ExportScreen(ModalScreen[Path | None]):
         """The chosen report format."""
         return FORMATS[self.format_index][0]
 
-    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.format_index = event.index
-        ext = FORMATS[event.index][2]
+        self.format_index = event.option_index
+        ext = FORMATS[event.option_index][2]
         field = self.query_one("#path", Input)
         value = field.value
         for _fmt, _label, old in FORMATS:

@@ -12,16 +12,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
         ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
-        ("? or F1", "This help"),
+        ("? or F1", "This help (in a dialog, where ? is typed: F1)"),
         ("ctrl+p", "Command palette (themes, help, quick exit)"),
-        ("enter", "Go on: the main action, highlighted at the bottom right (in lists: open)"),
-        ("tab / shift+tab", "Move between lists, answers and fields (and a dialog's buttons)"),
-        ("mouse", "Click an answer, a list entry, or an action at the bottom"),
+        ("enter", "Go on: the main action, the highlighted button at the bottom right (in lists: open)"),
+        ("tab / shift+tab", "Move between lists, answers, fields and buttons; enter presses a button"),
+        ("mouse", "Click an answer, a list entry, or a button at the bottom"),
     )),
     ("Choosing a bank", (
         ("↑ ↓", "Move through the banks"),
@@ -34,6 +34,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("c", "Compare the marked saves of one bank side by side"),
         ("b or escape", "Back"),
     )),
+    ("Comparing saves", (
+        ("↑ ↓, page up/down", "Scroll"),
+        ("b or escape", "Back to the saved sessions"),
+    )),
     ("Intro and content notes", (
         ("enter", "Start or continue"),
         ("s", "Skip the section (when none of its questions needs an answer)"),
@@ -41,7 +45,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Questions", (
         ("1-9, 0", "Choose that answer and go on (tick or untick it in a checklist)"),
-        ("↑ ↓ (or k j)", "Move through the answers"),
+        ("↑ ↓ (or ← → or k j)", "Move through the answers"),
         ("space", "Tick or untick in a checklist; choose in other questions"),
         ("enter", "Go on with the highlighted answer, the ticked boxes or the typed text"),
         ("b or escape", "Back to the previous question (or to review)"),
@@ -72,10 +76,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("escape", "Cancel"),
     )),
     ("Export", (
-        ("1-3, ↑ ↓, enter", "Choose the format (Markdown, HTML, JSON); the path is next"),
+        ("1-3", "Choose the format (Markdown, HTML, JSON); the path is next"),
+        ("↑ ↓ (or ← → or k j)", "Move through the formats"),
+        ("space", "Choose the highlighted format"),
         ("tab", "Move between format, path and buttons"),
-        ("enter", "Save"),
+        ("enter", "On a format: choose it; in the path: save"),
         ("escape", "Cancel"),
+    )),
+    ("Passphrase of a protected save", (
+        ("enter", "Open the save"),
+        ("escape", "Cancel"),
+    )),
+    ("This help", (
+        ("↑ ↓, page up/down", "Scroll"),
+        ("escape, q, ? or F1", "Close it"),
     )),
 )
 """Every key, grouped by where it works."""
@@ -106,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),
-        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        # A modal hides the app's bindings (keys and footer); the quick exit must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
     ]
 
@@ -118,7 +132,7 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(Content.styled(group, "bold underline"), classes="help-group")
                     with Grid(classes="help-keys"):
                         yield from help_cells(keys)
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import Bank
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose to save or export. Answers stay in memory "
@@ -57,9 +56,9 @@ class IntroScreen(QuizScreen):
             yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
                          classes="para disclaimer")
         resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
-        acts = [Act("back", "Back")] if self.quiz.from_launcher else []
-        yield ActionBar([*acts, Act("start", "Continue" if resuming else "Start", primary=True)])
-        yield KeyBar()
+        back = [action_button("Back", "back")] if self.quiz.from_launcher else []
+        yield action_row(*back, action_button("Continue" if resuming else "Start", "start", primary=True))
+        yield key_bar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
+from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -106,7 +106,7 @@ class LauncherScreen(QuizScreen):
         state = "" if folder.is_dir() else " (not created yet)"
         yield Static(Content.assemble(("Your own banks: ", "bold"), f"put .yaml files in {folder}",
                                       state), id="user-dir", classes="hint")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 
 class PassphraseScreen(ModalScreen[str | None]):
@@ -20,7 +20,10 @@ class PassphraseScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        # F1 rather than ?, which the text fields take as typing.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
     def __init__(self, name: str, problem: str = "") -> None:
@@ -39,7 +42,7 @@ class PassphraseScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Open", id="open", variant="primary")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.errors import Problem
+from quiz.ui.actions import key_bar
 from quiz.ui.text import inert
 
 
@@ -34,7 +35,7 @@ class ProblemsScreen(Screen[None]):
                              "ctrl+q leaves."), id="problems-hint")
         with VerticalScroll():
             yield Static(id="problems-list")
-        yield Footer()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.show_problems(self.problems)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Button, OptionList, Static
 
 from quiz.bank.model import DECLINED, Answer, Question
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.choice_list import ChoiceList
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.choices import Choices, number_bindings
 from quiz.ui.text import bar, inert
 
 if TYPE_CHECKING:
@@ -36,14 +34,17 @@ HOW = {
 class QuestionScreen(QuizScreen):
     """Shows one question; answering hands the value to the app, which decides what comes next."""
 
-    AUTO_FOCUS = "#choices"
-    """Focused as the screen is first drawn; a text question moves the focus to its field."""
+    AUTO_FOCUS = ""
+    """None: showing a question focuses its answers (or its text field) without scrolling, so a long
+    list does not push the question itself out of view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b,escape", "back", "Back"),
         Binding("s", "skip", "Skip"),
         Binding("p", "decline", "Prefer not to say"),
         Binding("ctrl+s", "save", "Save and leave"),
+        # The numbers choose wherever the focus is (the list, the scrolled text above it, a button).
+        *number_bindings(),
     ]
 
     def __init__(self, question: Question, number: tuple[int, int], current: Answer | None,
@@ -66,11 +67,12 @@ class QuestionScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="body"):
             yield Static(id="head", classes="para")
-            yield ChoiceList([], id="choices")
+            yield Choices(id="choices")
             yield Static(id="how", classes="hint")
-        yield ActionBar([Act("back", "Back"), Act("skip", "Skip"), Act("decline", "Prefer not to say"),
-                         Act("next", "Next", primary=True)])
-        yield KeyBar()
+        yield action_row(action_button("Back", "back"), action_button("Skip", "skip"),
+                         action_button("Prefer not to say", "decline"),
+                         action_button("Next", "next", primary=True))
+        yield key_bar()
 
     def on_mount(self) -> None:
         self._fill()
@@ -80,7 +82,7 @@ class QuestionScreen(QuizScreen):
             from textual.widgets import Input
 
             self._field = Input(id="text-answer", placeholder="Your answer")
-            self.query_one("#body", VerticalScroll).mount(self._field, after=self.query_one(ChoiceList))
+            self.query_one("#body", VerticalScroll).mount(self._field, after=self.query_one(Choices))
         return self._field
 
     def show(self, question: Question, number: tuple[int, int], current: Answer | None,
@@ -105,7 +107,7 @@ class QuestionScreen(QuizScreen):
         if q.help:
             head += ["\n\n", inert(q.help, "italic $text-muted")]
         self.query_one("#head", Static).update(Content.assemble(*head))
-        choices = self.query_one(ChoiceList)
+        choices = self.query_one(Choices)
         if q.kind == "text":
             choices.display = False
             field = self._text_field()
@@ -136,10 +138,9 @@ class QuestionScreen(QuizScreen):
         else:
             need = ""
         self.query_one("#how", Static).update(Content(need + HOW[q.kind]))
-        actions = self.query_one(ActionBar)
-        actions.set_label("back", "Back to review" if self.review else "Back")
-        actions.set_shown("skip", q.can_skip)
-        actions.set_shown("decline", q.prefer_not_to_say)
+        self.query_one("#back", Button).label = "Back to review" if self.review else "Back"
+        self.query_one("#skip", Button).display = q.can_skip
+        self.query_one("#decline", Button).display = q.prefer_not_to_say
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         # The footer rebuilds itself on every refresh; only ask when Skip or Prefer not to say change.
         shown = (q.can_skip, q.prefer_not_to_say)
@@ -161,12 +162,12 @@ class QuestionScreen(QuizScreen):
         return True
 
     # -- answering -----------------------------------------------------------------------------------
-    def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
-        value, _label = self.question.choices()[message.index]
+        value, _label = self.question.choices()[message.option_index]
         self.quiz.answer(value)
 
-    def on_choice_list_submitted(self, message: ChoiceList.Submitted) -> None:
+    def on_choices_submitted(self, message: Choices.Submitted) -> None:
         message.stop()
         self.submit_checklist(message.indices)
 
@@ -195,10 +196,10 @@ class QuestionScreen(QuizScreen):
         if q.kind == "text":
             self.quiz.answer(self._text_field().value)
             return
-        choices = self.query_one(ChoiceList)
+        choices = self.query_one(Choices)
         if q.kind == "multiple":
             self.submit_checklist(choices.ticked)
-        elif choices.chosen or choices.moved:
+        elif (choices.chosen or choices.moved) and choices.highlighted is not None:
             choices.choose(choices.highlighted)
         elif self.current == DECLINED:
             self.quiz.answer(DECLINED)
@@ -219,13 +220,10 @@ class QuestionScreen(QuizScreen):
         if self.question.prefer_not_to_say:
             self.quiz.answer(DECLINED)
 
-    def on_key(self, event: events.Key) -> None:
-        # Number keys choose wherever the focus is (the list, or the scrolled text above it).
-        if (self.question.kind != "text" and event.character is not None
-                and len(event.character) == 1 and event.character.isdigit()):
-            event.stop()
-            number = int(event.character)
-            self.query_one(ChoiceList).choose(9 if number == 0 else number - 1)
+    def action_choose(self, index: int) -> None:
+        """A number key pressed outside the list (on the text above it, or a button)."""
+        if self.question.kind != "text":
+            self.query_one(Choices).action_choose(index)
 
     def action_save(self) -> None:
         self.quiz.save_and_leave()

@@ -14,9 +14,8 @@ from textual.widgets import Static
 from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
 from quiz.engine.report import KIND_HEADINGS, grouped
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import bar, inert
 
 
@@ -122,9 +121,10 @@ class ResultsScreen(QuizScreen):
             yield Static(Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
                                  "only where you say."),
                          classes="hint", id="saved")
-        home = [Act("home", "Other banks")] if self.can_go_home else []
-        yield ActionBar([Act("review", "Review answers"), *home, Act("export", "Export…", primary=True)])
-        yield KeyBar()
+        home = [action_button("Other banks", "home")] if self.can_go_home else []
+        yield action_row(action_button("Review answers", "review"), *home,
+                         action_button("Export…", "export", primary=True))
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()

@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import Bank, Question
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -41,8 +40,8 @@ class RevealScreen(QuizScreen):
         with VerticalScroll(id="body"):
             yield Static(id="verdict", classes="verdict")
             yield Static(id="reveal-text")
-        yield ActionBar([Act("back", "Back"), Act("go_on", "Continue", primary=True)])
-        yield KeyBar()
+        yield action_row(action_button("Back", "back"), action_button("Continue", "go_on", primary=True))
+        yield key_bar()
 
     def on_mount(self) -> None:
         self._fill()

@@ -11,9 +11,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from quiz.engine.session import Session
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -64,8 +63,9 @@ class ReviewScreen(QuizScreen):
                                       answer_words(s, q.id))
             options.append(Option(prompt, id=q.id))
         yield OptionList(*options, id="review-list")
-        yield ActionBar([Act("back", "Back"), Act("results", "See results", primary=True)])
-        yield KeyBar()
+        yield action_row(action_button("Back", "back"),
+                         action_button("See results", "results", primary=True))
+        yield key_bar()
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.engine.session import Session
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 
 class SaveScreen(ModalScreen[Path | None]):
@@ -22,8 +22,10 @@ class SaveScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        # A modal hides the app's bindings from the footer; the quick exit must still show.
+        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        # F1 rather than ?, which the text fields take as typing.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
     def __init__(self, session: Session, folder: Path) -> None:
@@ -49,7 +51,7 @@ class SaveScreen(ModalScreen[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#label", Input).focus()

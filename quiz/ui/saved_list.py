@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.store import SavedInfo, StoreError
+from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class SavedListScreen(QuizScreen):
                      classes="hint")
         yield OptionList(id="saves")
         yield Static(id="saved-status", classes="hint")
-        yield KeyBar()
+        yield key_bar()
 
     def on_mount(self) -> None:
         self.refill()

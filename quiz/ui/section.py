@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import Section
-from quiz.ui.action_bar import Act, ActionBar
+from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
-from quiz.ui.key_bar import KeyBar
 from quiz.ui.text import inert
 
 
@@ -49,9 +48,10 @@ class SectionScreen(QuizScreen):
                     "\u201cPrefer not to say\u201d.", "$text-muted"))
             if more:
                 yield Static(Content("\n\n").join(more), classes="para")
-        skip = [Act("skip_section", "Skip this section")] if self.skippable else []
-        yield ActionBar([Act("back", "Back"), *skip, Act("go_on", "Continue", primary=True)])
-        yield KeyBar()
+        skip = [action_button("Skip this section", "skip_section")] if self.skippable else []
+        yield action_row(action_button("Back", "back"), *skip,
+                         action_button("Continue", "go_on", primary=True))
+        yield key_bar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip_section":

@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.ui.key_bar import KeyBar
+from quiz.ui.actions import key_bar
 
 
 def message(width: int, height: int) -> Content:
@@ -26,7 +26,7 @@ class TooSmallScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(message(*self.term_size), id="too-small")
-        yield KeyBar()
+        yield key_bar()
 
     def show_size(self, width: int, height: int) -> None:
         """Update the size in the message."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import FULL, SIZE, action_shown, app_for, click_action, screen_name, screen_text, take_to_results
+from ui_helpers import (
+    FULL,
+    SIZE,
+    action_button,
+    action_shown,
+    app_for,
+    click_action,
+    screen_name,
+    screen_text,
+    take_to_results,
+)
 
 from quiz.bank.check import load_bank
 from quiz.bank.model import DECLINED, Bank
@@ -223,10 +233,72 @@ async def test_mouse_works(full_bank: Bank) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await click_action(pilot, "start")
         assert current_id(app) == "age"
-        await pilot.click("ChoiceRow")  # the first answer
+        await pilot.click("#choices", offset=(2, 1))  # the first answer (inside the list's border)
         assert current_id(app) == "worry"
         await click_action(pilot, "back")
         assert current_id(app) == "age"
+
+
+async def test_next_does_not_answer_with_an_answer_only_highlighted(full_bank: Bank,
+                                                                     notes: list[str]) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert current_id(app) == "age"
+        await click_action(pilot, "next")  # the first answer is highlighted, never chosen
+        assert current_id(app) == "age"
+        assert any("Choose an answer first" in n for n in notes)
+        session = app.session
+        assert session is not None
+        assert "age" not in session.answers
+
+
+async def test_next_answers_with_the_answer_moved_to(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "down", "up")  # moved to the first answer: now it is meant
+        await click_action(pilot, "next")
+        session = app.session
+        assert session is not None
+        assert session.answers["age"] == "adult"
+        assert current_id(app) == "worry"
+
+
+async def test_the_buttons_are_reached_with_tab_and_pressed_with_enter(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "2", "1", "enter")
+        assert current_id(app) == "topics"
+        await pilot.press("1")  # Pain ticked; the checklist is not sent yet
+        assert current_id(app) == "topics"
+        next_button = action_button(app, "next")
+        for _ in range(6):
+            if app.focused is next_button:
+                break
+            await pilot.press("tab")
+        assert app.focused is next_button
+        await pilot.press("enter")
+        session = app.session
+        assert session is not None
+        assert session.answers["topics"] == ("pain",)
+        assert current_id(app) == "pain-now"
+
+
+async def test_a_click_ticks_a_checklist_answer_and_picks_a_single_one(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "2", "1", "enter")
+        assert current_id(app) == "topics"
+        await pilot.click("#choices", offset=(2, 1))  # Pain, the first answer
+        assert current_id(app) == "topics"  # ticked, not sent
+        assert "[x] Pain" in screen_text(app) and "[ ] Desire" in screen_text(app)
+        await pilot.press("enter")
+        assert current_id(app) == "pain-now"
+        await pilot.click("#choices", offset=(2, 2))  # No, the second answer
+        session = app.session
+        assert session is not None
+        assert session.answers["topics"] == ("pain",)
+        assert session.answers["pain-now"] == "no"
 
 
 async def test_letters_type_into_a_text_answer(full_bank: Bank) -> None:

@@ -131,3 +131,15 @@ async def test_export_asks_before_replacing_a_file(full_bank: Bank, tmp_path: Pa
         await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)
         assert target.read_text(encoding="utf-8").startswith("# Every feature")
+
+
+async def test_a_click_chooses_the_format_and_marks_it(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_export(pilot, app)
+        assert "(•) Markdown" in screen_text(app) and "( ) HTML" in screen_text(app)
+        await pilot.click("#format", offset=(2, 2))  # HTML, the second format
+        field = screen.query_one("#path", Input)
+        assert field.value == DEFAULT_PATH.removesuffix(".md") + ".html"
+        assert screen.focused is field
+        assert "( ) Markdown" in screen_text(app) and "(•) HTML" in screen_text(app)

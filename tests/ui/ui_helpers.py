@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Button
 
 from quiz.bank.model import Bank
 from quiz.paths import shipped_banks
@@ -46,19 +47,24 @@ def static_text(app: QuizApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
+def action_button(app: QuizApp, action: str) -> Button:
+    """The button on the screen's row of actions that runs `action` (e.g. "skip")."""
+    buttons = [b for b in app.screen.query("#actions Button").results(Button)
+               if b.action == f"screen.{action}"]
+    assert len(buttons) == 1, f"{len(buttons)} buttons run {action}"
+    return buttons[0]
+
+
 def action_shown(app: QuizApp, action: str) -> bool:
     """Whether the screen's row of actions offers `action` (e.g. "skip")."""
-    from quiz.ui.action_bar import ActionBar
-
-    return app.screen.query_one(ActionBar).is_shown(action)
+    buttons = [b for b in app.screen.query("#actions Button").results(Button)
+               if b.action == f"screen.{action}"]
+    return bool(buttons) and buttons[0].display
 
 
 async def click_action(pilot: Pilot[Any], action: str) -> None:
-    """Click `action` in the row of actions, as a person with a mouse would."""
-    from quiz.ui.action_bar import ActionBar
-
-    bar = pilot.app.screen.query_one(ActionBar)
-    await pilot.click(ActionBar, offset=bar.offset_of(action))
+    """Click the button that runs `action`, as a person with a mouse would."""
+    await pilot.click(action_button(pilot.app, action))
     await pilot.pause()
 
 

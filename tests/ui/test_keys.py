@@ -1,0 +1,161 @@
+"""The keys: the help lists every key each screen binds (and no key it does not), and the key bar
+shows whole at 80x24 on every screen, with the quick exit and help always on it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.pilot import Pilot
+from textual.widgets import Footer, Input
+from ui_helpers import FULL, SIZE, USER_BANKS, app_for, banks_to_take, screen_name, settle, step
+
+from quiz.bank.check import load_bank
+from quiz.ui.app import QuizApp
+from quiz.ui.choices import Choices
+from quiz.ui.compare import CompareScreen
+from quiz.ui.export import ExportScreen
+from quiz.ui.help import KEYS, HelpScreen
+from quiz.ui.intro import IntroScreen
+from quiz.ui.launcher import LauncherScreen
+from quiz.ui.passphrase import PassphraseScreen
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.reveal import RevealScreen
+from quiz.ui.review import ReviewScreen
+from quiz.ui.save import SaveScreen
+from quiz.ui.saved_list import SavedListScreen
+from quiz.ui.section import SectionScreen
+
+WHERE: dict[str, tuple[type[DOMNode], ...]] = {
+    "Everywhere": (QuizApp,),
+    "Choosing a bank": (LauncherScreen,),
+    "Saved sessions": (SavedListScreen,),
+    "Comparing saves": (CompareScreen,),
+    "Intro and content notes": (IntroScreen, SectionScreen),
+    "Questions": (QuestionScreen, Choices),
+    "True or false revealed": (RevealScreen,),
+    "Review": (ReviewScreen,),
+    "Results": (ResultsScreen,),
+    "Save and leave": (SaveScreen,),
+    "Export": (ExportScreen, Choices),
+    "Passphrase of a protected save": (PassphraseScreen,),
+    "This help": (HelpScreen,),
+}
+"""Each group of the help, and the classes whose own bindings it documents."""
+
+NAMES = {"question_mark": "?", "f1": "F1", "up": "↑", "down": "↓", "left": "←", "right": "→"}
+"""How the help writes a key Textual names otherwise."""
+
+EVERYWHERE = ("ctrl+q", "f1")
+"""Bound again on the dialogs (a modal screen hides the app's own bindings); the help lists them once."""
+
+
+def own_keys(cls: type[DOMNode]) -> list[str]:
+    """The keys bound in `cls` itself (not those of the stock widget it extends)."""
+    keys = []
+    for binding in vars(cls).get("BINDINGS", []):
+        assert isinstance(binding, Binding)
+        keys += [k.strip() for k in binding.key.split(",")]
+    return keys
+
+
+def documented(group: str) -> str:
+    """The key column of one help group, as one string."""
+    return " | ".join(key for key, _what in dict(KEYS)[group])
+
+
+def test_every_help_group_is_a_place_in_the_app() -> None:
+    assert [group for group, _keys in KEYS] == list(WHERE)
+
+
+@pytest.mark.parametrize("group", list(WHERE))
+def test_the_help_lists_every_key_bound_there(group: str) -> None:
+    listed = documented(group)
+    for cls in WHERE[group]:
+        for key in own_keys(cls):
+            if key in EVERYWHERE and group != "Everywhere":
+                continue
+            if key.isdigit():
+                assert re.search(r"\b1-\d\b", listed), f"{group}: number keys of {cls.__name__}"
+                continue
+            name = NAMES.get(key, key)
+            assert re.search(rf"(^|[\s(,/|]){re.escape(name)}($|[\s),/|])", listed), (
+                f"{group}: {cls.__name__} binds {key!r}, which the help does not list")
+
+
+@pytest.mark.parametrize("group", list(WHERE))
+def test_the_help_lists_no_letter_that_is_not_bound_there(group: str) -> None:
+    bound = {k for cls in WHERE[group] for k in own_keys(cls)}
+    if group == "Everywhere":
+        bound.add(QuizApp.COMMAND_PALETTE_BINDING)  # Textual's own, kept on
+    for token in re.split(r"[\s(),/|]+", documented(group)):
+        if re.fullmatch(r"[a-z]|ctrl\+[a-z]", token):
+            assert token in bound, f"{group}: the help lists {token!r}, which nothing there binds"
+
+
+async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
+    """The key bar fits the width, with the quick exit and help on it; returns what it shows."""
+    await pilot.pause()  # the footer redraws itself after the screen's bindings change
+    footer = pilot.app.screen.query_one(Footer)
+    shown = " ".join(str(key.render()) for key in footer.children)
+    where = screen_name(pilot.app)  # type: ignore[arg-type]
+    assert footer.virtual_size.width <= footer.size.width, f"{where}: key bar cut: {shown}"
+    assert "^q Quick exit" in shown, f"{where}: {shown}"
+    if where != "HelpScreen":
+        assert "? Help" in shown or "F1 Help" in shown, f"{where}: {shown}"
+    return shown
+
+
+@pytest.mark.parametrize("path", [FULL, *banks_to_take()], ids=lambda p: p.stem)
+async def test_the_key_bar_is_whole_on_every_screen_of_a_bank(path: Any) -> None:
+    app = app_for(load_bank(path))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(300):
+            await assert_key_bar_whole(pilot)
+            if screen_name(app) == "ResultsScreen":
+                break
+            if screen_name(app) == "QuestionScreen":
+                await pilot.press("question_mark")
+                await assert_key_bar_whole(pilot)
+                await pilot.press("escape")
+            await step(pilot)
+        assert screen_name(app) == "ResultsScreen"
+        await pilot.press("e")
+        assert screen_name(app) == "ExportScreen"
+        await assert_key_bar_whole(pilot)
+        await pilot.press("escape", "ctrl+s")
+        assert screen_name(app) == "SaveScreen"
+        await assert_key_bar_whole(pilot)
+
+
+async def test_the_key_bar_is_whole_on_the_launcher_and_a_bank_opened_from_it() -> None:
+    app = app_for(shipped=[FULL], user_dir=USER_BANKS)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Open a saved session" in await assert_key_bar_whole(pilot)
+        await pilot.press("o")
+        assert screen_name(app) == "SavedListScreen"
+        await assert_key_bar_whole(pilot)
+        await pilot.press("escape", "enter")
+        assert screen_name(app) == "IntroScreen"
+        assert "b Back to the list" in await assert_key_bar_whole(pilot)
+        await pilot.press("enter", "2")  # under 18: results, with "Other banks"
+        assert screen_name(app) == "ResultsScreen"
+        assert "h Other banks" in await assert_key_bar_whole(pilot)
+
+
+async def test_f1_opens_the_help_over_a_dialog_where_question_mark_is_typed() -> None:
+    app = app_for(load_bank(FULL))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+s")
+        assert screen_name(app) == "SaveScreen"
+        await pilot.press("question_mark")
+        assert app.screen.query_one("#label", Input).value == "?"
+        await pilot.press("f1")
+        assert screen_name(app) == "HelpScreen"
+        await pilot.press("escape")
+        assert screen_name(app) == "SaveScreen"
