@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.check import load_bank
-from quiz.bank.model import DECLINED, Bank
+from quiz.bank.model import DECLINED, Answer, Bank
 from quiz.engine.flow import Ask, Flow, Intro, Mode, Results, Reveal, Review, SectionNote, Walkthrough
 from quiz.engine.session import Session, SessionError
 
@@ -34,7 +34,8 @@ def _asked(step: object) -> str:
 
 def test_starts_at_the_intro_then_the_first_question_with_its_section_intro(bank: Bank) -> None:
     flow = Flow(Session(bank))
-    assert isinstance(flow.step, Intro)
+    first = flow.step
+    assert isinstance(first, Intro)
     step = flow.begin()
     assert isinstance(step, Ask) and step.question.id == "age"
     assert (step.number, step.total) == (1, 3)
@@ -177,7 +178,8 @@ def test_an_answer_that_ends_the_bank_goes_to_results(bank: Bank) -> None:
 
 
 def test_a_change_that_hides_answered_questions_reports_them(bank: Bank) -> None:
-    answers = {"age": "adult", "worry": 2, "calm": 0, "topics": ("pain",), "pain-now": "yes"}
+    answers: dict[str, Answer] = {"age": "adult", "worry": 2, "calm": 0, "topics": ("pain",),
+                                  "pain-now": "yes"}
     flow = Flow(Session(bank, answers, "worry"))
     assert isinstance(flow.begin(), Ask)
     step = flow.answer(0)  # worry: Never hides the details section
@@ -244,7 +246,7 @@ def test_a_required_section_cannot_be_skipped(bank: Bank) -> None:
 
 
 def test_a_restored_session_does_not_show_notes_of_sections_it_reached(bank: Bank) -> None:
-    answers = {"age": "adult", "worry": 2, "calm": 0, "topics": ("desire",)}
+    answers: dict[str, Answer] = {"age": "adult", "worry": 2, "calm": 0, "topics": ("desire",)}
     step = Flow(Session(bank, answers, "myth")).resume()
     assert _asked(step) == "myth"
     # A section not reached yet still has its note.
