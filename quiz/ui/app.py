@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, assert_never
+from typing import Any, ClassVar, assert_never
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -16,18 +16,17 @@ from quiz.bank.model import Bank
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
 from quiz.engine.session import Session, SessionError
 from quiz.safe_text import clean
+from quiz.store import find_bank, session_files
 from quiz.ui.base import QuizScreen
 from quiz.ui.hangup import watch_terminal
 from quiz.ui.intro import IntroScreen
 from quiz.ui.launcher import LauncherScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+from quiz.ui.reveal import RevealScreen
 from quiz.ui.review import ReviewScreen
 from quiz.ui.saved_list import SavedListScreen
 from quiz.ui.section import SectionScreen
-
-if TYPE_CHECKING:
-    from quiz.ui.reveal import RevealScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
@@ -97,7 +96,7 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         # The launcher goes above Textual's blank default screen, so every later screen can replace
-        # the one on top with switch_screen, and home() can return to it.
+        # the one on top with switch_screen, and Home can return to it.
         if self.from_launcher:
             self.push_screen(LauncherScreen(self.shipped, self.user_dir))
         for note in self.notes:
@@ -150,12 +149,6 @@ class QuizApp(App[None]):
     # -- showing the flow's steps ----------------------------------------------------------------------
     def show_step(self, step: Step) -> None:
         """Say what the action that led here did, then put the step on screen."""
-        from quiz.ui.intro import IntroScreen
-        from quiz.ui.question import QuestionScreen
-        from quiz.ui.results import ResultsScreen
-        from quiz.ui.review import ReviewScreen
-        from quiz.ui.section import SectionScreen
-
         self._tell(step)
         session = self._flow().session
         match step:
@@ -180,8 +173,6 @@ class QuizApp(App[None]):
                 assert_never(step)
 
     def _reveal_step(self, step: Reveal) -> None:
-        from quiz.ui.reveal import RevealScreen
-
         # Above the question screen, which stays (the next statement reuses it); one reveal screen is
         # kept and filled again for each statement, as the question screen is.
         given = bool(step.given)
@@ -204,8 +195,6 @@ class QuizApp(App[None]):
 
     def _drop_reveal(self) -> None:
         """Take a revealed statement off the top, back to the question screen beneath it."""
-        from quiz.ui.reveal import RevealScreen
-
         if isinstance(self.screen, RevealScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -249,8 +238,6 @@ class QuizApp(App[None]):
     @on(LauncherScreen.Open)
     def _open_bank(self, message: LauncherScreen.Open) -> None:
         """From the launcher: show a bank's intro above the launcher."""
-        from quiz.ui.intro import IntroScreen
-
         self.bank = message.bank
         self.banks.setdefault(message.bank.id, message.bank)
         self.flow = None
@@ -323,19 +310,14 @@ class QuizApp(App[None]):
     @on(LauncherScreen.OpenSaves)
     def _open_saves(self) -> None:
         """From the launcher: the list of saved sessions."""
-        from quiz.store import session_files
-        from quiz.ui.saved_list import SavedListScreen
+        self.push_screen(SavedListScreen(session_files(), self.lookup_bank))
 
-        self.push_screen(SavedListScreen(session_files(), self.find_bank))
-
-    def find_bank(self, bank_id: str) -> Bank | None:
+    def lookup_bank(self, bank_id: str) -> Bank | None:
         """The bank with this id: one this app has opened or listed, else a shipped or user bank.
 
         Called off the UI thread too (opening a save): it only reads `banks`, which the UI thread
         only ever adds to.
         """
-        from quiz.store import find_bank
-
         return self.banks.get(bank_id) or find_bank(bank_id)
 
     @on(SavedListScreen.Resume)

@@ -63,4 +63,4 @@ async def test_the_launcher_hands_its_banks_to_the_app() -> None:
         await settle(pilot)
         listed = [m for m in posted(messages) if isinstance(m, LauncherScreen.Listed)]
         assert [b.id for m in listed for b in m.banks] == ["full-fixture"]
-        assert app.find_bank("full-fixture") is listed[0].banks[0]  # a save's bank is found among them
+        assert app.lookup_bank("full-fixture") is listed[0].banks[0]  # a save's bank is found among them
