@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import re
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TextIO, assert_never
 
-from quiz.bank.model import DECLINED, Bank, Question
+from quiz.bank.model import DECLINED, Bank, Question, Section
+from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
 from quiz.engine.report import to_text
 from quiz.engine.session import Session, SessionError
 from quiz.safe_text import clean
@@ -27,7 +28,8 @@ class _Save(Exception):
 
 
 class PlainRunner:
-    """Drives a Session from a text stream; returns the exit code from `run`."""
+    """Shows a Flow's steps as lines of text and reads the answers from a stream; `run` returns the
+    exit code."""
 
     def __init__(self, bank: Bank, inp: TextIO, out: TextIO, session: Session | None = None,
                  notes: Sequence[str] = (),
@@ -42,12 +44,13 @@ class PlainRunner:
                 (default: `getpass.getpass`).
         """
         self.bank = bank
+        self.resumed = session is not None
         self.session = session if session is not None else Session(bank)
+        self.flow = Flow(self.session)
         self.inp = inp
         self.out = out
         self.notes = tuple(notes)
         self.read_secret = read_secret or (lambda prompt: getpass.getpass(prompt))
-        self.shown_sections: set[str] = set()
 
     def say(self, text: str = "") -> None:
         self.out.write(clean(text) + "\n")
@@ -85,13 +88,16 @@ class PlainRunner:
         if self.notes:
             self.say("")
         try:
+            step = self.flow.resume() if self.resumed else self.flow.begin()
+            self.tell(step)
             while True:
                 try:
-                    self.loop()
+                    self.loop(step)
                     break
                 except _Save:
                     if self.save():
                         return 0
+                    step = self.flow.step  # not saved: ask again where the person was
         except _Quit:
             self.say("")
             self.say("You left. Nothing was saved.")
@@ -141,45 +147,71 @@ class PlainRunner:
 
         return self.bank.id if resolve_bank(self.bank.id).exists() else self.bank.file
 
-    def loop(self) -> None:
-        s = self.session
-        while True:
-            q = s.current()
-            if q is None:
-                missing = s.unanswered()
+    def loop(self, step: Step) -> None:
+        """Show `step`, then step after step, until the results."""
+        while not isinstance(step, Results):
+            step = self.take(step)
+            self.tell(step)
+
+    def take(self, step: Step) -> Step:
+        """Show one step, and return the step the person's reply leads to."""
+        flow = self.flow
+        match step:
+            case Intro():
+                self.say("This is the first question.")
+                return flow.begin()
+            case SectionNote():
+                self.section_head(step.section)
+                return flow.go_on()  # a line needs no screen of its own: the question follows
+            case Ask():
+                if step.opens_section and step.section is not None and not step.section.content_note:
+                    self.section_head(step.section)
+                return self.question(step)
+            case Reveal():
+                self.reveal(step)
+                return flow.go_on()
+            case Review():
+                missing = step.missing
                 if missing:
                     self.say(f"{len(missing)} required question(s) still need an answer: "
                              + ", ".join(f"\u201c{m.text}\u201d" for m in missing[:3]))
                 reply = self.ask("Press Enter to see your results, or b to go back: ")
-                if reply.lower() == "b":
-                    s.back()
-                    continue
-                if missing:
-                    s.go_to(missing[0].id)
-                    continue
-                return
-            self.question(q)
+                return flow.back() if reply.lower() == "b" else flow.results()
+            case Results():
+                return step
+            case _:
+                assert_never(step)
 
-    def question(self, q: Question) -> None:
-        s = self.session
-        if q.section not in self.shown_sections:
-            self.shown_sections.add(q.section)
-            sec = self.bank.section_by_id[q.section]
-            self.say(f"== {sec.title} ==")
-            if sec.content_note:
-                self.say(f"Content note: {sec.content_note}")
-            if sec.intro:
-                self.say(sec.intro)
-            self.say("")
-        n, total = s.number()
-        self.say(f"Question {n} of {total}")
+    def tell(self, step: Step) -> None:
+        """Say what the last action did: answers it removed, required answers still missing."""
+        if step.dropped:
+            names = ", ".join(f"\u201c{q.text}\u201d" for q in step.dropped)
+            self.say(f"Note: that change means these questions no longer apply, and their answers "
+                     f"were removed: {names}")
+        if step.still_needed:
+            self.say(f"{step.still_needed} required question(s) still need an answer before the "
+                     "results.")
+
+    def section_head(self, sec: Section) -> None:
+        self.say(f"== {sec.title} ==")
+        if sec.content_note:
+            self.say(f"Content note: {sec.content_note}")
+        if sec.intro:
+            self.say(sec.intro)
+        self.say("")
+
+    def question(self, step: Ask) -> Step:
+        """Ask one question; returns the step its reply leads to (the same one after a bad reply)."""
+        q = step.question
+        flow = self.flow
+        self.say(f"Question {step.number} of {step.total}")
         self.say(q.text)
         if q.help:
             self.say(f"({q.help})")
         choices = q.choices()
+        current = step.answer
         for i, (_v, label) in enumerate(choices, 1):
             mark = ""
-            current = s.answers.get(q.id)
             if q.kind == "multiple" and isinstance(current, tuple) and _v in current:
                 mark = " (chosen)"
             elif current is not None and current == _v and type(current) is type(_v):
@@ -198,19 +230,16 @@ class PlainRunner:
         reply = self.ask(f"{how}; {', '.join(keys)}: ")
         low = reply.lower()
         if low == "b":
-            if not s.back():
-                self.say("This is the first question.")
-            return
+            return flow.back()
         if low == "s" and q.kind == "text":
             # The prompt offers `s skip` here too; storing the letter as the answer would surprise.
-            s.answer("", q.id)
-            return
+            return flow.answer("")
         if low == "s":
             try:
-                s.skip()
+                return flow.skip()
             except SessionError as exc:
                 self.say(f"Cannot skip: {exc}.")
-            return
+                return step
         value: object
         if low == "p" and q.prefer_not_to_say:
             value = DECLINED
@@ -219,20 +248,13 @@ class PlainRunner:
         else:
             parsed = self.parse_choice(q, reply)
             if parsed is None:
-                return
+                return step
             value = parsed
         try:
-            change = s.answer(value, q.id)
+            return flow.answer(value)
         except SessionError as exc:
             self.say(f"That answer was not accepted: {exc}.")
-            s.go_to(q.id)
-            return
-        if q.kind == "statement" and self.bank.reveal == "immediate" and isinstance(value, bool):
-            self.reveal(q, value)
-        if change.dropped:
-            names = ", ".join(f"\u201c{self.bank.by_id[d].text}\u201d" for d in change.dropped)
-            self.say(f"Note: that change means these questions no longer apply, and their answers "
-                     f"were removed: {names}")
+            return step
 
     def parse_choice(self, q: Question, reply: str) -> object | None:
         choices = q.choices()
@@ -257,9 +279,9 @@ class PlainRunner:
             return None
         return choices[nums[0] - 1][0]
 
-    def reveal(self, q: Question, value: bool) -> None:
-        right = value is q.answer
-        self.say(("Right. " if right else "Not quite. ")
+    def reveal(self, step: Reveal) -> None:
+        q = step.question
+        self.say(("Right. " if step.correct else "Not quite. ")
                  + f"This statement is {'true' if q.answer else 'false'}.")
         self.say(q.explanation)
         src = self.bank.works.get(q.source)

@@ -1,35 +1,41 @@
-"""The app: holds the bank and session, and turns core results into the next screen to show."""
+"""The app: holds the bank and its flow, handles what the screens post, and shows the flow's next step."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, assert_never
 
-from textual.app import SystemCommand
+from textual import on
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.bank.model import Answer, Bank, Question
-from quiz.engine.session import Change, Session, SessionError
+from quiz.bank.model import Bank
+from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
+from quiz.engine.session import Session, SessionError
 from quiz.safe_text import clean
-from quiz.ui.app_saves import SavingApp
+from quiz.store import find_bank, session_files
+from quiz.ui.base import QuizScreen
 from quiz.ui.hangup import watch_terminal
-
-if TYPE_CHECKING:
-    from quiz.engine.outcome import Outcome
-    from quiz.store import LoadedSession
-    from quiz.ui.reveal import RevealScreen
+from quiz.ui.intro import IntroScreen
+from quiz.ui.launcher import LauncherScreen
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.reveal import RevealScreen
+from quiz.ui.review import ReviewScreen
+from quiz.ui.saved_list import SavedListScreen
+from quiz.ui.section import SectionScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
 
-class QuizApp(SavingApp):
+class QuizApp(App[None]):
     """Takes a person from the launcher (or one bank's intro) through the questions to results.
 
-    Screens ask the app to act (`begin`, `answer`, `back`, `skip`, ...); the app calls the session and
-    decides which screen comes next, so the flow lives in one place.
+    Screens post what the person did (`QuestionScreen.Answered`, `QuizScreen.Back`, ...); the app's
+    handlers call the core `Flow`, which decides the next step, and show the screen for it.
     """
 
     CSS_PATH = "app.tcss"
@@ -42,7 +48,7 @@ class QuizApp(SavingApp):
 
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
-                 user_dir: Path | None = None) -> None:
+                 user_dir: Path | None = None, launcher: bool | None = None) -> None:
         """Create the app.
 
         Args:
@@ -51,46 +57,47 @@ class QuizApp(SavingApp):
             notes: Lines to show the person first (e.g. where a resumed session came from).
             shipped: Bank files to list as shipped (default: the banks that come with quiz).
             user_dir: The person's own banks folder to list (default: the platform's user data folder).
+            launcher: Open the launcher first (default: when no bank is given).
         """
         super().__init__()
         self.start_bank = bank
         """The bank given on the command line, if any."""
         self.shipped = shipped
         self.user_dir = user_dir
-        self.from_launcher = bank is None
+        self.from_launcher = bank is None if launcher is None else launcher
         """Whether the launcher sits at the bottom of the screen stack."""
         self.bank: Bank | None = bank
-        self.session: Session | None = session if bank is not None else None
+        """The bank open now."""
+        self.flow: Flow | None = Flow(session) if bank is not None and session is not None else None
+        """The way through the open bank, once started (or restored)."""
+        self.banks: dict[str, Bank] = {bank.id: bank} if bank is not None else {}
+        """Every bank this app has opened or listed, by id (a save's bank is looked up here first)."""
         self.notes = tuple(notes)
-        self.seen_sections: set[str] = set()
-        """Sections whose intro or content note has been shown in this session."""
-        self.mode = "forward"
-        """forward: question after question; review: one change, then back to review; fill: the
-        required questions still missing, then `fill_then`."""
-        self.fill_then = "results"
-        """Where fill mode ends: "results" (asked for results) or "review" (after a change)."""
         self._push_next = False
         """Put the next screen above the one on top instead of in its place (resuming a save)."""
         self._reveal: RevealScreen | None = None
         """The reveal screen, made at the first statement answered and reused for the others."""
-        self.saved_to = None
+        self.saved_to: Path | None = None
+        """Where "save and leave" wrote the session; run_app says so once the app has closed."""
+
+    @property
+    def session(self) -> Session | None:
+        """The answers and position in the open bank, once started."""
+        return self.flow.session if self.flow is not None else None
 
     # -- start and stop -------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
         """`quiz take`: the bank's intro is the base screen (a blank screen under it cost a whole
         extra layout and drawing before the first frame); the launcher goes above the blank one."""
         if self.start_bank is not None:
-            from quiz.ui.intro import IntroScreen
-
-            return IntroScreen(self.start_bank)
+            resuming = self.session is not None and bool(self.session.answers)
+            return IntroScreen(self.start_bank, resuming=resuming, can_go_back=self.from_launcher)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         # The launcher goes above Textual's blank default screen, so every later screen can replace
-        # the one on top with switch_screen, and home() can return to it.
-        if self.start_bank is None:
-            from quiz.ui.launcher import LauncherScreen
-
+        # the one on top with switch_screen, and Home can return to it.
+        if self.from_launcher:
             self.push_screen(LauncherScreen(self.shipped, self.user_dir))
         for note in self.notes:
             self.notify(clean(note), timeout=12, markup=False)
@@ -139,7 +146,43 @@ class QuizApp(SavingApp):
         elif small:
             self.push_screen(TooSmallScreen(width, height))
 
-    # -- the flow -------------------------------------------------------------------------------------
+    # -- showing the flow's steps ----------------------------------------------------------------------
+    def show_step(self, step: Step) -> None:
+        """Say what the action that led here did, then put the step on screen."""
+        self._tell(step)
+        session = self._flow().session
+        match step:
+            case Intro():
+                self._show(IntroScreen(step.bank, resuming=bool(session.answers),
+                                       can_go_back=self.from_launcher))
+            case SectionNote():
+                self._show(SectionScreen(step.section, step.skippable))
+            case Ask():
+                self._drop_reveal()
+                if isinstance(self.screen, QuestionScreen):
+                    self.screen.show(step)
+                else:
+                    self._show(QuestionScreen(step))
+            case Reveal():
+                self._reveal_step(step)
+            case Review():
+                self._show(ReviewScreen(session, step.focus))
+            case Results():
+                self._show(ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher))
+            case _:
+                assert_never(step)
+
+    def _reveal_step(self, step: Reveal) -> None:
+        # Above the question screen, which stays (the next statement reuses it); one reveal screen is
+        # kept and filled again for each statement, as the question screen is.
+        given = bool(step.given)
+        if self._reveal is None:
+            self._reveal = RevealScreen(step.question, given, self._flow().bank)
+            self.install_screen(self._reveal, "reveal")
+        else:
+            self._reveal.show(step.question, given, self._flow().bank)
+        self.push_screen(self._reveal)
+
     def _show(self, screen: Screen[Any]) -> None:
         self._drop_reveal()
         if self._push_next or len(self.screen_stack) <= 1:
@@ -152,243 +195,146 @@ class QuizApp(SavingApp):
 
     def _drop_reveal(self) -> None:
         """Take a revealed statement off the top, back to the question screen beneath it."""
-        from quiz.ui.reveal import RevealScreen
-
         if isinstance(self.screen, RevealScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def open_bank(self, bank: Bank) -> None:
+    def _tell(self, step: Step) -> None:
+        """Say which answers the last action removed, and how many are missing before the results."""
+        if step.still_needed:
+            count = step.still_needed
+            what = "1 question still needs" if count == 1 else f"{count} questions still need"
+            self.notify(f"{what} an answer before the results.", markup=False)
+        if not step.dropped:
+            return
+        names = ", ".join(f"\u201c{clean(q.text)}\u201d" for q in step.dropped)
+        if len(step.dropped) == 1:
+            said = "this question no longer applies, so its answer was removed"
+        else:
+            said = f"{len(step.dropped)} questions no longer apply, so their answers were removed"
+        self.notify(f"That change means {said}: {names}", title="Answers removed", timeout=10,
+                    markup=False)
+
+    def _act(self, action: Callable[[Flow], Step], refused: str = "That answer was not accepted") -> None:
+        """Call one flow action and show the step it leads to; a refused action is said, not raised."""
+        if self.flow is None:
+            return
+        try:
+            step = action(self.flow)
+        except SessionError as exc:
+            self.notify(str(exc), title=refused, severity="warning", markup=False)
+            return
+        self.show_step(step)
+
+    def _flow(self) -> Flow:
+        assert self.flow is not None, "no bank is being taken"
+        return self.flow
+
+    # -- what the screens ask for ---------------------------------------------------------------------
+    @on(LauncherScreen.Listed)
+    def _listed(self, message: LauncherScreen.Listed) -> None:
+        for bank in message.banks:
+            self.banks.setdefault(bank.id, bank)
+
+    @on(LauncherScreen.Open)
+    def _open_bank(self, message: LauncherScreen.Open) -> None:
         """From the launcher: show a bank's intro above the launcher."""
-        from quiz.ui.intro import IntroScreen
+        self.bank = message.bank
+        self.banks.setdefault(message.bank.id, message.bank)
+        self.flow = None
+        self.push_screen(IntroScreen(message.bank, can_go_back=True))
 
-        self.bank = bank
-        self.session = None
-        self.push_screen(IntroScreen(bank))
-
-    def home(self) -> None:
+    @on(QuizScreen.Home)
+    def _home(self) -> None:
         """Back to the launcher, forgetting the session."""
-        from quiz.ui.launcher import LauncherScreen
-
-        self.session = None
+        self.flow = None
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
             self.pop_screen()
 
-    def begin(self) -> None:
-        """Start answering the open bank from its first question."""
-        assert self.bank is not None
+    @on(IntroScreen.Start)
+    def _start(self) -> None:
+        """Start answering the open bank (or carry on with the answers given so far)."""
+        if self.flow is None:
+            assert self.bank is not None
+            self.flow = Flow(Session(self.bank))
+        self.show_step(self.flow.begin())
+
+    @on(QuestionScreen.Answered)
+    def _answered(self, message: QuestionScreen.Answered) -> None:
+        self._act(lambda flow: flow.answer(message.value))
+
+    @on(QuestionScreen.Skipped)
+    def _skipped(self) -> None:
+        self._act(Flow.skip, "This question needs an answer to go on")
+
+    @on(SectionScreen.SkipSection)
+    def _skip_section(self) -> None:
+        self._act(Flow.skip_section, "This section cannot be skipped")
+
+    @on(QuizScreen.GoOn)
+    def _go_on(self) -> None:
+        self._act(Flow.go_on)
+
+    @on(QuizScreen.Back)
+    def _back(self) -> None:
+        self._act(Flow.back)
+
+    @on(ReviewScreen.Edit)
+    def _edit(self, message: ReviewScreen.Edit) -> None:
+        self._act(lambda flow: flow.edit(message.question))
+
+    @on(ReviewScreen.ShowResults)
+    def _results(self) -> None:
+        self._act(Flow.results)
+
+    @on(ResultsScreen.ShowReview)
+    def _review(self) -> None:
+        self._act(lambda flow: flow.review())
+
+    # -- saves ---------------------------------------------------------------------------------------
+    @on(QuizScreen.SaveAndLeave)
+    def _save_and_leave(self) -> None:
+        """Ask for a label, passphrase and place; once saved, leave the app."""
+        from quiz.paths import sessions_dir
+        from quiz.ui.save import SaveScreen
+
         if self.session is None:
-            self.session = Session(self.bank)
-            self.seen_sections = set()
-        self.mode = "forward"
-        self.show_current()
-
-    def show_current(self) -> None:
-        """Show what comes at the session's position: a section's content note, a question, or review."""
-        session = self._session()
-        question = session.current()
-        if question is None:
-            self.show_review()
             return
-        if question.section not in self.seen_sections:
-            self.seen_sections.add(question.section)
-            section = session.bank.section_by_id[question.section]
-            # A content note gets its own screen first, where the section can be skipped; a section's
-            # intro alone is shown above its first question (QuestionScreen), one screen fewer.
-            if section.content_note:
-                from quiz.ui.section import SectionScreen
 
-                self._show(SectionScreen(section, self.skippable(section.id)))
-                return
-        self.show_question(question)
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.saved_to = path
+                self.exit()
 
-    def show_question(self, question: Question) -> None:
-        """Put one question on screen."""
-        from quiz.ui.question import QuestionScreen
+        self.push_screen(SaveScreen(self.session, sessions_dir()), saved)
 
-        session = self._session()
-        args = (question, session.number(), session.answers.get(question.id))
-        self._drop_reveal()
-        if isinstance(self.screen, QuestionScreen):
-            self.screen.show(*args, review=self.mode == "review")
-        else:
-            self._show(QuestionScreen(*args, review=self.mode == "review"))
+    @on(LauncherScreen.OpenSaves)
+    def _open_saves(self) -> None:
+        """From the launcher: the list of saved sessions."""
+        self.push_screen(SavedListScreen(session_files(), self.lookup_bank))
 
-    def show_review(self, focus: str | None = None) -> None:
-        """The review of every visible question and its answer."""
-        from quiz.ui.review import ReviewScreen
+    def lookup_bank(self, bank_id: str) -> Bank | None:
+        """The bank with this id: one this app has opened or listed, else a shipped or user bank.
 
-        session = self._session()
-        session.finish()
-        self.mode = "review"
-        self._show(ReviewScreen(session, focus))
+        Called off the UI thread too (opening a save): it only reads `banks`, which the UI thread
+        only ever adds to.
+        """
+        return self.banks.get(bank_id) or find_bank(bank_id)
 
-    def show_results(self) -> None:
-        """Results, or the first required question still missing an answer."""
-        from quiz.ui.results import ResultsScreen
-
-        session = self._session()
-        missing = session.unanswered()
-        if missing:
-            self.mode = "fill"
-            self.fill_then = "results"
-            count = len(missing)
-            what = "1 question still needs" if count == 1 else f"{count} questions still need"
-            self.notify(f"{what} an answer before the results.", markup=False)
-            session.go_to(missing[0].id)
-            self.show_current()
-            return
-        outcome: Outcome = session.outcome()
-        self._show(ResultsScreen(outcome, session.bank, can_go_home=self.from_launcher))
-
-    def answer(self, value: Answer | list[str]) -> None:
-        """Answer the question on screen and move on."""
-        session = self._session()
-        question = session.current()
-        if question is None:
-            return
-        try:
-            change = session.answer(value, question.id, advance=self.mode == "forward")
-        except SessionError as exc:
-            self.notify(str(exc), title="That answer was not accepted", severity="warning",
-                        markup=False)
-            return
-        self._report_dropped(change)
-        if change.ended:
-            self.show_results()
-            return
-        if (question.kind == "statement" and session.bank.reveal == "immediate"
-                and isinstance(value, bool)):
-            from quiz.ui.reveal import RevealScreen
-
-            # Above the question screen, which stays (the next statement reuses it); one reveal screen
-            # is kept and filled again for each statement, as the question screen is.
-            if self._reveal is None:
-                self._reveal = RevealScreen(question, value, session.bank)
-                self.install_screen(self._reveal, "reveal")
-            else:
-                self._reveal.show(question, value, session.bank)
-            self.push_screen(self._reveal)
-            return
-        self.after(question)
-
-    def after(self, question: Question) -> None:
-        """Where to go once `question` is dealt with, by mode."""
-        session = self._session()
-        if self.mode == "review" and session.unanswered():
-            # The change showed questions that need answers: take the person through them.
-            self.mode = "fill"
-            self.fill_then = "review"
-        if self.mode == "review":
-            self.show_review(question.id)
-        elif self.mode == "fill":
-            missing = session.unanswered()
-            if missing:
-                session.go_to(missing[0].id)
-                self.show_current()
-            elif self.fill_then == "review":
-                self.show_review(question.id)
-            else:
-                self.show_results()
-        else:
-            self.show_current()
-
-    def back(self) -> None:
-        """Back from the question on screen: to review, the previous question, or the intro."""
-        session = self._session()
-        if self.mode == "review":
-            current = session.current()
-            self.show_review(current.id if current else None)
-            return
-        self.mode = "forward"
-        if session.back():
-            self.show_current()
-        else:
-            from quiz.ui.intro import IntroScreen
-
-            self._show(IntroScreen(session.bank))
-
-    def back_to(self, question: Question) -> None:
-        """Return to one question (from its reveal), keeping the mode."""
-        session = self._session()
-        session.go_to(question.id)
-        self.show_question(question)
-
-    def skip(self) -> None:
-        """Leave the question on screen unanswered (removing an earlier answer) and move on."""
-        session = self._session()
-        question = session.current()
-        if question is None:
-            return
-        if not question.can_skip:
-            self.notify("This question needs an answer to go on.", severity="warning", markup=False)
-            return
-        if question.id in session.answers:
-            self._report_dropped(Change(session.clear(question.id)))
-        session.go_to(question.id)
-        session.skip()
-        self.after(question)
-
-    def skippable(self, section_id: str) -> bool:
-        """Whether every visible question of a section may be left unanswered."""
-        session = self._session()
-        return all(q.can_skip or q.kind == "text" for q in session.visible if q.section == section_id)
-
-    def skip_section(self, section_id: str) -> None:
-        """Leave every question of a section unanswered and go on after it."""
-        session = self._session()
-        while (q := session.current()) is not None and q.section == section_id:
-            if q.can_skip:
-                if q.id in session.answers:
-                    self._report_dropped(Change(session.clear(q.id)))
-                session.skip()
-            elif q.kind == "text":
-                session.answer("", q.id)
-            else:
-                break
-        self.show_current()
-
-    def edit(self, qid: str) -> None:
-        """From review: change one answer."""
-        session = self._session()
-        self.mode = "review"
-        session.go_to(qid)
-        self.show_current()
-
-    # -- resume -------------------------------------------------------------------------------------
-    def resume(self, loaded: LoadedSession) -> None:
+    @on(SavedListScreen.Resume)
+    def _resume(self, message: SavedListScreen.Resume) -> None:
         """Carry on a loaded save from the launcher: its bank, where the person left off."""
-        from quiz.ui.launcher import LauncherScreen
-
+        loaded = message.loaded
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
             self.pop_screen()
         self.bank = loaded.bank
-        self.session = loaded.session()
-        self.seen_sections = {q.section for q in self.bank.questions
-                              if q.id in self.session.answers}
-        self.mode = "forward"
+        self.flow = Flow(loaded.session())
         self._push_next = True  # above the launcher, which back and "Other banks" return to
-        self.show_current()
-        label = f" “{clean(loaded.label)}”" if loaded.label else ""
+        self.show_step(self.flow.resume())
+        label = f" \u201c{clean(loaded.label)}\u201d" if loaded.label else ""
         self.notify(f"Carrying on{label}, saved {loaded.saved_at}.", title="Resumed",
                     markup=False)
         for change in loaded.changes:
             self.notify(clean(change), timeout=12, markup=False)
-
-    def _report_dropped(self, change: Change) -> None:
-        if not change.dropped:
-            return
-        bank = self._session().bank
-        names = ", ".join(f"\u201c{clean(bank.by_id[d].text)}\u201d" for d in change.dropped)
-        if len(change.dropped) == 1:
-            said = "this question no longer applies, so its answer was removed"
-        else:
-            said = f"{len(change.dropped)} questions no longer apply, so their answers were removed"
-        self.notify(f"That change means {said}: {names}", title="Answers removed", timeout=10,
-                    markup=False)
-
-    def _session(self) -> Session:
-        assert self.session is not None, "no session: begin() first"
-        return self.session
 
 
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),

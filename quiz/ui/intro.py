@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from quiz.bank.model import Bank
@@ -29,9 +30,19 @@ class IntroScreen(QuizScreen):
         Binding("b,escape", "back", "Back to the list"),
     ]
 
-    def __init__(self, bank: Bank) -> None:
+    class Start(Message):
+        """Start answering (or carry on)."""
+
+    def __init__(self, bank: Bank, *, resuming: bool = False, can_go_back: bool = False) -> None:
+        """Args:
+            bank: The bank to introduce.
+            resuming: Answers were given already: the main action reads Continue.
+            can_go_back: Opened from the list of banks, which Back returns to.
+        """
         super().__init__()
         self.bank = bank
+        self.resuming = resuming
+        self.can_go_back = can_go_back
 
     def compose(self) -> ComposeResult:
         b = self.bank
@@ -55,19 +66,18 @@ class IntroScreen(QuizScreen):
                          classes="para")
             yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
                          classes="para disclaimer")
-        resuming = self.quiz.session is not None and bool(self.quiz.session.answers)
-        back = [action_button("Back", "back")] if self.quiz.from_launcher else []
-        yield action_row(*back, action_button("Continue" if resuming else "Start", "start", primary=True))
+        back = [action_button("Back", "back")] if self.can_go_back else []
+        yield action_row(*back, action_button("Continue" if self.resuming else "Start", "start", primary=True))
         yield key_bar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            return self.quiz.from_launcher
+            return self.can_go_back
         return True
 
     def action_start(self) -> None:
-        self.quiz.begin()
+        self.post_message(self.Start())
 
     def action_back(self) -> None:
-        if self.quiz.from_launcher:
-            self.quiz.home()
+        if self.can_go_back:
+            self.post_message(self.Home())

@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -83,6 +84,21 @@ class LauncherScreen(QuizScreen):
         Binding("o", "saved", "Open a saved session"),
     ]
 
+    @dataclass
+    class Open(Message):
+        """Open a bank: its intro."""
+
+        bank: Bank
+
+    class OpenSaves(Message):
+        """Show the saved sessions."""
+
+    @dataclass
+    class Listed(Message):
+        """The banks that were checked and listed (the app finds a save's bank among them)."""
+
+        banks: tuple[Bank, ...]
+
     def __init__(self, shipped: Sequence[Path] | None, user_dir: Path | None) -> None:
         super().__init__()
         self.shipped = shipped
@@ -124,6 +140,7 @@ class LauncherScreen(QuizScreen):
     def show_entries(self, entries: list[Entry]) -> None:
         """Fill the list."""
         self.entries = entries
+        self.post_message(self.Listed(tuple(e.bank for e in entries if e.bank is not None)))
         listing = self.query_one(OptionList)
         listing.clear_options()
         if not entries:
@@ -150,7 +167,7 @@ class LauncherScreen(QuizScreen):
             return
         entry = self.entries[int(option_id)]
         if entry.bank is not None:
-            self.quiz.open_bank(entry.bank)
+            self.post_message(self.Open(entry.bank))
 
     def action_saved(self) -> None:
-        self.quiz.open_saved()
+        self.post_message(self.OpenSaves())

@@ -10,13 +10,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.bank.model import Bank, Question
+from quiz.engine.flow import Ask, Reveal, Walkthrough
 from quiz.room.totals import Room
 from quiz.safe_text import clean
 from quiz.ui.totals_bars import TotalsBars
 
 
 class PresentScreen(Screen[None]):
-    """Shows `bank`'s questions one by one; `next` reveals a statement's answer before moving on."""
+    """Shows the steps of a `Walkthrough` of `bank`: each item, and its reveal before the next."""
 
     BINDINGS = [
         Binding("right,space,n,enter", "next", "Next / reveal"),
@@ -30,11 +31,17 @@ class PresentScreen(Screen[None]):
         self.bank = bank
         self.room = room
         self.min_count = min_count
-        # A question that can end the bank (an age check) has no place in a room's discussion.
-        gates = {q.id for q in bank.questions if any(o.end for o in q.options)}
-        self.items: list[Question] = [q for q in bank.questions if q.id not in gates] or list(bank.questions)
-        self.index = 0
-        self.revealed = False
+        self.walk = Walkthrough(bank)
+
+    @property
+    def items(self) -> list[Question]:
+        """The items shown, in order (a question that can end the bank is left out)."""
+        return self.walk.items
+
+    @property
+    def revealed(self) -> bool:
+        """Whether the item's reveal is shown."""
+        return self.walk.revealed
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="stage"):
@@ -55,20 +62,23 @@ class PresentScreen(Screen[None]):
 
     @property
     def current(self) -> Question:
-        return self.items[self.index]
+        """The item shown."""
+        return self.walk.current
 
-    def draw(self) -> None:
-        q = self.current
+    def draw(self, step: Ask | Reveal | None = None) -> None:
+        """Show a step of the walkthrough (the one it is at, by default)."""
+        step = step or self.walk.step
+        q = step.question
         section = self.bank.section_by_id[q.section]
         self.query_one("#counter", Static).update(
-            Text(f"{clean(section.title)}  \u00b7  item {self.index + 1} of {len(self.items)}"))
+            Text(f"{clean(section.title)}  \u00b7  item {self.walk.index + 1} of {len(self.items)}"))
         self.query_one("#item", Static).update(Text(clean(q.text), style="bold"))
         choices = Text()
         for i, (_v, label) in enumerate(q.choices(), 1):
             choices.append(f"  {i}. {clean(label)}\n")
         self.query_one("#choices", Static).update(choices)
         reveal = self.query_one("#reveal", Static)
-        if self.revealed:
+        if isinstance(step, Reveal):
             reveal.update(self.reveal_text(q))
             reveal.display = True
         else:
@@ -97,31 +107,18 @@ class PresentScreen(Screen[None]):
             return
         bars.show(self.current, self.room.totals(self.current.id, self.min_count), self.min_count)
 
-    def has_reveal(self) -> bool:
-        q = self.current
-        return q.kind == "statement" or bool(q.discussion)
-
     def action_next(self) -> None:
-        if self.has_reveal() and not self.revealed:
-            self.revealed = True
-        elif self.index + 1 < len(self.items):
-            self.index += 1
-            self.revealed = False
-        else:
+        step = self.walk.next()
+        if step is None:
             self.notify("That was the last item. Press ctrl+q to close.", timeout=4)
             return
-        self.draw()
+        self.draw(step)
 
     def action_back(self) -> None:
-        if self.revealed:
-            self.revealed = False
-        elif self.index > 0:
-            self.index -= 1
-        self.draw()
+        self.draw(self.walk.back())
 
     def action_reveal(self) -> None:
-        self.revealed = not self.revealed
-        self.draw()
+        self.draw(self.walk.toggle_reveal())
 
     def action_help(self) -> None:
         self.notify(

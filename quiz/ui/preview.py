@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual import events
-
 from quiz.bank.check import CheckResult, check_file
 from quiz.bank.model import Answer, Bank
 from quiz.engine.answers import normalize_one
+from quiz.engine.flow import Flow
 from quiz.engine.session import Session
 from quiz.ui.app import QuizApp
+from quiz.ui.intro import IntroScreen
 from quiz.ui.problems import ProblemsScreen
 
 POLL_SECONDS = 0.5
@@ -37,20 +37,19 @@ class PreviewApp(QuizApp):
     def __init__(self, path: Path, *, watch: bool = True, interval: float = POLL_SECONDS) -> None:
         self.path = path
         self.result: CheckResult = check_file(path)
-        super().__init__(bank=self.result.bank)
+        super().__init__(bank=self.result.bank, launcher=False)
         self.watching = watch
         self.interval = interval
         self.stamp = self.read_stamp()
         self.reloads = 0
         """How many times the file was re-read (tests wait on this)."""
 
-    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
-        event.prevent_default()  # QuizApp's own mount handler would open the launcher or intro again
+    def on_mount(self) -> None:
+        # Textual runs QuizApp's mount handler after this one (notes, the size check); without the
+        # launcher it opens nothing, so a broken file shows its problems on the blank base screen.
         self.sub_title = f"preview of {self.path}" + (" (reloads on save)" if self.watching else "")
         if self.result.bank is None:
             self.push_screen(ProblemsScreen(str(self.path), self.result.problems))
-        else:
-            super().on_mount()
         if self.watching:
             self.set_interval(self.interval, self.poll)
 
@@ -85,14 +84,16 @@ class PreviewApp(QuizApp):
         old = self.session
         self.bank = bank
         self.start_bank = bank
-        from quiz.ui.intro import IntroScreen
-
-        if len(self.screen_stack) <= 1:
-            self.push_screen(IntroScreen(bank))
+        self.banks[bank.id] = bank
         if old is None:
-            self.session = None
-            self._show(IntroScreen(bank))
+            self.flow = None
+            intro = IntroScreen(bank)
+            if len(self.screen_stack) <= 1:
+                self.push_screen(intro)  # started on a broken file: nothing above the blank base yet
+            else:
+                self.switch_screen(intro)
         else:
-            self.session = Session(bank, carried_answers(old, bank), old.position)
-            self.show_current()
+            # Carry on where the person was, with the answers that still fit the changed bank.
+            self.flow = Flow(Session(bank, carried_answers(old, bank), old.position))
+            self.show_step(self.flow.resume())
         self.notify("Reloaded: the bank checks clean.", timeout=3, markup=False)

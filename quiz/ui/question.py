@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 
-from quiz.bank.model import DECLINED, Answer, Question
+from quiz.bank.model import DECLINED
+from quiz.engine.flow import Ask
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen
 from quiz.ui.choices import Choices, number_bindings
@@ -47,19 +50,25 @@ class QuestionScreen(QuizScreen):
         *number_bindings(),
     ]
 
-    def __init__(self, question: Question, number: tuple[int, int], current: Answer | None,
-                 *, review: bool = False) -> None:
-        """Args:
-            question: The question to show.
-            number: (its number, visible questions in all), from the session.
-            current: The answer given earlier, if any.
-            review: Reached from review: Back returns there.
-        """
+    @dataclass
+    class Answered(Message):
+        """The person answered the question on screen."""
+
+        value: object
+        """The value chosen, ticked or typed (DECLINED for "Prefer not to say")."""
+
+    class Skipped(Message):
+        """The person left the question on screen unanswered."""
+
+    def __init__(self, step: Ask) -> None:
+        """Show the question `step` asks (its number, the answer given earlier, whether it was
+        reached from review, where Back returns)."""
         super().__init__()
-        self.question = question
-        self.number = number
-        self.current = current
-        self.review = review
+        self.step = step
+        self.question = step.question
+        self.number = (step.number, step.total)
+        self.current = step.answer
+        self.review = step.review
         self._shown_bindings: tuple[bool, bool] | None = None
         self._field: Input | None = None
         """The text field, mounted the first time a text question is shown (most banks have none)."""
@@ -85,23 +94,22 @@ class QuestionScreen(QuizScreen):
             self.query_one("#body", VerticalScroll).mount(self._field, after=self.query_one(Choices))
         return self._field
 
-    def show(self, question: Question, number: tuple[int, int], current: Answer | None,
-             *, review: bool = False) -> None:
+    def show(self, step: Ask) -> None:
         """Show another question on this same screen (much cheaper than a new screen)."""
-        self.question, self.number, self.current, self.review = question, number, current, review
+        self.step, self.question, self.current, self.review = step, step.question, step.answer, step.review
+        self.number = (step.number, step.total)
         self._fill()
 
     def _fill(self) -> None:
         q = self.question
         n, total = self.number
-        session = self.quiz.session
-        section = session.bank.section_by_id.get(q.section) if session else None
+        section = self.step.section
         done = (n - 1 if self.current is None else n) / total if total else 0.0
         head: list[Content | str | tuple[str, str]] = [
             (f"Question {n} of {total}", "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent"), "\n\n"]
         if section is not None:
             head += [inert(section.title, "$text-muted"), "\n"]
-            if section.intro and not section.content_note and session is not None and self._opens(q):
+            if section.intro and not section.content_note and self.step.opens_section:
                 head += [inert(section.intro), "\n\n"]
         head.append(inert(q.text, "bold"))
         if q.help:
@@ -148,12 +156,6 @@ class QuestionScreen(QuizScreen):
             self._shown_bindings = shown
             self.refresh_bindings()
 
-    def _opens(self, q: Question) -> bool:
-        """Whether `q` is the first question shown of its section (where the section's intro goes)."""
-        session = self.quiz.session
-        first = next((v for v in session.visible if v.section == q.section), None) if session else None
-        return first is q
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
             return self.question.can_skip
@@ -165,7 +167,7 @@ class QuestionScreen(QuizScreen):
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
         value, _label = self.question.choices()[message.option_index]
-        self.quiz.answer(value)
+        self.post_message(self.Answered(value))
 
     def on_choices_submitted(self, message: Choices.Submitted) -> None:
         message.stop()
@@ -175,7 +177,7 @@ class QuestionScreen(QuizScreen):
         """Send a checklist's ticks; nothing ticked on a question that may be skipped skips it."""
         q = self.question
         if not indices and q.can_skip:
-            self.quiz.skip()
+            self.post_message(self.Skipped())
             return
         if len(indices) < q.min_choices:
             self.notify(f"Tick at least {q.min_choices}.", severity="warning", markup=False)
@@ -184,17 +186,17 @@ class QuestionScreen(QuizScreen):
             self.notify(f"Tick at most {q.max_choices}.", severity="warning", markup=False)
             return
         choices = q.choices()
-        self.quiz.answer([str(choices[i][0]) for i in indices])
+        self.post_message(self.Answered([str(choices[i][0]) for i in indices]))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
-        self.quiz.answer(message.value)
+        self.post_message(self.Answered(message.value))
 
     def action_next(self) -> None:
         """The Next button: answer with what is chosen or typed."""
         q = self.question
         if q.kind == "text":
-            self.quiz.answer(self._text_field().value)
+            self.post_message(self.Answered(self._text_field().value))
             return
         choices = self.query_one(Choices)
         if q.kind == "multiple":
@@ -202,23 +204,23 @@ class QuestionScreen(QuizScreen):
         elif (choices.chosen or choices.moved) and choices.highlighted is not None:
             choices.choose(choices.highlighted)
         elif self.current == DECLINED:
-            self.quiz.answer(DECLINED)
+            self.post_message(self.Answered(DECLINED))
         elif q.can_skip:
-            self.quiz.skip()
+            self.post_message(self.Skipped())
         else:
             self.notify("Choose an answer first: press its number, or move to it and press enter.",
                         severity="warning", markup=False)
 
     def action_back(self) -> None:
-        self.quiz.back()
+        self.post_message(self.Back())
 
     def action_skip(self) -> None:
         if self.question.can_skip:
-            self.quiz.skip()
+            self.post_message(self.Skipped())
 
     def action_decline(self) -> None:
         if self.question.prefer_not_to_say:
-            self.quiz.answer(DECLINED)
+            self.post_message(self.Answered(DECLINED))
 
     def action_choose(self, index: int) -> None:
         """A number key pressed outside the list (on the text above it, or a button)."""
@@ -226,4 +228,4 @@ class QuestionScreen(QuizScreen):
             self.query_one(Choices).action_choose(index)
 
     def action_save(self) -> None:
-        self.quiz.save_and_leave()
+        self.post_message(self.SaveAndLeave())

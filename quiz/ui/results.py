@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from quiz.bank.model import Bank
@@ -85,6 +86,9 @@ class ResultsScreen(QuizScreen):
         Binding("ctrl+s", "save", "Save and leave"),
     ]
 
+    class ShowReview(Message):
+        """Review the answers, to change some."""
+
     def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False) -> None:
         super().__init__()
         self.outcome = outcome
@@ -143,10 +147,10 @@ class ResultsScreen(QuizScreen):
         self.notify(f"Your results were saved to {path}", title="Exported", markup=False)
 
     def action_review(self) -> None:
-        self.quiz.show_review()
+        self.post_message(self.ShowReview())
 
     def action_save(self) -> None:
-        self.quiz.save_and_leave()
+        self.post_message(self.SaveAndLeave())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":
@@ -155,4 +159,4 @@ class ResultsScreen(QuizScreen):
 
     def action_home(self) -> None:
         if self.can_go_home:
-            self.quiz.home()
+            self.post_message(self.Home())

@@ -74,9 +74,9 @@ class RevealScreen(QuizScreen):
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     def action_go_on(self) -> None:
-        self.quiz.after(self.question)
+        self.post_message(self.GoOn())
 
     def action_back(self) -> None:
-        self.quiz.back_to(self.question)
+        self.post_message(self.Back())
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -39,6 +41,16 @@ class ReviewScreen(QuizScreen):
         Binding("b,escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save and leave"),
     ]
+
+    @dataclass
+    class Edit(Message):
+        """Change the answer to one question."""
+
+        question: str
+        """The question's id."""
+
+    class ShowResults(Message):
+        """See the results (or the required questions still missing an answer)."""
 
     def __init__(self, session: Session, focus: str | None = None) -> None:
         """Review `session`; put the cursor on question `focus` if given."""
@@ -79,15 +91,13 @@ class ReviewScreen(QuizScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.quiz.edit(event.option.id)
+            self.post_message(self.Edit(event.option.id))
 
     def action_results(self) -> None:
-        self.quiz.show_results()
+        self.post_message(self.ShowResults())
 
     def action_back(self) -> None:
-        self.quiz.mode = "forward"
-        if self.session.back():
-            self.quiz.show_current()
+        self.post_message(self.Back())
 
     def action_save(self) -> None:
-        self.quiz.save_and_leave()
+        self.post_message(self.SaveAndLeave())

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.bank.model import Bank
 from quiz.store import SavedInfo, StoreError
 from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
@@ -95,8 +97,17 @@ class SavedListScreen(QuizScreen):
         Binding("b,escape", "back", "Back"),
     ]
 
-    def __init__(self, files: list[Path]) -> None:
+    @dataclass
+    class Resume(Message):
+        """Carry on an opened save where the person left off."""
+
+        loaded: LoadedSession
+
+    def __init__(self, files: list[Path], find_bank: Callable[[str], Bank | None]) -> None:
+        """List `files`; `find_bank` gives the bank a save was made with, by id (it may be called off
+        the UI thread)."""
         super().__init__()
+        self.find_bank = find_bank
         self.entries = read_saved(files)
         self.marked: set[int] = set()
         self.busy = False
@@ -227,7 +238,7 @@ class SavedListScreen(QuizScreen):
         passphrase = passphrase if passphrase is not None else entry.passphrase
 
         def loaded(session: LoadedSession) -> None:
-            self.app.call_later(self.quiz.resume, session)
+            self.post_message(self.Resume(session))
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, WrongPassphrase):
@@ -236,8 +247,8 @@ class SavedListScreen(QuizScreen):
                 self._cannot_open(exc)
 
         what = OPENING if entry.protected else "Opening the save\u2026"
-        lookup = self.quiz.bank_lookup()  # made here: the job runs off the UI thread
-        self._in_background(what, lambda: load_session(entry.path, lookup, passphrase), loaded, failed)
+        find = self.find_bank
+        self._in_background(what, lambda: load_session(entry.path, find, passphrase), loaded, failed)
 
     def action_mark(self) -> None:
         n = self._highlighted()
@@ -272,7 +283,7 @@ class SavedListScreen(QuizScreen):
             self.notify("The marked saves are of different banks; compare saves of one bank.",
                         severity="warning", markup=False)
             return
-        bank = self.quiz.lookup_bank(infos[0].bank_id)
+        bank = self.find_bank(infos[0].bank_id)
         if bank is None:
             self.notify(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with.",
                         severity="error", markup=False)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from quiz.bank.model import Section
@@ -24,6 +25,9 @@ class SectionScreen(QuizScreen):
         Binding("b,escape", "back", "Back"),
         Binding("s", "skip_section", "Skip this section"),
     ]
+
+    class SkipSection(Message):
+        """Leave every question of the section unanswered and go on after it."""
 
     def __init__(self, section: Section, skippable: bool) -> None:
         """Show `section`; `skippable` when every question in it may be left unanswered."""
@@ -59,14 +63,11 @@ class SectionScreen(QuizScreen):
         return True
 
     def action_go_on(self) -> None:
-        session = self.quiz.session
-        question = session.current() if session else None
-        if question is not None:
-            self.quiz.show_question(question)
+        self.post_message(self.GoOn())
 
     def action_back(self) -> None:
-        self.quiz.back()
+        self.post_message(self.Back())
 
     def action_skip_section(self) -> None:
         if self.skippable:
-            self.quiz.skip_section(self.section.id)
+            self.post_message(self.SkipSection())

@@ -58,10 +58,7 @@ async def test_answers_carry_over_a_reload(tmp_path: Path) -> None:
     good = bank.read_text(encoding="utf-8")
     app = PreviewApp(bank, interval=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.begin()
-        await pilot.pause()
-        app.answer("adult")
-        await pilot.pause()
+        await pilot.press("enter", "1")  # start, then age: adult
         save(bank, good.replace("How often does this worry you?", "How often does this trouble you?"))
         await wait_reload(app, pilot, 0)
         assert app.session is not None
