@@ -3,6 +3,7 @@ person's own folders (from platformdirs). Nothing here creates a folder."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -54,3 +55,18 @@ def user_banks_dir() -> Path:
 def sessions_dir() -> Path:
     """Where saved sessions go unless the person picks a path."""
     return user_data_dir() / "sessions"
+
+
+def resolve_bank(ref: str) -> Path:
+    """A bank path from what a person typed: a file path, or a shipped (then their own) bank's id.
+
+    The path may not exist: an id that names no bank comes back as the path it would be.
+    """
+    p = Path(ref).expanduser()
+    if p.exists() or os.sep in ref or ref.endswith((".yaml", ".yml")):
+        return p
+    shipped = banks_dir() / f"{ref}.yaml"
+    if shipped.exists():
+        return shipped
+    mine = user_banks_dir() / f"{ref}.yaml"
+    return mine if mine.exists() else p

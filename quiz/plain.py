@@ -143,7 +143,7 @@ class PlainRunner:
         return True
 
     def _bank_ref(self) -> str:
-        from quiz.cli.banks import resolve_bank
+        from quiz.paths import resolve_bank
 
         return self.bank.id if resolve_bank(self.bank.id).exists() else self.bank.file
 

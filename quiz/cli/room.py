@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.check import load_bank
-from quiz.cli.banks import resolve_bank
 from quiz.errors import UsageError
+from quiz.paths import resolve_bank
 from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError, clear_room, export_csv, room_path
 from quiz.store.atomic import write_file
 
