@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import FULL, SIZE, action_shown, app_for, click_action, screen_name, screen_text, take_to_results
+from ui_helpers import (
+    FULL,
+    SIZE,
+    action_shown,
+    app_for,
+    click_action,
+    screen_name,
+    screen_text,
+    settle,
+    take_to_results,
+)
 
 from quiz.bank.check import load_bank
 from quiz.bank.model import DECLINED, Bank
@@ -282,11 +292,13 @@ async def test_command_palette_offers_help_quick_exit_and_themes(full_bank: Bank
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert screen_name(app) == "CommandPalette"
-        await pilot.press(*"Help", "enter")
-        await pilot.pause(0.3)
+        await pilot.press(*"Help")
+        await settle(pilot)  # the palette searches in a worker
+        await pilot.press("enter")
+        await pilot.pause()
         assert screen_name(app) == "HelpScreen"
         await pilot.press("escape", "ctrl+p", *"theme")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Theme" in screen_text(app)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quick exit" in titles and "Theme" in titles

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
 from quiz.bank.model import Bank
@@ -197,8 +197,11 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_left_alone(full_ban
         await settle(pilot)
         await pilot.press("o")
         text = screen_text(app)
-        assert "broken.json" in text
-        assert "Cannot be opened" in text and "not complete JSON" in text
+        assert "broken.json" in text and "Cannot be opened" in text
+        # The whole problem, as listed: on screen it wraps wherever the tmp folder's length puts it.
+        listed = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert listed.startswith("broken.json\nCannot be opened: ")
+        assert f"{bad}: " in listed and "not complete JSON" in listed
         await pilot.press("enter", "space", "c")
         assert screen_name(app) == "SavedListScreen"
     assert bad.read_bytes() == data
