@@ -14,8 +14,8 @@ from textual.widgets import Input
 from ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
 from quiz.bank.model import Bank
-from quiz.ui.export import DEFAULT_PATH, ExportScreen
 from quiz.ui.app import QuizApp
+from quiz.ui.export import DEFAULT_PATH, ExportScreen
 from quiz.ui.results import ResultsScreen
 
 TO_RESULTS = ("enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
