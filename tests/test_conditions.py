@@ -222,7 +222,7 @@ def _nesting(node: Node) -> int:
     return 0
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4 * settings.default.max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees)
 def test_round_trip(tree: Node) -> None:
     text = unparse(tree)
@@ -234,7 +234,7 @@ def test_round_trip(tree: Node) -> None:
     assert parse(unparse(again)) == again
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=2 * settings.default.max_examples, deadline=None)
 @given(trees)
 def test_round_trip_keeps_literal_types(tree: Node) -> None:
     text = unparse(tree)
@@ -275,25 +275,25 @@ def _check_parse(text: str) -> None:
     assert parse(unparse(node)) is not None
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=10 * settings.default.max_examples, deadline=None)
 @given(st.text())
 def test_fuzz_text(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=10 * settings.default.max_examples, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), max_size=20).map(" ".join))
 def test_fuzz_tokens(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=4 * settings.default.max_examples, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), max_size=20).map("".join))
 def test_fuzz_tokens_glued(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=2 * settings.default.max_examples, deadline=None)
 @given(trees, st.data())
 def test_fuzz_mutated_conditions(tree: Node, data: st.DataObject) -> None:
     text = unparse(tree)

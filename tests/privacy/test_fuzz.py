@@ -21,7 +21,7 @@ from quiz.store import load_session, read_info, save_session, sniff
 from .conftest import FULL, answered
 
 BANK = load_bank(FULL)
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=2 * settings.default.max_examples, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
