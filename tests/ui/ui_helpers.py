@@ -116,7 +116,6 @@ async def step(pilot: Pilot[Any]) -> str:
         await pilot.press("r")
     else:
         raise AssertionError(f"no forward step from {name}")
-    await pilot.pause()
     return name
 
 
