@@ -1,23 +1,15 @@
-"""Shared test set-up: Hypothesis profiles, and a socket guard so no test reaches the network unless it
-says it may."""
+"""Shared test set-up: Hypothesis profiles (tests/profiles.py), and a socket guard so no test reaches
+the network unless it says it may."""
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
 
-# Property tests ask for a multiple of the profile's example count (`settings.default.max_examples`),
-# so one variable scales them all: "ci" (the default) keeps the suite quick, "thorough" searches ten
-# times as long, e.g. `HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_conditions.py`.
-_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("thorough", max_examples=500, deadline=None, suppress_health_check=_QUIET)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+from . import profiles  # noqa: F401  (loads the Hypothesis profile before any test module)
 
 
 class NetworkBlocked(RuntimeError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,8 @@ from quiz.conditions import (
 )
 from quiz.conditions.nodes import references, unparse
 from quiz.conditions.parser import KEYWORDS, MAX_LENGTH, MAX_NESTING
+
+from .profiles import examples
 
 # -- every form ----------------------------------------------------------------------------------------
 
@@ -171,7 +175,7 @@ def test_too_long() -> None:
 
 def test_not_text() -> None:
     with pytest.raises(ConditionError):
-        parse(3)  # type: ignore[arg-type]
+        parse(cast(str, 3))  # as a caller without type checks might
 
 
 # -- round trip: random trees -> unparse -> parse ---------------------------------------------------------
@@ -222,7 +226,7 @@ def _nesting(node: Node) -> int:
     return 0
 
 
-@settings(max_examples=4 * settings.default.max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(4), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees)
 def test_round_trip(tree: Node) -> None:
     text = unparse(tree)
@@ -234,7 +238,7 @@ def test_round_trip(tree: Node) -> None:
     assert parse(unparse(again)) == again
 
 
-@settings(max_examples=2 * settings.default.max_examples, deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(trees)
 def test_round_trip_keeps_literal_types(tree: Node) -> None:
     text = unparse(tree)
@@ -275,25 +279,25 @@ def _check_parse(text: str) -> None:
     assert parse(unparse(node)) is not None
 
 
-@settings(max_examples=10 * settings.default.max_examples, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(st.text())
 def test_fuzz_text(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=10 * settings.default.max_examples, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), max_size=20).map(" ".join))
 def test_fuzz_tokens(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=4 * settings.default.max_examples, deadline=None)
+@settings(max_examples=examples(4), deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), max_size=20).map("".join))
 def test_fuzz_tokens_glued(text: str) -> None:
     _check_parse(text)
 
 
-@settings(max_examples=2 * settings.default.max_examples, deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(trees, st.data())
 def test_fuzz_mutated_conditions(tree: Node, data: st.DataObject) -> None:
     text = unparse(tree)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import (
+from quiz.bank.check import load_bank
+from quiz.bank.model import DECLINED, Bank
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.reveal import RevealScreen
+from quiz.ui.review import ReviewScreen
+
+from .ui_helpers import (
     FULL,
     SIZE,
     action_shown,
@@ -15,13 +22,6 @@ from ui_helpers import (
     settle,
     take_to_results,
 )
-
-from quiz.bank.check import load_bank
-from quiz.bank.model import DECLINED, Bank
-from quiz.ui.question import QuestionScreen
-from quiz.ui.results import ResultsScreen
-from quiz.ui.reveal import RevealScreen
-from quiz.ui.review import ReviewScreen
 
 
 def current_id(app: object) -> str | None:

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp
 from quiz.ui.export import DEFAULT_PATH, ExportScreen
 from quiz.ui.results import ResultsScreen
+
+from .ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
 TO_RESULTS = ("enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
 """full.yaml: adult, worry Sometimes, calm Never, Pain, new pain, myth False, no notes, results."""
@@ -78,9 +79,9 @@ async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> 
         html = (tmp_path / "out.html").read_text(encoding="utf-8")
         assert html.startswith("<!doctype html>") and "<script" not in html
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
-        await type_path(pilot, screen, "out.md")
+        again = app.screen
+        assert isinstance(again, ExportScreen)
+        await type_path(pilot, again, "out.md")
         await pilot.press("shift+tab", "right", "right", "enter", "enter")
         data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
         assert data["bank"] == "full-fixture"

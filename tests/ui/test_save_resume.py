@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
-from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
 from quiz.bank.model import Bank
 from quiz.engine.session import Session
@@ -19,6 +18,8 @@ from quiz.store import save_session
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.save import SaveScreen
+
+from .ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
 
 @pytest.fixture(autouse=True)

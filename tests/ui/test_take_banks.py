@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
-from ui_helpers import SIZE, app_for, screen_name, screen_text, settle, take_to_results
 
 from quiz.bank.check import load_bank
 from quiz.engine.session import Session
@@ -17,6 +16,8 @@ from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+
+from .ui_helpers import SIZE, app_for, screen_name, screen_text, settle, take_to_results
 
 
 async def open_from_launcher(pilot: Pilot[Any], index: int) -> None:

@@ -26,7 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 LINE = re.compile(r"-line-(\d+)\)$")
 
 
-def screen_name(app: QuizApp) -> str:
+def screen_name(app: App[Any]) -> str:
     """The class name of the screen on top."""
     return type(app.screen).__name__
 
