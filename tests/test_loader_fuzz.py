@@ -15,10 +15,13 @@ from quiz.bank.check import CheckResult, check_file, check_text
 from quiz.bank.loader import decode, load_path, load_text
 from quiz.errors import QuizError
 
+from .profiles import examples
+
 VALID = Path(__file__).parent / "data" / "valid" / "full.yaml"
 BANK: dict[str, Any] = load_path(VALID).data
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(2), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_sound(result: CheckResult) -> None:
@@ -60,7 +63,7 @@ def test_bytes_to_load_text_raise_only_quiz_errors(data: bytes) -> None:
     assert isinstance(doc.data, dict)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(), deadline=None)
 @given(ANY_BYTES)
 def test_bytes_to_check_file_never_raise(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -165,7 +168,7 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(2), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_bank_validates_or_gives_located_problems(data: dict[str, Any]) -> None:
     result = check_text(dump(data), "mutant.yaml")

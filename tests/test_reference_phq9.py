@@ -19,6 +19,8 @@ from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
 from quiz.engine.scoring import Engine
 
+from .profiles import examples
+
 BANK = Path(__file__).parent / "data" / "phq9.yaml"
 ITEMS = [f"item{i}" for i in range(1, 10)]
 SAFETY = "item9-safety"
@@ -61,7 +63,7 @@ def test_bank_matches_the_instrument(bank: Bank) -> None:
     assert any("Kroenke" in w.author and w.year == 2001 for w in bank.sources)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(4), deadline=None)
 @given(full_sets)
 def test_band_matches_the_published_table(engine: Engine, answers: dict[str, int]) -> None:
     outcome = engine.score(answers)
@@ -72,7 +74,7 @@ def test_band_matches_the_published_table(engine: Engine, answers: dict[str, int
     assert outcome.complete
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(3), deadline=None)
 @given(full_sets)
 def test_item9_safety_fires_iff_item9_at_least_one_and_is_first(engine: Engine,
                                                                  answers: dict[str, int]) -> None:
@@ -84,7 +86,7 @@ def test_item9_safety_fires_iff_item9_at_least_one_and_is_first(engine: Engine,
     assert ("see-clinician" in ids) == (sum(answers.values()) >= 10)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(full_sets, st.sampled_from(ITEMS))
 def test_one_missing_item_is_incomplete(engine: Engine, answers: dict[str, int], missing: str) -> None:
     del answers[missing]

@@ -25,7 +25,7 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *ar
         stdin: str = "", tty: bool = False, secrets: list[str] | None = None
         ) -> tuple[int, str, str]:
     fake = io.StringIO(stdin)
-    fake.isatty = lambda: tty  # type: ignore[method-assign]
+    monkeypatch.setattr(fake, "isatty", lambda: tty)
     monkeypatch.setattr(sys, "stdin", fake)
     asked: list[str] = []
 

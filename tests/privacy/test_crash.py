@@ -9,7 +9,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -176,29 +175,31 @@ def _big_bank(folder: Path, questions: int = 300) -> Path:
     return path
 
 
-_SLOW_SAVE = r"""
-import os, sys, time
-from quiz import store
+_HALTING_SAVE = r"""
+import os, sys
 from quiz.bank.check import load_bank
 from quiz.engine.session import Session
+from quiz.store import save_session
 
 bank = load_bank(sys.argv[1])
 s = Session(bank)
 for q in bank.questions:
     s.answer("n" * 1990 + q.id.rjust(10), q.id)
 real_fdopen = os.fdopen
+PIECE = 4096
 
-class Slow:
+class Halting:
+    # Writes in 4 KiB pieces; after each, says how many are on disk and waits for the test's go-ahead.
     def __init__(self, fh):
         self.fh, self.n = fh, 0
     def write(self, data):
-        written = self.fh.write(data)
-        self.fh.flush()
-        self.n += 1
-        if self.n == 2:
-            print("writing", flush=True)
-        time.sleep(0.01)
-        return written
+        for start in range(0, len(data), PIECE):
+            self.fh.write(data[start:start + PIECE])
+            self.fh.flush()
+            self.n += 1
+            print("wrote", self.n, flush=True)
+            sys.stdin.readline()
+        return len(data)
     def __getattr__(self, name):
         return getattr(self.fh, name)
     def __enter__(self):
@@ -206,9 +207,8 @@ class Slow:
     def __exit__(self, *exc):
         self.fh.close()
 
-os.fdopen = lambda *a, **k: Slow(real_fdopen(*a, **k))
-store.atomic._CHUNK = 4096
-store.save_session(s, sys.argv[2])
+os.fdopen = lambda *a, **k: Halting(real_fdopen(*a, **k))
+save_session(s, sys.argv[2])
 print("done", flush=True)
 """
 
@@ -229,14 +229,13 @@ n = 0
 while True:
     store.save_session(sessions[n % 2], sys.argv[2])
     n += 1
-    if n == 2:
-        print("saving", flush=True)
+    print("saved", n, flush=True)
 """
 
 
 def _run(script: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
 
 
 def test_sigkill_mid_write_of_a_large_session_keeps_the_old_file(home: Home) -> None:
@@ -245,17 +244,21 @@ def test_sigkill_mid_write_of_a_large_session_keeps_the_old_file(home: Home) -> 
     small.answer("the old save", "q0")
     target = save_session(small)
     before = target.read_bytes()
-    proc = _run(_SLOW_SAVE, big.file, str(target))
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "writing"
-    time.sleep(random.uniform(0, 0.2))
-    proc.send_signal(signal.SIGKILL)
+    proc = _run(_HALTING_SAVE, big.file, str(target))
+    assert proc.stdin is not None and proc.stdout is not None
+    pieces = random.Random(11).randint(2, 100)  # of about 150: the kill lands mid-write
+    for n in range(1, pieces + 1):
+        assert proc.stdout.readline().split() == ["wrote", str(n)]
+        if n < pieces:
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+    proc.send_signal(signal.SIGKILL)  # while it waits, with `pieces` 4 KiB pieces on disk
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert target.read_bytes() == before
     assert dict(load_session(target, lambda _id: big).answers) == {"q0": "the old save"}
     partial = list(target.parent.glob(f".{target.name}.*{store.TMP_SUFFIX}"))
-    assert len(partial) == 1 and 0 < partial[0].stat().st_size < 600_000
+    assert len(partial) == 1 and partial[0].stat().st_size == pieces * 4096
     assert store.sniff(partial[0]) is None
     inv = list_saved()
     assert {(i.path, i.kind) for i in inv.saved} == {(target, "saved session"),
@@ -270,8 +273,10 @@ def test_sigkill_at_a_random_moment_of_repeated_saves(home: Home) -> None:
     rng = random.Random(7)
     for _ in range(3):
         proc = _run(_SAVE_FOREVER, big.file, str(target))
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "saving"
-        time.sleep(rng.uniform(0.0, 0.15))
+        assert proc.stdout is not None
+        # It goes on saving while its lines are read, so the kill lands wherever that save is.
+        for n in range(1, rng.randint(2, 12) + 1):
+            assert proc.stdout.readline().split() == ["saved", str(n)]
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         values = set(load_session(target, lambda _id: big).answers.values())

@@ -18,10 +18,11 @@ from quiz.bank.check import load_bank
 from quiz.errors import QuizError
 from quiz.store import load_session, read_info, save_session, sniff
 
+from ..profiles import examples
 from .conftest import FULL, answered
 
 BANK = load_bank(FULL)
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=examples(2), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ from quiz.store import (
 from .conftest import FULL, Home, answered
 
 
-def lookup(bank: Bank):  # type: ignore[no-untyped-def]
+def lookup(bank: Bank) -> Callable[[str], Bank | None]:
     return lambda bank_id: bank if bank_id == bank.id else None
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ui_helpers import FULL, SNAPSHOT_BANK
 
 from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp
+
+from .ui_helpers import FULL, SNAPSHOT_BANK
 
 
 @pytest.fixture

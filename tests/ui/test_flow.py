@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import (
+from quiz.bank.check import load_bank
+from quiz.bank.model import DECLINED, Bank
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.reveal import RevealScreen
+from quiz.ui.review import ReviewScreen
+
+from .ui_helpers import (
     FULL,
     SIZE,
     action_button,
@@ -13,15 +20,9 @@ from ui_helpers import (
     click_action,
     screen_name,
     screen_text,
+    settle,
     take_to_results,
 )
-
-from quiz.bank.check import load_bank
-from quiz.bank.model import DECLINED, Bank
-from quiz.ui.question import QuestionScreen
-from quiz.ui.results import ResultsScreen
-from quiz.ui.reveal import RevealScreen
-from quiz.ui.review import ReviewScreen
 
 
 def current_id(app: object) -> str | None:
@@ -354,11 +355,13 @@ async def test_command_palette_offers_help_quick_exit_and_themes(full_bank: Bank
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert screen_name(app) == "CommandPalette"
-        await pilot.press(*"Help", "enter")
-        await pilot.pause(0.3)
+        await pilot.press(*"Help")
+        await settle(pilot)  # the palette searches in a worker
+        await pilot.press("enter")
+        await pilot.pause()
         assert screen_name(app) == "HelpScreen"
         await pilot.press("escape", "ctrl+p", *"theme")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Theme" in screen_text(app)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quick exit" in titles and "Theme" in titles

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.widgets import OptionList
-from ui_helpers import HOSTILE, app_for, screen_name, screen_text, settle
 
 from quiz.bank.check import load_bank
 from quiz.ui.text import inert
+
+from .ui_helpers import HOSTILE, app_for, screen_name, screen_text, settle
 
 BIG = (120, 40)
 

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input
-from ui_helpers import FULL, SIZE, USER_BANKS, app_for, banks_to_take, screen_name, settle, step
 
 from quiz.bank.check import load_bank
+from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp
 from quiz.ui.choices import Choices
 from quiz.ui.compare import CompareScreen
@@ -29,6 +29,8 @@ from quiz.ui.review import ReviewScreen
 from quiz.ui.save import SaveScreen
 from quiz.ui.saved_list import SavedListScreen
 from quiz.ui.section import SectionScreen
+
+from .ui_helpers import FULL, SIZE, USER_BANKS, app_for, screen_name, settle, step
 
 WHERE: dict[str, tuple[type[DOMNode], ...]] = {
     "Everywhere": (QuizApp,),
@@ -102,7 +104,7 @@ async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
     await pilot.pause()  # the footer redraws itself after the screen's bindings change
     footer = pilot.app.screen.query_one(Footer)
     shown = " ".join(str(key.render()) for key in footer.children)
-    where = screen_name(pilot.app)  # type: ignore[arg-type]
+    where = screen_name(pilot.app)
     assert footer.virtual_size.width <= footer.size.width, f"{where}: key bar cut: {shown}"
     assert "^q Quick exit" in shown, f"{where}: {shown}"
     if where != "HelpScreen":
@@ -110,7 +112,7 @@ async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
     return shown
 
 
-@pytest.mark.parametrize("path", [FULL, *banks_to_take()], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [FULL, *shipped_banks()], ids=lambda p: p.stem)
 async def test_the_key_bar_is_whole_on_every_screen_of_a_bank(path: Any) -> None:
     app = app_for(load_bank(path))
     async with app.run_test(size=SIZE) as pilot:

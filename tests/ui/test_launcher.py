@@ -6,7 +6,10 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import OptionList
-from ui_helpers import (
+
+from quiz.ui.launcher import LauncherScreen, read_entries
+
+from .ui_helpers import (
     FULL,
     SIZE,
     SNAPSHOT_BANK,
@@ -18,8 +21,6 @@ from ui_helpers import (
     settle,
     static_text,
 )
-
-from quiz.ui.launcher import LauncherScreen, read_entries
 
 
 def test_entries_list_good_and_broken_banks_without_raising(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.message import Message
-from ui_helpers import FULL, SIZE, app_for, settle
 
 from quiz.bank.check import load_bank
 from quiz.engine.flow import Ask, Review
@@ -12,6 +11,8 @@ from quiz.ui.intro import IntroScreen
 from quiz.ui.launcher import LauncherScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.review import ReviewScreen
+
+from .ui_helpers import FULL, SIZE, app_for, settle
 
 SCREEN_MESSAGES = (IntroScreen.Start, QuestionScreen.Answered, QuestionScreen.Skipped, QuizScreen.Back,
                    QuizScreen.GoOn, QuizScreen.Home, QuizScreen.SaveAndLeave, ReviewScreen.Edit,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from quiz.ui.intro import IntroScreen
 from quiz.ui.preview import PreviewApp
@@ -19,11 +22,16 @@ def save(path: Path, text: str) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # coarse clocks still see it
 
 
-async def wait_reload(app: PreviewApp, pilot: object, before: int) -> None:
-    for _ in range(100):
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
+async def wait_reload(app: PreviewApp, pilot: Pilot[Any], before: int) -> None:
+    """Wait until the watcher's own timer has noticed the save and reloaded.
+
+    Each pause lets the app run until it is idle (at least one of Textual's 20 ms steps), so the
+    tries are bounded in time as well as in number.
+    """
+    for _ in range(500):
+        await pilot.pause()
         if app.reloads > before:
-            await pilot.pause()  # type: ignore[attr-defined]
+            await pilot.pause()
             return
     raise AssertionError("the preview did not reload")
 

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle
 
 from quiz.bank.check import load_bank
+
+from .ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle
 
 PATHS = {
     "LauncherScreen": (),

@@ -17,21 +17,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
-from ui_helpers import SIZE, app_for, banks_to_take
 
 from quiz.bank.check import load_bank
 from quiz.bank.model import DECLINED, Bank, Question
 from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session
+from quiz.paths import shipped_banks
 from quiz.plain import PlainRunner
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.review import ReviewScreen
 
+from .ui_helpers import SIZE, app_for
+
 Decision = tuple[str, tuple[int, ...] | str]
 """What to do with one question: ("pick", indices), ("skip", ()), ("decline", ()) or ("text", words)."""
 
-BANKS = {path.stem: load_bank(path) for path in banks_to_take()}
+BANKS = {path.stem: load_bank(path) for path in shipped_banks()}
 
 
 def decisions_for(q: Question) -> st.SearchStrategy[Decision]:

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
-from ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
 from quiz.bank.model import Bank
 from quiz.engine.session import Session
@@ -19,6 +18,8 @@ from quiz.store import save_session
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.save import SaveScreen
+
+from .ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
 
 
 @pytest.fixture(autouse=True)
@@ -196,10 +197,12 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_left_alone(full_ban
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("o")
-        assert "broken.json" in screen_text(app)
-        # The whole entry, however the terminal wraps the path in it (its length varies by run).
-        entry = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert "Cannot be opened" in entry and "not complete JSON" in entry
+        text = screen_text(app)
+        assert "broken.json" in text and "Cannot be opened" in text
+        # The whole problem, as listed: on screen it wraps wherever the tmp folder's length puts it.
+        listed = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert listed.startswith("broken.json\nCannot be opened: ")
+        assert f"{bad}: " in listed and "not complete JSON" in listed
         await pilot.press("enter", "space", "c")
         assert screen_name(app) == "SavedListScreen"
     assert bad.read_bytes() == data

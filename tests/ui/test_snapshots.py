@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from ui_helpers import ROOT, settle
 
 from quiz.bank.check import load_bank
 from quiz.ui.app import make_app
+
+from .ui_helpers import ROOT, settle
 
 # Relative paths, so the launcher shows the same text in any checkout.
 BANK = Path("tests/data/ui/snapshot.yaml")

@@ -1,4 +1,5 @@
-"""Take every shipped bank from the launcher to the results with the keyboard alone."""
+"""Take every shipped bank from the launcher to the results with the keyboard alone, and check the
+results shown are the core's for the same answers."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
-from ui_helpers import SIZE, app_for, banks_to_take, screen_name, screen_text, settle, take_to_results
 
 from quiz.bank.check import load_bank
 from quiz.engine.session import Session
+from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+
+from .ui_helpers import SIZE, app_for, screen_name, screen_text, settle, take_to_results
 
 
 async def open_from_launcher(pilot: Pilot[Any], index: int) -> None:
@@ -30,9 +33,9 @@ async def open_from_launcher(pilot: Pilot[Any], index: int) -> None:
     assert screen_name(pilot.app) == "IntroScreen"
 
 
-@pytest.mark.parametrize("path", banks_to_take(), ids=lambda p: p.stem)
-async def test_take_bank_from_launcher_to_results(path: Path) -> None:
-    banks = banks_to_take()
+@pytest.mark.parametrize("path", shipped_banks(), ids=lambda p: p.stem)
+async def test_take_bank_from_launcher_to_results_the_core_gives(path: Path) -> None:
+    banks = shipped_banks()
     app = app_for(shipped=banks)
     tried = {"back": False, "skip": False}
 
@@ -65,6 +68,12 @@ async def test_take_bank_from_launcher_to_results(path: Path) -> None:
         assert isinstance(screen, ResultsScreen)
         assert app.session is not None
         assert screen.outcome == app.session.outcome()
+        expected = Session(load_bank(path), app.session.answers).outcome()
+        assert screen.outcome == expected
+        # Results list safety notes, then next steps, then reading.
+        kinds = [s.kind for s in expected.suggestions]
+        order = {"safety": 0, "next-step": 1, "reading": 2}
+        assert kinds == sorted(kinds, key=order.__getitem__)
         assert tried["back"]
         text = screen_text(app)
         assert "results" in text
@@ -75,25 +84,8 @@ async def test_take_bank_from_launcher_to_results(path: Path) -> None:
     assert not app.is_running
 
 
-@pytest.mark.parametrize("path", banks_to_take(), ids=lambda p: p.stem)
-async def test_results_match_the_core_for_the_same_answers(path: Path) -> None:
-    bank = load_bank(path)
-    app = app_for(bank)
-    async with app.run_test(size=SIZE) as pilot:
-        await take_to_results(pilot)
-        assert app.session is not None
-        expected = Session(bank, app.session.answers).outcome()
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        assert screen.outcome == expected
-        # Results list safety notes, then next steps, then reading.
-        kinds = [s.kind for s in expected.suggestions]
-        order = {"safety": 0, "next-step": 1, "reading": 2}
-        assert kinds == sorted(kinds, key=order.__getitem__)
-
-
 async def test_quick_exit_from_the_launcher_saves_nothing(tmp_path: Path) -> None:
-    app = app_for(shipped=banks_to_take(), user_dir=tmp_path / "banks")
+    app = app_for(shipped=shipped_banks(), user_dir=tmp_path / "banks")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+q")

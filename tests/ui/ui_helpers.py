@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button
 
 from quiz.bank.model import Bank
-from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp, make_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,23 +23,40 @@ SNAPSHOT_BANK = UI / "snapshot.yaml"
 HOSTILE = UI / "hostile.yaml"
 USER_BANKS = UI / "user_banks"
 SIZE = (80, 24)
+SVG = "{http://www.w3.org/2000/svg}"
+LINE = re.compile(r"-line-(\d+)\)$")
 
 
-def banks_to_take() -> list[Path]:
-    """Every shipped bank, or the full fixture while none ship."""
-    return shipped_banks() or [FULL]
-
-
-def screen_name(app: QuizApp) -> str:
+def screen_name(app: App[Any]) -> str:
     """The class name of the screen on top."""
     return type(app.screen).__name__
 
 
-def screen_text(app: QuizApp) -> str:
-    """What the terminal shows right now, as plain lines."""
-    # The compositor's strips are exactly what the driver would draw.
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows right now, as plain lines.
+
+    Read from the app's public screenshot: an SVG in which each run of text is placed at its cell
+    (x in character widths) on its line (the `line-N` clip path); blank runs are left out, so the
+    gaps are filled back in with spaces.
+    """
+    root = ElementTree.fromstring(app.export_screenshot())
+    width, height = app.size
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(height)]
+    for node in root.iter(f"{SVG}text"):
+        line = LINE.search(node.get("clip-path", ""))
+        # A line's end is a run of its own; the SVG writes every space as a no-break space.
+        text = (node.text or "").replace("\n", "").replace("\xa0", " ")
+        if line is None or not text:
+            continue
+        char_width = float(node.get("textLength", "0")) / len(text)
+        rows[int(line[1])].append((round(float(node.get("x", "0")) / char_width), text))
+    lines = []
+    for runs in rows:
+        out = ""
+        for column, text in sorted(runs):
+            out = out.ljust(column) + text
+        lines.append(out.ljust(width))
+    return "\n".join(lines)
 
 
 def static_text(app: QuizApp, selector: str) -> str:
@@ -47,7 +66,7 @@ def static_text(app: QuizApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
-def action_button(app: QuizApp, action: str) -> Button:
+def action_button(app: App[Any], action: str) -> Button:
     """The button on the screen's row of actions that runs `action` (e.g. "skip")."""
     buttons = [b for b in app.screen.query("#actions Button").results(Button)
                if b.action == f"screen.{action}"]
@@ -55,7 +74,7 @@ def action_button(app: QuizApp, action: str) -> Button:
     return buttons[0]
 
 
-def action_shown(app: QuizApp, action: str) -> bool:
+def action_shown(app: App[Any], action: str) -> bool:
     """Whether the screen's row of actions offers `action` (e.g. "skip")."""
     buttons = [b for b in app.screen.query("#actions Button").results(Button)
                if b.action == f"screen.{action}"]
@@ -103,7 +122,6 @@ async def step(pilot: Pilot[Any]) -> str:
         await pilot.press("r")
     else:
         raise AssertionError(f"no forward step from {name}")
-    await pilot.pause()
     return name
 
 

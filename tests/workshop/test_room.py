@@ -6,7 +6,10 @@ import multiprocessing as mp
 import os
 import sqlite3
 import stat
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.synchronize import Barrier as ProcessBarrier
 from pathlib import Path
+from threading import Barrier
 
 import pytest
 
@@ -15,11 +18,12 @@ from quiz.cli import main
 from quiz.room.totals import Room, RoomError, export_csv, room_path
 
 AGE = ["adult", "minor"]
+PROCESSES, EACH = 3, 10
+"""Thirty participants: a few interpreters (spawning thirty on two cores costs seconds), ten each."""
 
 
-def _participant(args: tuple[str, int]) -> None:
-    data_home, i = args
-    os.environ["XDG_DATA_HOME"] = data_home
+def _participant(i: int, start: Barrier) -> None:
+    start.wait(timeout=60)  # every participant of this process writes at the same moment
     with Room("class") as room:
         room.record("age", None, AGE[i % 2])
         room.record("topics", None, ("pain", "desire") if i % 3 == 0 else ("desire",))
@@ -27,12 +31,33 @@ def _participant(args: tuple[str, int]) -> None:
             room.record("age", AGE[i % 2], AGE[(i + 1) % 2])
 
 
+def _participants(data_home: str, first: int, ready: ProcessBarrier) -> None:
+    """One process: EACH participants, each on its own thread and connection, all writing at once."""
+    os.environ["XDG_DATA_HOME"] = data_home
+    start = Barrier(EACH)
+    ready.wait(timeout=60)  # and every process starts together, so writers of different processes overlap too
+    with ThreadPoolExecutor(EACH) as pool:
+        for done in [pool.submit(_participant, i, start) for i in range(first, first + EACH)]:
+            done.result()  # a participant's error fails the process
+
+
 def test_thirty_participants_at_once_give_exact_totals(data_home: Path, bank: Bank) -> None:
     with Room("class", create=True) as room:
         room.bind(bank)
     ctx = mp.get_context("spawn")
-    with ctx.Pool(30) as pool:
-        pool.map(_participant, [(str(data_home), i) for i in range(30)])
+    ready = ctx.Barrier(PROCESSES)
+    procs = [ctx.Process(target=_participants, args=(str(data_home), n * EACH, ready))
+             for n in range(PROCESSES)]
+    for proc in procs:
+        proc.start()
+    try:
+        for proc in procs:
+            proc.join(timeout=120)
+    finally:
+        for proc in procs:
+            if proc.exitcode is None:
+                proc.kill()
+    assert [proc.exitcode for proc in procs] == [0] * PROCESSES
     expected_age = {"adult": 0, "minor": 0}
     for i in range(30):
         final = AGE[(i + 1) % 2] if i % 5 == 0 else AGE[i % 2]

@@ -4,20 +4,27 @@ question and answers it; the answer arrives in the room's anonymous totals."""
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from quiz.room.totals import Room
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The flags this machine's closed network needs (see the environment notes): no background traffic.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WAIT_MS = 30_000
+"""The longest wait for the server or the page, in milliseconds; every wait ends on its condition."""
 
 
 def _free_port() -> int:
@@ -26,21 +33,73 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_port(port: int, proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise AssertionError(f"quiz serve exited early: {proc.stdout.read().decode() if proc.stdout else ''}")
+def _output(proc: subprocess.Popen[bytes]) -> queue.Queue[bytes]:
+    """The server's output lines, read on a thread (so the pipe never fills); b"" when it exits."""
+    lines: queue.Queue[bytes] = queue.Queue()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line)
+        lines.put(b"")
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def _wait_listening(port: int, lines: queue.Queue[bytes]) -> None:
+    """Wait for textual-serve's banner, which it prints as it binds the port, then for the port."""
+    said = b""
+    while not said.startswith(b"Serving '"):
+        said = lines.get(timeout=WAIT_MS / 1000)
+        if not said:
+            raise AssertionError("quiz serve exited before it served")
+    end = time.monotonic() + WAIT_MS / 1000
+    while time.monotonic() < end:  # the bind follows the banner within the same start-up step
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            with socket.create_connection(("127.0.0.1", port), timeout=WAIT_MS / 1000):
                 return
-        except OSError:
-            time.sleep(0.2)
+        except ConnectionRefusedError:
+            os.sched_yield()
     raise AssertionError("quiz serve did not start listening")
 
 
+class Terminal:
+    """What the app draws in the page's terminal, read from the bytes its websocket receives.
+
+    textual-serve draws on a canvas, so the page's DOM holds no text to wait for; the bytes are the
+    terminal output itself, where each screen's plain words appear between escape sequences.
+    """
+
+    def __init__(self, websocket: Any) -> None:
+        self.websocket = websocket
+        self.drawn = bytearray()
+        websocket.on("framereceived", self.add)
+
+    def add(self, payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            self.drawn += payload
+
+    def wait_for(self, text: str, since: int = 0) -> None:
+        """Wait until `text` has been drawn after byte `since` of the output."""
+        marker = text.encode()
+
+        def drawn(payload: bytes | str) -> bool:
+            return marker in self.drawn[since:] or (isinstance(payload, bytes) and marker in payload)
+
+        if marker not in self.drawn[since:]:
+            self.websocket.wait_for_event("framereceived", predicate=drawn, timeout=WAIT_MS)
+
+    def press(self, page: Any, key: str, then: str) -> None:
+        """Press `key` and wait for the screen it leads to, which shows `then`."""
+        since = len(self.drawn)
+        page.keyboard.press(key)
+        self.wait_for(then, since)
+
+
 @pytest.mark.allow_network
-def test_browser_reaches_and_answers_the_first_question(tmp_path: Path) -> None:
+def test_browser_reaches_and_answers_the_first_question(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (.ci/run installs it with apt-get)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -50,21 +109,23 @@ def test_browser_reaches_and_answers_the_first_question(tmp_path: Path) -> None:
         [sys.executable, "-m", "quiz", "serve", str(FULL), "--port", str(port), "--room", "browser"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
     try:
-        _wait_port(port, proc)
+        _wait_listening(port, _output(proc))
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
             page = browser.new_page(viewport={"width": 1100, "height": 750})
-            page.goto(f"http://127.0.0.1:{port}/")
+            with page.expect_websocket(timeout=WAIT_MS) as opened:
+                page.goto(f"http://127.0.0.1:{port}/")
+            terminal = Terminal(opened.value)
             assert "Every feature" in page.content()
-            page.wait_for_selector("body.-first-byte", timeout=30_000)
-            time.sleep(2.0)  # the app process starts and draws its intro
+            terminal.wait_for("Every feature")  # the app process started and drew its intro
             page.click(".textual-terminal")
-            for key in ("Enter", "Enter", "1", "Enter"):  # intro, section intro, answer the first question
-                page.keyboard.press(key)
-                time.sleep(0.8)
-            totals = _wait_totals(env, "age")
+            terminal.press(page, "Enter", then="Question 1 of 3")
+            terminal.press(page, "1", then="Question 2 of 3")  # answered: the room counted it first
             page.screenshot(path=os.environ.get("QUIZ_SERVE_SCREENSHOT", str(tmp_path / "serve.png")))
             browser.close()
+        monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
+        with Room("browser") as room:
+            totals = room.all_totals().get("age")
         assert totals == (1, {"adult": 1})
     finally:
         proc.terminate()
@@ -72,21 +133,3 @@ def test_browser_reaches_and_answers_the_first_question(tmp_path: Path) -> None:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-
-
-def _wait_totals(env: dict[str, str], question: str, seconds: float = 20) -> tuple[int, dict[str, int]]:
-    code = ("import json,sys; from quiz.room.totals import Room; r=Room('browser'); "
-            f"print(json.dumps(r.all_totals().get({question!r}, [0, {{}}])))")
-    end = time.monotonic() + seconds
-    last = (0, {})
-    while time.monotonic() < end:
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        if out.returncode == 0:
-            import json
-
-            n, counts = json.loads(out.stdout)
-            last = (n, counts)
-            if n:
-                return last
-        time.sleep(0.5)
-    return last
