@@ -29,35 +29,79 @@ class CheckResult:
     doc: Document | None = None
 
 
-def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
-    """Check bank text already in memory: parse, JSON Schema, semantic checks, then build the model."""
+@dataclass(frozen=True)
+class Started:
+    """A bank read, parsed, semantically checked and built, with the JSON Schema pass still to run.
+
+    Every bank is checked in these two stages, in this order, by `check_file`; the app shows a bank's
+    intro between them and runs `finish_check` in a worker while the person reads it, so the first
+    screen does not wait for jsonschema (about a tenth of a second to import and run). The bank here
+    must not be used for anything but that intro until `finish_check` passes it.
+    """
+
+    file: str
+    doc: Document | None
+    """The parsed file, or None when it did not parse (then `problems` says why)."""
+    bank: Bank | None
+    """The model, built when the semantic checks found nothing; not yet schema-checked."""
+    problems: tuple[Problem, ...]
+    """What parsing and the semantic checks found."""
+    gap: Problem | None = None
+    """Building failed where the checks found nothing: reported only if the schema finds nothing either
+    (schema-invalid data can trip the builder)."""
+
+
+def start_text(text: str, name: str, content_hash: str = "") -> Started:
+    """The first stage of checking bank text: parse, semantic checks, build."""
     try:
         doc = load_text(text, name)
     except BankError as exc:
-        return CheckResult(name, None, tuple(exc.problems))
-    problems = schema_problems(doc)
-    more, facts = semantic_problems(doc)
-    problems.extend(p for p in more if p not in problems)
+        return Started(name, None, None, tuple(exc.problems))
+    problems, facts = semantic_problems(doc)
     if problems:
-        return CheckResult(name, None, tuple(sorted(set(problems))), doc)
+        return Started(name, doc, None, tuple(problems))
     digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         bank = build_bank(doc, facts, digest)
-    except (KeyError, TypeError, ValueError) as exc:  # a gap in the checks; never a traceback
-        return CheckResult(name, None, (Problem(name, 0, 0, "", f"internal check gap: {exc!r}",
-                                                "please report this bank to the quiz authors"),), doc)
-    return CheckResult(name, bank, (), doc)
+    except Exception as exc:  # noqa: BLE001  schema-invalid data can trip the builder: the schema pass
+        # (finish_check) then reports what is wrong; if it finds nothing, this is a gap in the checks.
+        return Started(name, doc, None, (), Problem(name, 0, 0, "", f"internal check gap: {exc!r}",
+                                                    "please report this bank to the quiz authors"))
+    return Started(name, doc, bank, ())
 
 
-def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
-    """Read and check one bank file; every bank, shipped or one's own, goes through this one path."""
+def start_check(path: str | os.PathLike[str], display: str | None = None) -> Started:
+    """The first stage of checking a bank file: read, parse, semantic checks, build."""
     name = display or str(path)
     try:
         raw = read_bytes(path, name)
         text = decode(raw, name)
     except BankError as exc:
-        return CheckResult(name, None, tuple(exc.problems))
-    return check_text(text, name, hashlib.sha256(raw).hexdigest())
+        return Started(name, None, None, tuple(exc.problems))
+    return start_text(text, name, hashlib.sha256(raw).hexdigest())
+
+
+def finish_check(started: Started) -> CheckResult:
+    """The second stage: the JSON Schema pass; the bank comes back only when nothing at all was found."""
+    if started.doc is None:
+        return CheckResult(started.file, None, started.problems)
+    problems = schema_problems(started.doc)
+    problems.extend(p for p in started.problems if p not in problems)
+    if not problems and started.gap is not None:
+        problems.append(started.gap)
+    if problems:
+        return CheckResult(started.file, None, tuple(sorted(set(problems))), started.doc)
+    return CheckResult(started.file, started.bank, (), started.doc)
+
+
+def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
+    """Check bank text already in memory: parse, semantic checks, build, then the JSON Schema."""
+    return finish_check(start_text(text, name, content_hash))
+
+
+def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
+    """Read and check one bank file; every bank, shipped or one's own, goes through this one path."""
+    return finish_check(start_check(path, display))
 
 
 def load_bank(path: str | os.PathLike[str]) -> Bank:

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.check import load_bank
+from quiz.bank.check import finish_check, load_bank, start_check
 from quiz.bank.model import Bank
 from quiz.cli.banks import resolve_bank_or_usage
-from quiz.errors import UsageError
+from quiz.errors import BankError, UsageError
 
 LATEST = "\0latest"
 """`--resume` given without a FILE: the most recent save of the bank."""
@@ -107,6 +107,15 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     """Take one bank, fresh or resumed."""
+    if not (args.plain or args.room or args.resume is not None):
+        # The app draws the bank's intro before the last stage of its check (the JSON Schema) has run,
+        # and runs it while the person reads; nothing starts until it passes.
+        started = start_check(resolve_bank_or_usage(args.bank))
+        if started.bank is None:
+            raise BankError(list(finish_check(started).problems))
+        from quiz.ui.app import run_app
+
+        return run_app(bank=started.bank, checking=started)
     bank = _bank(args.bank)
     session, notes = (None, []) if args.resume is None else _resume(args, bank)
     if args.room:

@@ -7,14 +7,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, assert_never
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.bank.check import CheckResult, Started, finish_check
 from quiz.bank.model import Bank
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
 from quiz.engine.session import Session, SessionError
+from quiz.errors import BankError, Problem
 from quiz.safe_text import clean
 from quiz.store import find_bank, session_files
 from quiz.ui.base import QuizScreen
@@ -48,7 +50,8 @@ class QuizApp(App[None]):
 
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
-                 user_dir: Path | None = None, launcher: bool | None = None) -> None:
+                 user_dir: Path | None = None, launcher: bool | None = None,
+                 checking: Started | None = None) -> None:
         """Create the app.
 
         Args:
@@ -58,6 +61,9 @@ class QuizApp(App[None]):
             shipped: Bank files to list as shipped (default: the banks that come with quiz).
             user_dir: The person's own banks folder to list (default: the platform's user data folder).
             launcher: Open the launcher first (default: when no bank is given).
+            checking: `bank`'s check, still to finish (quiz.bank.check.Started): its JSON Schema pass
+                runs in a worker once the intro is drawn, and nothing starts until it passes; if it
+                finds problems the app leaves and `run_app` raises them.
         """
         super().__init__()
         self.start_bank = bank
@@ -79,6 +85,11 @@ class QuizApp(App[None]):
         """The reveal screen, made at the first statement answered and reused for the others."""
         self.saved_to: Path | None = None
         """Where "save and leave" wrote the session; run_app says so once the app has closed."""
+        self.checking = checking
+        """The open bank's check while its last stage runs; None once it passed (or when none ran here)."""
+        self.problems: tuple[Problem, ...] = ()
+        """What the last stage of the check found; the app leaves at once when it finds any."""
+        self._start_when_checked = False
 
     @property
     def session(self) -> Session | None:
@@ -103,6 +114,24 @@ class QuizApp(App[None]):
             self.notify(clean(note), timeout=12, markup=False)
         self.check_size()
         watch_terminal(self)  # leave, saving nothing, if the terminal hangs up
+        if self.checking is not None:
+            started = self.checking
+            self.call_after_refresh(lambda: self._finish_check(started))  # once the intro is drawn
+
+    @work(thread=True, exit_on_error=False)
+    def _finish_check(self, started: Started) -> None:
+        """The bank's JSON Schema pass, off the UI thread while the person reads the intro."""
+        result = finish_check(started)
+        self.call_from_thread(self._checked, result)
+
+    def _checked(self, result: CheckResult) -> None:
+        if result.bank is None:
+            self.problems = result.problems
+            self.exit(return_code=1)
+            return
+        self.checking = None
+        if self._start_when_checked:
+            self._start()
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""
@@ -253,6 +282,9 @@ class QuizApp(App[None]):
     @on(IntroScreen.Start)
     def _start(self) -> None:
         """Start answering the open bank (or carry on with the answers given so far)."""
+        if self.checking is not None:
+            self._start_when_checked = True  # a moment more: the bank's check is finishing
+            return
         if self.flow is None:
             assert self.bank is not None
             self.flow = Flow(Session(self.bank))
@@ -338,23 +370,28 @@ class QuizApp(App[None]):
 
 
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
-             shipped: Sequence[Path] | None = None, user_dir: Path | None = None) -> QuizApp:
+             shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
+             checking: Started | None = None) -> QuizApp:
     """The app, as the command line and the tests build it."""
-    return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir)
+    return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir,
+                   checking=checking)
 
 
 def run_app(bank: Bank | None = None, session: Session | None = None,
-            notes: Sequence[str] = ()) -> int:
+            notes: Sequence[str] = (), checking: Started | None = None) -> int:
     """Run the app full-screen until the person leaves; returns the exit code.
 
     Args:
         bank: Take this bank (its intro first); None opens the launcher.
         session: Carry on from this restored session of `bank`.
         notes: Lines to show first, as notifications.
+        checking: `bank`'s check, still to finish (see QuizApp); BankError if it finds problems.
     """
 
-    app = make_app(bank, session=session, notes=notes)
+    app = make_app(bank, session=session, notes=notes, checking=checking)
     app.run()
+    if app.problems:
+        raise BankError(list(app.problems))
     if app.saved_to is not None:
         # After the app has left the alternate screen, so the line stays in the terminal.
         print(f"Saved to {app.saved_to}")
