@@ -20,6 +20,7 @@ DATA = ROOT / "tests" / "data"
 FULL = DATA / "valid" / "full.yaml"
 UI = DATA / "ui"
 SNAPSHOT_BANK = UI / "snapshot.yaml"
+SHORT = UI / "short.yaml"
 HOSTILE = UI / "hostile.yaml"
 USER_BANKS = UI / "user_banks"
 SIZE = (80, 24)
