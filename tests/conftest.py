@@ -24,6 +24,39 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return 2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1)
 
 
+LONG = ("tests/ui/test_same_results.py::", "tests/ui/test_take_banks.py::test_take_bank_from_launcher")
+"""The longest tests (Pilot walks through every shipped bank), longest module first."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist, start the long walks side by side, one at the head of each worker's share.
+
+    `--dist worksteal` first hands each worker an even run of consecutive tests, and cannot steal a
+    test queued behind a running one; left where they are collected, the walks end up queued one
+    after another on the last worker while the others sit idle. Every worker collects the same list
+    and workercount, so all make the same order, as xdist requires.
+    """
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    if workers < 2:
+        return
+
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, prefix in enumerate(LONG) if item.nodeid.startswith(prefix)), len(LONG))
+
+    long = sorted((item for item in items if rank(item) < len(LONG)), key=rank)
+    rest = [item for item in items if rank(item) == len(LONG)]
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for k in range(workers):
+        share = left // (workers - k)  # as worksteal splits the list
+        left -= share
+        mine = long[k::workers]
+        take = max(0, share - len(mine))
+        ordered += mine + rest[:take]
+        rest = rest[take:]
+    items[:] = ordered + rest
+
+
 class NetworkBlocked(RuntimeError):
     """A test without `@pytest.mark.allow_network` tried to use the network."""
 

@@ -10,17 +10,25 @@ from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp
 
-from .ui_helpers import FULL, SNAPSHOT_BANK
+from .ui_helpers import FULL, SHORT, SNAPSHOT_BANK
+
+# A Bank is frozen, so each worker loads a fixture bank once and every test shares it.
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def full_bank() -> Bank:
     return load_bank(FULL)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def snapshot_bank() -> Bank:
     return load_bank(SNAPSHOT_BANK)
+
+
+@pytest.fixture(scope="session")
+def short_bank() -> Bank:
+    """tests/data/ui/short.yaml: one question, then the results (with three suggestions)."""
+    return load_bank(SHORT)
 
 
 @pytest.fixture

@@ -4,16 +4,13 @@ shows whole at 80x24 on every screen, with the quick exit and help always on it.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.pilot import Pilot
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from quiz.bank.check import load_bank
-from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp
 from quiz.ui.choices import Choices
 from quiz.ui.compare import CompareScreen
@@ -30,7 +27,16 @@ from quiz.ui.save import SaveScreen
 from quiz.ui.saved_list import SavedListScreen
 from quiz.ui.section import SectionScreen
 
-from .ui_helpers import FULL, SIZE, USER_BANKS, app_for, screen_name, settle, step
+from .ui_helpers import (
+    FULL,
+    SIZE,
+    USER_BANKS,
+    app_for,
+    assert_key_bar_whole,
+    screen_name,
+    settle,
+    take_to_results_checking_key_bars,
+)
 
 WHERE: dict[str, tuple[type[DOMNode], ...]] = {
     "Everywhere": (QuizApp,),
@@ -99,41 +105,12 @@ def test_the_help_lists_no_letter_that_is_not_bound_there(group: str) -> None:
             assert token in bound, f"{group}: the help lists {token!r}, which nothing there binds"
 
 
-async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
-    """The key bar fits the width, with the quick exit and help on it; returns what it shows."""
-    await pilot.pause()  # the footer redraws itself after the screen's bindings change
-    footer = pilot.app.screen.query_one(Footer)
-    shown = " ".join(str(key.render()) for key in footer.children)
-    where = screen_name(pilot.app)
-    assert footer.virtual_size.width <= footer.size.width, f"{where}: key bar cut: {shown}"
-    assert "^q Quick exit" in shown, f"{where}: {shown}"
-    if where != "HelpScreen":
-        assert "? Help" in shown or "F1 Help" in shown, f"{where}: {shown}"
-    return shown
-
-
-@pytest.mark.parametrize("path", [FULL, *shipped_banks()], ids=lambda p: p.stem)
-async def test_the_key_bar_is_whole_on_every_screen_of_a_bank(path: Any) -> None:
-    app = app_for(load_bank(path))
+async def test_the_key_bar_is_whole_on_every_screen_of_the_full_fixture() -> None:
+    """full.yaml has every kind of question and screen. The shipped banks' key bars are checked the
+    same way (take_to_results_checking_key_bars) on their walk from the launcher in test_take_banks."""
+    app = app_for(load_bank(FULL))
     async with app.run_test(size=SIZE) as pilot:
-        bars_seen: set[tuple[str, str]] = set()
-        for _ in range(300):
-            shown = await assert_key_bar_whole(pilot)
-            if screen_name(app) == "ResultsScreen":
-                break
-            if screen_name(app) == "QuestionScreen" and not bars_seen:
-                await pilot.press("question_mark")  # the help's own bar, once: it is the same over any question
-                await assert_key_bar_whole(pilot)
-                await pilot.press("escape")
-            bars_seen.add((screen_name(app), shown))
-            await step(pilot)
-        assert screen_name(app) == "ResultsScreen"
-        await pilot.press("e")
-        assert screen_name(app) == "ExportScreen"
-        await assert_key_bar_whole(pilot)
-        await pilot.press("escape", "ctrl+s")
-        assert screen_name(app) == "SaveScreen"
-        await assert_key_bar_whole(pilot)
+        await take_to_results_checking_key_bars(pilot)
 
 
 async def test_the_key_bar_is_whole_on_the_launcher_and_a_bank_opened_from_it() -> None:

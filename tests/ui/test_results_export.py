@@ -19,8 +19,8 @@ from quiz.ui.results import ResultsScreen
 
 from .ui_helpers import SIZE, app_for, screen_name, screen_text, static_text
 
-TO_RESULTS = ("enter", "1", "2", "1", "enter", "1", "enter", "1", "2", "enter", "enter", "r")
-"""full.yaml: adult, worry Sometimes, calm Never, Pain, new pain, myth False, no notes, results."""
+TO_RESULTS = ("enter", "1", "r")
+"""short.yaml (tests/data/ui): the intro, the pain is new (every suggestion fires), the results."""
 
 
 @pytest.fixture(autouse=True)
@@ -46,11 +46,15 @@ async def type_path(pilot: Pilot[Any], screen: ExportScreen, path: str) -> None:
     await pilot.press(*path)
 
 
-async def test_export_markdown_where_typed(full_bank: Bank, in_tmp: Path, notes: list[str]) -> None:
-    app = app_for(full_bank)
+async def test_export_markdown_where_typed(short_bank: Bank, in_tmp: Path, notes: list[str]) -> None:
+    app = app_for(short_bank)
     target = in_tmp / "mine.md"
     async with app.run_test(size=SIZE) as pilot:
-        screen = await to_export(pilot, app)
+        await pilot.press(*TO_RESULTS)
+        assert "Nothing has been saved" not in screen_text(app)  # the results run past the screen
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
         assert screen.query_one("#path", Input).value == DEFAULT_PATH
         assert "Quick exit" in screen_text(app)
         await type_path(pilot, screen, "mine.md")
@@ -59,7 +63,7 @@ async def test_export_markdown_where_typed(full_bank: Bank, in_tmp: Path, notes:
         assert isinstance(app.screen, ResultsScreen)
         assert target.exists()
         text = target.read_text(encoding="utf-8")
-        assert text.startswith("# Every feature: results")
+        assert text.startswith("# One question: results")
         assert "See a doctor" in text
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
         assert any(str(target) in n for n in notes)
@@ -67,28 +71,28 @@ async def test_export_markdown_where_typed(full_bank: Bank, in_tmp: Path, notes:
         assert "Saved to" in screen_text(app)  # scrolled into view
 
 
-async def test_export_html_and_json_by_keys(full_bank: Bank, tmp_path: Path) -> None:
-    app = app_for(full_bank)
+async def test_export_html_and_json_by_keys(short_bank: Bank, tmp_path: Path) -> None:
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
-        await type_path(pilot, screen, "out.md")
+        await type_path(pilot, screen, "o.md")
         await pilot.press("shift+tab", "right", "enter")  # the format: HTML; the path has the focus again
-        assert screen.query_one("#path", Input).value == "out.html"
+        assert screen.query_one("#path", Input).value == "o.html"
         assert screen.focused is screen.query_one("#path", Input)
         await pilot.press("enter")
-        html = (tmp_path / "out.html").read_text(encoding="utf-8")
+        html = (tmp_path / "o.html").read_text(encoding="utf-8")
         assert html.startswith("<!doctype html>") and "<script" not in html
         await pilot.press("e")
         again = app.screen
         assert isinstance(again, ExportScreen)
-        await type_path(pilot, again, "out.md")
+        await type_path(pilot, again, "o.md")
         await pilot.press("shift+tab", "right", "right", "enter", "enter")
-        data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-        assert data["bank"] == "full-fixture"
+        data = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+        assert data["bank"] == "short-fixture"
 
 
-async def test_enter_on_results_opens_export(full_bank: Bank) -> None:
-    app = app_for(full_bank)
+async def test_enter_on_results_opens_export(short_bank: Bank) -> None:
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*TO_RESULTS)
         assert isinstance(app.screen, ResultsScreen)
@@ -96,9 +100,9 @@ async def test_enter_on_results_opens_export(full_bank: Bank) -> None:
         assert isinstance(app.screen, ExportScreen)
 
 
-async def test_the_format_has_the_focus_first_and_its_number_keys_choose(full_bank: Bank,
+async def test_the_format_has_the_focus_first_and_its_number_keys_choose(short_bank: Bank,
                                                                          tmp_path: Path) -> None:
-    app = app_for(full_bank)
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
         await pilot.press("2")  # HTML: the number chooses the format, it is not typed into the path
@@ -111,13 +115,13 @@ async def test_the_format_has_the_focus_first_and_its_number_keys_choose(full_ba
         assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
-async def test_export_says_clearly_when_the_path_cannot_be_written(full_bank: Bank,
+async def test_export_says_clearly_when_the_path_cannot_be_written(short_bank: Bank,
                                                                     in_tmp: Path) -> None:
-    app = app_for(full_bank)
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
-        missing = in_tmp / "no-such-folder" / "r.md"
-        await type_path(pilot, screen, "no-such-folder/r.md")
+        missing = in_tmp / "none" / "r.md"
+        await type_path(pilot, screen, "none/r.md")
         await pilot.press("enter")
         assert screen_name(app) == "ExportScreen"
         assert static_text(app, "#export-error") == f"The folder {missing.parent} does not exist."
@@ -130,10 +134,10 @@ async def test_export_says_clearly_when_the_path_cannot_be_written(full_bank: Ba
     assert sorted(p.name for p in in_tmp.iterdir()) == []
 
 
-async def test_export_asks_before_replacing_a_file(full_bank: Bank, in_tmp: Path) -> None:
+async def test_export_asks_before_replacing_a_file(short_bank: Bank, in_tmp: Path) -> None:
     target = in_tmp / "r.md"
     target.write_text("keep me", encoding="utf-8")
-    app = app_for(full_bank)
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
         await type_path(pilot, screen, "r.md")
@@ -142,11 +146,11 @@ async def test_export_asks_before_replacing_a_file(full_bank: Bank, in_tmp: Path
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)
-        assert target.read_text(encoding="utf-8").startswith("# Every feature")
+        assert target.read_text(encoding="utf-8").startswith("# One question")
 
 
-async def test_a_click_chooses_the_format_and_marks_it(full_bank: Bank) -> None:
-    app = app_for(full_bank)
+async def test_a_click_chooses_the_format_and_marks_it(short_bank: Bank) -> None:
+    app = app_for(short_bank)
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_export(pilot, app)
         assert "(•) Markdown" in screen_text(app) and "( ) HTML" in screen_text(app)

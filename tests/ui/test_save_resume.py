@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList
 from quiz.bank.model import Bank
 from quiz.engine.session import Session
 from quiz.paths import sessions_dir
-from quiz.store import save_session
+from quiz.store import crypto, save_session
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.save import SaveScreen
@@ -26,6 +26,13 @@ from .ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, s
 def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cheap scrypt cost (the file records it, and loading follows it), as in tests/privacy: these
+    tests are about the dialogs, not the cost, which test_the_real_kdf_cost_round_trips keeps real."""
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
 
 
 async def _type(pilot: Pilot[Any], app: QuizApp, selector: str, text: str) -> None:

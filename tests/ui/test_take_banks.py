@@ -1,5 +1,5 @@
 """Take every shipped bank from the launcher to the results with the keyboard alone, and check the
-results shown are the core's for the same answers."""
+results shown are the core's for the same answers, and the key bar whole on every screen on the way."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 
-from .ui_helpers import SIZE, app_for, screen_name, screen_text, settle, take_to_results
+from .ui_helpers import SIZE, app_for, screen_name, screen_text, settle, take_to_results_checking_key_bars
 
 
 async def open_from_launcher(pilot: Pilot[Any], index: int) -> None:
@@ -63,7 +63,7 @@ async def test_take_bank_from_launcher_to_results_the_core_gives(path: Path) -> 
 
     async with app.run_test(size=SIZE) as pilot:
         await open_from_launcher(pilot, banks.index(path))
-        await take_to_results(pilot, on_question=detour)
+        await take_to_results_checking_key_bars(pilot, on_question=detour)
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         assert app.session is not None

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button
+from textual.widgets import Button, Footer
 
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp, make_app
@@ -20,6 +20,7 @@ DATA = ROOT / "tests" / "data"
 FULL = DATA / "valid" / "full.yaml"
 UI = DATA / "ui"
 SNAPSHOT_BANK = UI / "snapshot.yaml"
+SHORT = UI / "short.yaml"
 HOSTILE = UI / "hostile.yaml"
 USER_BANKS = UI / "user_banks"
 SIZE = (80, 24)
@@ -126,12 +127,19 @@ async def step(pilot: Pilot[Any]) -> str:
 
 
 async def take_to_results(pilot: Pilot[Any], limit: int = 500,
-                          on_question: Callable[[Pilot[Any]], Any] | None = None) -> list[str]:
-    """Press keys until the results show; returns the screens passed on the way."""
+                          on_question: Callable[[Pilot[Any]], Any] | None = None,
+                          on_screen: Callable[[Pilot[Any]], Any] | None = None) -> list[str]:
+    """Press keys until the results show; returns the screens passed on the way.
+
+    `on_screen` runs on every screen before its step (and on the results); `on_question` on every
+    question before its answer, and may take the step itself.
+    """
     seen: list[str] = []
     app = pilot.app
     assert isinstance(app, QuizApp)
     for _ in range(limit):
+        if on_screen is not None:
+            await on_screen(pilot)
         name = screen_name(app)
         if name == "ResultsScreen":
             return seen
@@ -141,6 +149,49 @@ async def take_to_results(pilot: Pilot[Any], limit: int = 500,
                 continue
         seen.append(await step(pilot))
     raise AssertionError(f"no results after {limit} steps; stuck on {screen_name(app)}")
+
+
+async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
+    """The key bar fits the width, with the quick exit and help on it; returns what it shows."""
+    await pilot.pause()  # the footer redraws itself after the screen's bindings change
+    footer = pilot.app.screen.query_one(Footer)
+    shown = " ".join(str(key.render()) for key in footer.children)
+    where = screen_name(pilot.app)
+    assert footer.virtual_size.width <= footer.size.width, f"{where}: key bar cut: {shown}"
+    assert "^q Quick exit" in shown, f"{where}: {shown}"
+    if where != "HelpScreen":
+        assert "? Help" in shown or "F1 Help" in shown, f"{where}: {shown}"
+    return shown
+
+
+async def take_to_results_checking_key_bars(
+        pilot: Pilot[Any], on_question: Callable[[Pilot[Any]], Any] | None = None) -> None:
+    """take_to_results, with the key bar whole on every screen on the way and on the results; then
+    on the help (opened once, over the first question: its bar is the same over any question) and
+    on the export and save dialogs over the results. Ends on the results."""
+    help_seen = False
+
+    async def check(pilot: Pilot[Any]) -> None:
+        nonlocal help_seen
+        await assert_key_bar_whole(pilot)
+        if screen_name(pilot.app) == "QuestionScreen" and not help_seen:
+            help_seen = True
+            await pilot.press("question_mark")
+            assert screen_name(pilot.app) == "HelpScreen"
+            await assert_key_bar_whole(pilot)
+            await pilot.press("escape")
+            assert screen_name(pilot.app) == "QuestionScreen"
+
+    await take_to_results(pilot, on_question=on_question, on_screen=check)
+    assert help_seen
+    await pilot.press("e")
+    assert screen_name(pilot.app) == "ExportScreen"
+    await assert_key_bar_whole(pilot)
+    await pilot.press("escape", "ctrl+s")
+    assert screen_name(pilot.app) == "SaveScreen"
+    await assert_key_bar_whole(pilot)
+    await pilot.press("escape")
+    assert screen_name(pilot.app) == "ResultsScreen"
 
 
 def app_for(bank: Bank | None = None, **kwargs: Any) -> QuizApp:
