@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, assert_never
+from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -18,7 +18,6 @@ from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionN
 from quiz.engine.session import Session, SessionError
 from quiz.errors import BankError, Problem
 from quiz.safe_text import clean
-from quiz.store import find_bank, session_files
 from quiz.ui.base import QuizScreen
 from quiz.ui.hangup import watch_terminal
 from quiz.ui.intro import IntroScreen
@@ -27,8 +26,10 @@ from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.reveal import RevealScreen
 from quiz.ui.review import ReviewScreen
-from quiz.ui.saved_list import SavedListScreen
 from quiz.ui.section import SectionScreen
+
+if TYPE_CHECKING:
+    from quiz.ui.saved_list import SavedListScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the layout is designed for."""
@@ -342,6 +343,11 @@ class QuizApp(App[None]):
     @on(LauncherScreen.OpenSaves)
     def _open_saves(self) -> None:
         """From the launcher: the list of saved sessions."""
+        # The saves list and the store are imported when first needed: most runs never open a save,
+        # and importing them at start-up cost about 0.8 MiB of peak memory (bench/startup.py).
+        from quiz.store import session_files
+        from quiz.ui.saved_list import SavedListScreen
+
         self.push_screen(SavedListScreen(session_files(), self.lookup_bank))
 
     def lookup_bank(self, bank_id: str) -> Bank | None:
@@ -350,11 +356,15 @@ class QuizApp(App[None]):
         Called off the UI thread too (opening a save): it only reads `banks`, which the UI thread
         only ever adds to.
         """
+        from quiz.store import find_bank
+
         return self.banks.get(bank_id) or find_bank(bank_id)
 
-    @on(SavedListScreen.Resume)
-    def _resume(self, message: SavedListScreen.Resume) -> None:
-        """Carry on a loaded save from the launcher: its bank, where the person left off."""
+    def on_saved_list_screen_resume(self, message: SavedListScreen.Resume) -> None:
+        """Carry on a loaded save from the launcher: its bank, where the person left off.
+
+        Textual's handler name for `SavedListScreen.Resume` rather than `@on(...)`, which would need
+        the saves list imported at start-up (see `_open_saves`)."""
         loaded = message.loaded
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
             self.pop_screen()
