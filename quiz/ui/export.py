@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList
 
 from quiz.engine.outcome import Outcome
 from quiz.store.export import ExportError, write_report
-from quiz.ui.actions import key_bar
 from quiz.ui.choices import Choices
+from quiz.ui.form_dialog import FormDialog
 
 FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON", ".json"))
 """(report format, label, file extension)."""
@@ -23,17 +19,14 @@ FORMATS = (("md", "Markdown", ".md"), ("html", "HTML", ".html"), ("json", "JSON"
 DEFAULT_PATH = "~/quiz-results.md"
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(FormDialog[Path]):
     """Asks for a format and a path, writes on Save, and says where the file went."""
 
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
-        Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
-        # F1 rather than ?, which the text fields take as typing.
-        Binding("f1", "app.help", "Help", key_display="F1"),
-    ]
+    TITLE_TEXT = "Export your results"
+    HINT = ("Choose a format and where to save the file. HTML is one file that prints well. Nothing is "
+            "written until you press Save.")
+    SUBMIT_LABEL = "Save"
+    ERROR_ID = "export-error"
 
     def __init__(self, outcome: Outcome, default: str = DEFAULT_PATH) -> None:
         super().__init__()
@@ -43,19 +36,10 @@ class ExportScreen(ModalScreen[Path | None]):
         """A file that exists and that the person has been warned about once."""
         self.format_index = 0
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(Content("Export your results"), classes="title")
-            yield Static(Content("Choose a format and where to save the file. HTML is one file "
-                                 "that prints well. Nothing is written until you press Save."), classes="hint")
-            yield Choices([label for _fmt, label, _ext in FORMATS], chosen=[0], id="format")
-            yield Label(Content("Save to (a file path):"))
-            yield Input(value=self.default, id="path")
-            yield Static(Content(""), id="export-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
-        yield key_bar()
+    def compose_fields(self) -> ComposeResult:
+        yield Choices([label for _fmt, label, _ext in FORMATS], chosen=[0], id="format")
+        yield Label(Content("Save to (a file path):"))
+        yield Input(value=self.default, id="path")
 
     def on_mount(self) -> None:
         # The format first (its number keys would otherwise type into the path), then the path.
@@ -81,25 +65,10 @@ class ExportScreen(ModalScreen[Path | None]):
         field.cursor_position = len(field.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        # FormDialog's handler (which Textual also runs) clears the error line.
         self.confirm_replace = None
-        self.query_one("#export-error", Static).update(Content(""))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.action_cancel()
-
-    def show_error(self, message: str) -> None:
-        """Say what went wrong, in the dialog."""
-        self.query_one("#export-error", Static).update(Content.styled(message, "bold"))
-
-    def save(self) -> None:
+    def submit(self) -> None:
         """Write the file, asking once before replacing one that exists."""
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
@@ -116,6 +85,3 @@ class ExportScreen(ModalScreen[Path | None]):
             self.show_error(str(exc))
             return
         self.dismiss(written)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
