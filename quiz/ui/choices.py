@@ -145,8 +145,12 @@ class Choices(OptionList):
         super().action_select()
 
     def action_submit(self) -> None:
-        """Enter: send a checklist's ticks, or choose the highlighted answer."""
+        """Enter: send a checklist's ticks, or choose the highlighted answer once the person has moved
+        to it (or chose it before). A highlight nobody moved is not a choice: then `Submitted` goes
+        with nothing in it, and the screen says what to do."""
         if self.multiple:
             self.post_message(self.Submitted(self.ticked))
-        else:
+        elif self.chosen or self.moved:
             self.action_select()
+        else:
+            self.post_message(self.Submitted(()))

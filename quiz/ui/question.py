@@ -34,6 +34,9 @@ HOW = {
 }
 
 
+NOTHING_CHOSEN = "Choose an answer first: press its number, or move to it and press enter."
+
+
 class QuestionScreen(QuizScreen):
     """Shows one question; answering hands the value to the app, which decides what comes next."""
 
@@ -171,7 +174,10 @@ class QuestionScreen(QuizScreen):
 
     def on_choices_submitted(self, message: Choices.Submitted) -> None:
         message.stop()
-        self.submit_checklist(message.indices)
+        if self.question.kind == "multiple":
+            self.submit_checklist(message.indices)
+        else:  # enter on an answer only highlighted, never chosen: nothing is recorded
+            self.notify(NOTHING_CHOSEN, severity="warning", markup=False)
 
     def submit_checklist(self, indices: tuple[int, ...]) -> None:
         """Send a checklist's ticks; nothing ticked on a question that may be skipped skips it."""
@@ -208,8 +214,7 @@ class QuestionScreen(QuizScreen):
         elif q.can_skip:
             self.post_message(self.Skipped())
         else:
-            self.notify("Choose an answer first: press its number, or move to it and press enter.",
-                        severity="warning", markup=False)
+            self.notify(NOTHING_CHOSEN, severity="warning", markup=False)
 
     def action_back(self) -> None:
         self.post_message(self.Back())
