@@ -49,7 +49,7 @@ class PreviewApp(QuizApp):
         # launcher it opens nothing, so a broken file shows its problems on the blank base screen.
         self.sub_title = f"preview of {self.path}" + (" (reloads on save)" if self.watching else "")
         if self.result.bank is None:
-            self.push_screen(ProblemsScreen(str(self.path), self.result.problems))
+            self.push_screen(ProblemsScreen(str(self.path), self.result.problems, watching=self.watching))
         if self.watching:
             self.set_interval(self.interval, self.poll)
 
@@ -77,7 +77,7 @@ class PreviewApp(QuizApp):
             if isinstance(self.screen, ProblemsScreen):
                 self.screen.show_problems(self.result.problems)
             else:
-                self.push_screen(ProblemsScreen(str(self.path), self.result.problems))
+                self.push_screen(ProblemsScreen(str(self.path), self.result.problems, watching=self.watching))
             return
         while isinstance(self.screen, ProblemsScreen) and len(self.screen_stack) > 1:
             self.pop_screen()

@@ -24,15 +24,17 @@ class ProblemsScreen(Screen[None]):
     ProblemsScreen #problems-list { padding: 0 2; }
     """
 
-    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+    def __init__(self, file: str, problems: Sequence[Problem], *, watching: bool = True) -> None:
         super().__init__()
         self.file = file
+        self.watching = watching
         self.problems: tuple[Problem, ...] = tuple(problems)
 
     def compose(self) -> ComposeResult:
         yield Static(id="problems-title")
-        yield Static(Content("Fix them and save the file: the preview reloads by itself. "
-                             "ctrl+q leaves."), id="problems-hint")
+        hint = ("Fix them and save the file: the preview reloads by itself." if self.watching else
+                "Fix them, then open the preview again (with --watch it reloads on every save).")
+        yield Static(Content(f"{hint} ctrl+q leaves."), id="problems-hint")
         with VerticalScroll():
             yield Static(id="problems-list")
         yield key_bar()

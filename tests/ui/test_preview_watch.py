@@ -85,3 +85,17 @@ async def test_starts_on_a_broken_file(tmp_path: Path) -> None:
         save(bank, FULL.read_text(encoding="utf-8"))
         await wait_reload(app, pilot, 0)
         assert isinstance(app.screen, IntroScreen)
+
+
+async def test_without_watch_the_hint_does_not_promise_a_reload(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(FULL.read_text(encoding="utf-8").replace("kind: scale", "kind: scael", 1),
+                    encoding="utf-8")
+    for watch, promised in ((False, False), (True, True)):
+        app = PreviewApp(bank, watch=watch, interval=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ProblemsScreen)
+            hint = str(app.screen.query_one("#problems-hint").render())
+            assert ("reloads by itself" in hint) is promised
+            assert ("open the preview again" in hint) is not promised
