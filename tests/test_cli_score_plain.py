@@ -333,3 +333,58 @@ def test_hostile_bank_text_is_inert_in_every_report(tmp_path: Path, capsys: pyte
         assert main(["score", str(hostile), "--answers", str(answers), "--format", fmt, "--partial"]) == 0
         out = capsys.readouterr().out
         assert "\x1b" not in out and "\x07" not in out, fmt
+
+
+# -- quiz score: messages about answers files --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "key", "words"),
+    [('worry: "2"\n', "worry", ['the text `"2"`', "write 2 without quotes"]),
+     ("worry: 1.0\n", "worry", ["decimal number `1.0`", "write 1"]),
+     ("worry: Always\n", "worry", ["label `Always`", "write 3"]),
+     ("worry: null\n", "worry", ["`null`"]),
+     ("worry: [1, 2]\n", "worry", ["`[1, 2]`"]),
+     ("age: [adult, minor]\n", "age", ["takes one option", "`[adult, minor]`"]),
+     ("topics: {pain: 1}\n", "topics", ["`{pain: 1}`"]),
+     ("myth: 1\n", "myth", ["true or false"])],
+    ids=["text-number", "decimal", "label", "null", "list-for-scale", "list-for-single", "mapping", "statement"],
+)
+def test_wrong_types_say_what_to_write(tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str,
+                                       key: str, words: list[str]) -> None:
+    code, _out, err, path = _score(tmp_path, capsys, "age: adult\n" + answers if key != "age" else answers)
+    assert code == 1
+    [line] = [ln for ln in err.splitlines() if f"`{key}`" in ln or f" {key}:" in ln]
+    assert line.startswith(f"{path}:")
+    for w in words:
+        assert w in line, line
+    assert "None" not in line and "'" not in line.replace("'s scale", "")  # YAML, never Python reprs
+
+
+@pytest.mark.parametrize(
+    ("content", "advice"),
+    [("age: &a adult\nworry: *a\n", "write each answer out in full"),
+     ("age: adult\n---\nage: minor\n", "JSON Lines")],
+    ids=["anchor", "two-documents"],
+)
+def test_answers_file_problems_give_answers_file_advice(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        content: str, advice: str) -> None:
+    code, _out, err, _ = _score(tmp_path, capsys, content)
+    assert code == 1
+    assert advice in err
+    assert "bank" not in err and "`scales`" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_json_output_has_its_format_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err, _ = _score(tmp_path, capsys, GOOD, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["format"] == 1
+    assert list(data)[0] == "format"
+    for d in data["dimensions"]:
+        assert {"id", "score", "band", "band_label"} <= set(d)
+    for s in data["suggestions"]:
+        assert {"id", "kind", "title", "reasons", "sources"} <= set(s)
+        assert all("text" in r for r in s["reasons"])
+    assert data["ended_early"] is False

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from quiz.bank.files import MAX_FILE_BYTES
@@ -101,8 +101,8 @@ def _scale_refusal(q: Question, value: Any) -> tuple[str, str]:
                     f"write {int(text)} without quotes")
         for v, label in q.choices():
             if label.casefold() == text.casefold():
-                return (f"the answer to `{q.id}` is the label `{as_yaml(value)}`; a scale item takes the "
-                        f"point's number", f"write {v}")
+                return (f"the answer to `{q.id}` is the label `{as_yaml(value)}`; a scale item takes "
+                        "the number of a point", f"write {v}")
         if _LOOKS_TYPED.fullmatch(text):
             return (f"the answer to `{q.id}` is the text `{as_yaml(value)}`; a scale item takes a number, "
                     "and this is not one of its points", _points_hint(q))

@@ -52,8 +52,8 @@ def score_jsonl(bank: Bank, lines: Iterable[bytes], file: str, *, partial: bool 
             yield Row(number, None, (Problem(file, number, 0, "", f"the line is longer than "
                                              f"{MAX_LINE_BYTES:,} bytes", "one answer set per line", "syntax"),))
             continue
-        if not raw.strip():
-            continue
+        if raw.isspace():
+            continue  # a blank line
         try:
             data = decode(raw)
         except msgspec.DecodeError as exc:
