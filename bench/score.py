@@ -189,10 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         time_batch(bank, jsonl(sets[:200]), 1)  # warm up
         rates = time_batch(bank, data, args.runs)
         median = statistics.median(rates)
-        verdict = "meets" if median >= BATCH_TARGET else "is below"
+        if len(bank.questions) <= 10:
+            verdict = ("meets" if median >= BATCH_TARGET else "is below") + f" the target of {BATCH_TARGET:,}/s"
+        else:
+            verdict = f"the target of {BATCH_TARGET:,}/s is for a GAD-7-sized bank (bench/banks/gad7.yaml)"
         print(f"batch: {median:,.0f} sets/s, JSON Lines in and out through quiz score's batch path, one "
-              f"core (median of {args.runs}; best {max(rates):,.0f}); {verdict} the target of "
-              f"{BATCH_TARGET:,}/s", flush=True)
+              f"core (median of {args.runs}; best {max(rates):,.0f}); {verdict}", flush=True)
         # About three seconds of scoring, at most 100,000 sets: enough that start-up is a small share.
         n, cpu, wall = time_command(path, data, max(1, min(100_000, int(median * 3)) // len(sets)))
         print(f"  the command as a process on {n:,} sets, start-up included: {n / cpu:,.0f} sets/s of CPU "

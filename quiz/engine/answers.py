@@ -165,7 +165,7 @@ def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
     problems: list[Problem] = []
     by_id = bank.by_id
     for key, value in raw.items():
-        q = by_id.get(key) if isinstance(key, str) else None
+        q = by_id.get(key)  # keys of a mapping are hashable, whatever their type
         if q is None:
             where = doc if doc is not None else Document.unplaced(file)
             problems.append(where.problem(
