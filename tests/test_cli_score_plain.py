@@ -80,11 +80,49 @@ def test_score_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "| How much it weighs | Heavy | 8 (0 to 9) |" in out
 
 
-def test_score_incomplete_answers_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _err, _ = _score(tmp_path, capsys, "age: adult\nworry: 0\n")
-    assert code == 0
+def test_score_refuses_missing_required_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err, path = _score(tmp_path, capsys, "age: adult\nworry: 0\n")
+    assert code == 1
+    assert out == ""
+    # `calm` is shown and required; the details section is hidden by `worry: 0`, so nothing in it is.
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"{path}:") and "`calm`" in line and "required" in line and "--partial" in line
+
+
+def test_score_partial_scores_what_was_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err, _ = _score(tmp_path, capsys, "age: adult\nworry: 0\n", "--partial")
+    assert (code, err) == (0, "")
     assert "left unanswered" in out
-    assert "not enough answers (1 of 2 needed)" in out
+    # weight has three items (worry, calm, topics) and needs two; one is answered.
+    assert "How much it weighs: not enough answers (1 of 3 answered, 2 needed)" in out
+    assert "needed)" not in out.replace("answered, 2 needed)", "").replace("answered, 1 needed)", "")
+
+
+def test_score_partial_json_says_incomplete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err, _ = _score(tmp_path, capsys, "age: adult\nworry: 0\n", "--partial", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    weight = {d["id"]: d for d in data["dimensions"]}["weight"]
+    assert weight["band"] == "incomplete" and weight["score"] is None
+    assert (weight["answered"], weight["needed"], weight["items"]) == (1, 2, 3)
+    assert data["complete"] is False
+
+
+def test_score_missing_answer_hidden_by_the_answers_is_not_required(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # worry >= 1 shows the details section; topics is optional, so pain-now stays hidden without `pain`.
+    code, _out, err, _ = _score(tmp_path, capsys, "age: adult\nworry: 1\ncalm: 0\nmyth: true\n")
+    assert (code, err) == (0, "")
+    code, _out, err, _ = _score(tmp_path, capsys, "age: minor\n")  # the age gate ends the bank
+    assert (code, err) == (0, "")
+
+
+def test_score_names_every_missing_required_answer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err, path = _score(tmp_path, capsys, "item1: 0\n", bank=PHQ9)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert [ln.split("`")[1] for ln in lines] == [f"item{i}" for i in range(2, 10)]
+    assert all(ln.startswith(f"{path}:") for ln in lines)
 
 
 def test_score_phq9(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -292,6 +330,61 @@ def test_hostile_bank_text_is_inert_in_every_report(tmp_path: Path, capsys: pyte
     first = bank.questions[0]
     answers.write_text(f"{first.id}: {first.choices()[0][0]}\n", encoding="utf-8")
     for fmt in ("text", "md", "html", "json"):
-        assert main(["score", str(hostile), "--answers", str(answers), "--format", fmt]) == 0
+        assert main(["score", str(hostile), "--answers", str(answers), "--format", fmt, "--partial"]) == 0
         out = capsys.readouterr().out
         assert "\x1b" not in out and "\x07" not in out, fmt
+
+
+# -- quiz score: messages about answers files --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "key", "words"),
+    [('worry: "2"\n', "worry", ['the text `"2"`', "write 2 without quotes"]),
+     ("worry: 1.0\n", "worry", ["decimal number `1.0`", "write 1"]),
+     ("worry: Always\n", "worry", ["label `Always`", "write 3"]),
+     ("worry: null\n", "worry", ["`null`"]),
+     ("worry: [1, 2]\n", "worry", ["`[1, 2]`"]),
+     ("age: [adult, minor]\n", "age", ["takes one option", "`[adult, minor]`"]),
+     ("topics: {pain: 1}\n", "topics", ["`{pain: 1}`"]),
+     ("myth: 1\n", "myth", ["true or false"])],
+    ids=["text-number", "decimal", "label", "null", "list-for-scale", "list-for-single", "mapping", "statement"],
+)
+def test_wrong_types_say_what_to_write(tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str,
+                                       key: str, words: list[str]) -> None:
+    code, _out, err, path = _score(tmp_path, capsys, "age: adult\n" + answers if key != "age" else answers)
+    assert code == 1
+    [line] = [ln for ln in err.splitlines() if f"`{key}`" in ln or f" {key}:" in ln]
+    assert line.startswith(f"{path}:")
+    for w in words:
+        assert w in line, line
+    assert "None" not in line and "'" not in line.replace("'s scale", "")  # YAML, never Python reprs
+
+
+@pytest.mark.parametrize(
+    ("content", "advice"),
+    [("age: &a adult\nworry: *a\n", "write each answer out in full"),
+     ("age: adult\n---\nage: minor\n", "JSON Lines")],
+    ids=["anchor", "two-documents"],
+)
+def test_answers_file_problems_give_answers_file_advice(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        content: str, advice: str) -> None:
+    code, _out, err, _ = _score(tmp_path, capsys, content)
+    assert code == 1
+    assert advice in err
+    assert "bank" not in err and "`scales`" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_json_output_has_its_format_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err, _ = _score(tmp_path, capsys, GOOD, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["format"] == 1
+    assert list(data)[0] == "format"
+    for d in data["dimensions"]:
+        assert {"id", "score", "band", "band_label"} <= set(d)
+    for s in data["suggestions"]:
+        assert {"id", "kind", "title", "reasons", "sources"} <= set(s)
+        assert all("text" in r for r in s["reasons"])
+    assert data["ended_early"] is False

@@ -51,6 +51,8 @@ class DimensionResult(msgspec.Struct, frozen=True):
     band: str | None
     band_label: str
     band_text: str
+    items: int = 0
+    """How many items feed the dimension (0 when not known): "9 of 10 answered"."""
 
     @property
     def incomplete(self) -> bool:

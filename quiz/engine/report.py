@@ -1,14 +1,20 @@
-"""Outcome as plain text, Markdown, self-contained HTML or JSON; no terminal styling here."""
+"""Outcome as plain text, Markdown, self-contained HTML, JSON, or a JSON Lines or CSV row; no styling here."""
 
 from __future__ import annotations
 
 import html
-import json
 import re
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome
-from quiz.safe_text import clean
+from quiz.errors import Problem
+from quiz.safe_text import clean, one_line
+
+if TYPE_CHECKING:  # only for types: the batch reader (and YAML) stays unloaded for a session
+    from quiz.engine.batch import Row
 
 KIND_HEADINGS = {"safety": "Safety first", "next-step": "Next steps", "reading": "Reading"}
 
@@ -30,6 +36,12 @@ def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
     return out
 
 
+def missing_words(d: DimensionResult) -> str:
+    """How far an incomplete dimension is from a result: "9 of 10 answered, 10 needed"."""
+    of = f" of {d.items}" if d.items else ""
+    return f"{d.answered}{of} answered, {d.needed} needed"
+
+
 def to_text(outcome: Outcome) -> str:
     """Plain text for screen readers, pipes and `--plain`."""
     lines = [f"Results: {outcome.bank_title}", ""]
@@ -49,7 +61,7 @@ def to_text(outcome: Outcome) -> str:
         lines.append("SCORES")
         for d in outcome.dimensions:
             if d.score is None:
-                lines.append(f"* {d.title}: not enough answers ({d.answered} of {d.needed} needed)")
+                lines.append(f"* {d.title}: not enough answers ({missing_words(d)})")
             else:
                 lines.append(f"* {d.title}: {d.band_label} ({d.score} on a range of {d.low} to {d.high}) "
                              f"{_bar(d)}")
@@ -92,7 +104,7 @@ def to_markdown(outcome: Outcome) -> str:
     if outcome.dimensions and not outcome.ended_early:
         out += ["## Scores", "", "| dimension | result | score |", "|---|---|---|"]
         for d in outcome.dimensions:
-            score = "-" if d.score is None else f"{d.score} ({d.low} to {d.high})"
+            score = missing_words(d) if d.score is None else f"{d.score} ({d.low} to {d.high})"
             out.append(f"| {md_escape(d.title)} | {md_escape(d.band_label)} | {score} |")
         out.append("")
     if outcome.statements and not outcome.ended_early:
@@ -144,7 +156,7 @@ def to_html(outcome: Outcome) -> str:
         parts.append("<h2>Scores</h2><table><tr><th>Dimension</th><th>Result</th><th>Score</th></tr>")
         for d in outcome.dimensions:
             if d.score is None:
-                cell = "not enough answers"
+                cell = e(missing_words(d))
             else:
                 pct = 0 if d.high == d.low else round((d.score - d.low) / (d.high - d.low) * 100)
                 cell = (f'{d.score} of {d.low} to {d.high} <span class="bar" aria-hidden="true">'
@@ -162,9 +174,92 @@ def to_html(outcome: Outcome) -> str:
     return "\n".join(parts) + "\n"
 
 
+FORMAT = 1
+"""The version of the JSON that `quiz score` writes (the top-level `format` field). It changes only when
+a field is renamed, removed or changes meaning; new fields may appear within a version."""
+
+NO_BAND = "incomplete"
+"""A dimension's `band` when too few items were answered: the word conditions and examples use."""
+
+_encode = msgspec.json.Encoder().encode
+
+
+def _as_shown(outcome: Outcome) -> Outcome:
+    """The outcome as its JSON reads: a dimension with no band has the band `incomplete`, and the
+    answers are an object of question id to answer."""
+    dims = outcome.dimensions
+    if any(d.band is None for d in dims):
+        dims = tuple(d if d.band is not None else msgspec.structs.replace(d, band=NO_BAND) for d in dims)
+    return msgspec.structs.replace(outcome, dimensions=dims, answers=dict(outcome.answers))
+
+
+def outcome_json(outcome: Outcome, line: int | None = None) -> bytes:
+    """The JSON object of an outcome, compact: `format`, a batch row's `line` and (empty) `errors` when
+    `line` is given, every field of the outcome in order, then `correct` and `statements_total`.
+
+    The outcome is encoded as the record it is and the fields around it are joined on as bytes: building
+    a dictionary first would take longer than scoring a set, and a batch does it for every set.
+    """
+    head = b'{"format":%d,' % FORMAT
+    if line is not None:
+        head += b'"line":%d,"errors":[],' % line
+    body = _encode(_as_shown(outcome))
+    return head + body[1:-1] + b',"correct":%d,"statements_total":%d}' % (outcome.correct,
+                                                                          len(outcome.statements))
+
+
 def to_json(outcome: Outcome) -> str:
-    """JSON for machines."""
-    return json.dumps(outcome.to_json(), indent=2, ensure_ascii=False) + "\n"
+    """JSON for machines (format 1; docs/authoring.md describes every field)."""
+    return msgspec.json.format(outcome_json(outcome), indent=2).decode("utf-8") + "\n"
+
+
+def jsonl_row(row: Row) -> bytes:
+    """One answer set of a batch as a JSON Lines row: the outcome's JSON with its `line` and `errors`
+    (empty), or only `format`, `line` and `errors` for a set that could not be scored."""
+    if row.outcome is None:
+        return _encode({"format": FORMAT, "line": row.line,
+                        "errors": [p.to_json() for p in row.problems]}) + b"\n"
+    return outcome_json(row.outcome, row.line) + b"\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet cannot run: text starting with = + - @, tab or carriage return gets a
+    leading `'`, so it is shown as text and never read as a formula (a plain number is left a number)."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def csv_header(bank: Bank) -> list[str]:
+    """The header row of `--format csv`: line, each dimension's score and band, suggestions, errors."""
+    cols = ["line"]
+    for d in bank.dimensions:
+        cols += [f"{d.id}.score", f"{d.id}.band"]
+    return [spreadsheet_safe(c) for c in [*cols, "suggestions", "ended_early", "errors"]]
+
+
+def problem_words(p: Problem) -> str:
+    """A problem for a cell of its set's row, on one line: `path: message (hint)` (the row has the line)."""
+    text = (f"{p.path}: " if p.path else "") + p.message + (f" ({p.hint})" if p.hint else "")
+    return one_line(text)
+
+
+def csv_row(bank: Bank, row: Row) -> list[str]:
+    """One answer set as a `--format csv` row (every cell safe for a spreadsheet)."""
+    o = row.outcome
+    cells = [str(row.line)]
+    if o is None:
+        cells += [""] * (2 * len(bank.dimensions)) + ["", ""]
+    else:
+        for d in o.dimensions:
+            cells += ["" if d.score is None else str(d.score), d.band or NO_BAND]
+        cells += [";".join(s.id for s in o.suggestions), "true" if o.ended_early else "false"]
+    cells.append(" | ".join(problem_words(p) for p in row.problems))
+    return [spreadsheet_safe(clean(c)) for c in cells]
 
 
 RENDERERS = {"text": to_text, "md": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}

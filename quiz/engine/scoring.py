@@ -179,6 +179,7 @@ class Engine:
                     d.id, d.title, score, d.low, d.high, answered, d.min_answered,
                     band.id if band else None, band.label if band else "Not enough answers",
                     band.text if band else f"Answer at least {d.min_answered} of its questions to see a result.",
+                    len(_items),
                 )
                 _remember(dim_memo, dkey, dr)
             dims.append(dr)
