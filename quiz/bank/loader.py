@@ -60,6 +60,10 @@ class Document:
     data: Any
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
+    text: str = ""
+    """The text the document was parsed from (hints that quote a line read it), or "" when unknown."""
+    origin: dict[Path_, Path_] = field(default_factory=dict)
+    """For a corrected view (`corrected`), where each path of it sits in the file as written."""
 
     @classmethod
     def unplaced(cls, file: str, data: Any = None) -> Document:
@@ -86,7 +90,61 @@ class Document:
                 kind: ProblemKind = "semantic") -> Problem:
         """A problem located at `path` in this document."""
         pos = self.where(path, key=key)
-        return Problem(self.file, pos.line, pos.column, dotted(path), message, hint, kind)
+        return Problem(self.file, pos.line, pos.column, dotted(self.written(path)), message, hint, kind)
+
+    def written(self, path: Path_) -> Path_:
+        """`path` as the file spells it: a corrected view names a problem by the file's own keys."""
+        p = tuple(path)
+        for n in range(len(p), -1, -1):
+            if p[:n] in self.origin:
+                return self.origin[p[:n]] + p[n:]
+        return p
+
+    def value_at(self, path: Path_) -> Any:
+        """The value at `path` (which must exist)."""
+        node = self.data
+        for part in path:
+            node = node[part]
+        return node
+
+    def corrected(self, renames: dict[Path_, str], moves: dict[Path_, Path_]) -> Document:
+        """A view of this document with misspelled keys renamed and misplaced list items moved.
+
+        `renames` maps a key's path to the key it was meant to be; `moves` maps a list item's path to
+        the list item it should follow (an item indented one level too far sits inside the one above).
+        Positions stay those of the text as written, and problems name the file's own paths, so the
+        checks that run on the view report the real mistakes without the knock-on ones.
+        """
+        view = Document(self.file, None, text=self.text)
+        after: dict[Path_, list[Path_]] = {}
+        for src, anchor in moves.items():
+            after.setdefault(anchor, []).append(src)
+
+        def copy(value: Any, old: Path_, new: Path_) -> Any:
+            view.origin[new] = old
+            if old in self.positions:
+                view.positions[new] = self.positions[old]
+            if old in self.key_positions:
+                view.key_positions[new] = self.key_positions[old]
+            if isinstance(value, dict):
+                out: dict[str, Any] = {}
+                for k, v in value.items():
+                    name = renames.get(old + (k,), k)
+                    out[name] = copy(v, old + (k,), new + (name,))
+                return out
+            if isinstance(value, list):
+                items: list[Any] = []
+                for i, v in enumerate(value):
+                    if old + (i,) in moves:
+                        continue
+                    items.append(copy(v, old + (i,), new + (len(items),)))
+                    for src in after.get(old + (i,), []):
+                        items.append(copy(self.value_at(src), src, new + (len(items),)))
+                return items
+            return value
+
+        view.data = copy(self.data, (), ())
+        return view
 
 
 def dotted(path: Path_) -> str:
@@ -147,7 +205,7 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
             if not LIBYAML:
                 raise
         return load_text(text, name, role=role, loader=PURE_LOADER)
-    doc = Document(name, None)
+    doc = Document(name, None, text=text)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):

@@ -10,7 +10,7 @@ from quiz.bank.condition_checks import condition_problems
 from quiz.bank.facts import Facts, QInfo, contribution, dicts, reachable_range, scale_values, text_or_none
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
-from quiz.bank.schema import suggest
+from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 
 __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
@@ -285,5 +285,11 @@ def _date_problem(value: Any) -> str:
 
 
 def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
-    """Every semantic problem in the document, and the facts computed on the way."""
-    return Checker(doc).run()
+    """Every semantic problem in the document, and the facts computed on the way.
+
+    The checks run on the document as meant (`structure_fixes`): a misspelled key or an item indented
+    too far is reported once, here and identically by the schema pass, not with its knock-on problems.
+    """
+    view, fixes = structure_fixes(doc)
+    problems, facts = Checker(view).run()
+    return fixes + problems, facts
