@@ -342,6 +342,10 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
             # quiz's own words, whichever parser noticed it (their wording differs).
             raise fail(mark, "YAML syntax error: a tab where YAML allows only spaces",
                        "indent with spaces, not tabs") from None
+        if mark is not None and (found := _shape_of(text, mark.line, message)) is not None:
+            line, column, words, hint = found
+            raise BankError([Problem(name, line, column, "", f"YAML syntax error: {words}", hint,
+                                     "syntax")]) from None
         raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
     except yaml.reader.ReaderError as exc:
         pos = max(0, int(getattr(exc, "position", 0) or 0))
@@ -375,6 +379,52 @@ def _char_at(text: str, line: int, column: int) -> str:
     if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
         return lines[line][column]
     return ""
+
+
+CONDITION_KEYS = ("show_if", "when")
+"""The keys whose values are conditions: YAML reads an unquoted one's `: `, ` #` or quotes as YAML."""
+
+_CONDITION_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?P<key>" + "|".join(CONDITION_KEYS) + r")\s*:[ \t]*)(?P<value>\S.*)$")
+_PLAIN_KEY_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)\s*:[ \t]+[^\s'\"|>&*!\[{#]")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _shape_of(text: str, line: int, message: str) -> tuple[int, int, str, str] | None:
+    """A syntax error whose cause is a known shape (an unquoted condition, an indentation slip).
+
+    Returns the 1-based line and column to report, quiz's words for it and the hint, or None.
+    `line` is the 0-based line where the parser gave up.
+    """
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    here = lines[line]
+    if m := _CONDITION_LINE.match(here):
+        return (line + 1, len(m["lead"]) + 1, "the condition is not quoted, so YAML reads parts of it as YAML",
+                f"put the condition in single quotes: {m['key']}: '{m['value'].replace(chr(39), chr(39) * 2)}'")
+    above = next((i for i in range(line - 1, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    if "mapping values are not allowed" in message and _indent(here) > _indent(lines[above]) \
+            and (k := _PLAIN_KEY_LINE.match(lines[above])):
+        return (line + 1, _indent(here) + 1,
+                f"indentation: line {line + 1} is indented deeper than line {above + 1}, so YAML reads it "
+                f"as part of the value of `{k['key']}`",
+                f"line it up with `{k['key']}` (column {len(k['indent']) + 1}); quote the text if the `: ` "
+                "is meant to be part of it")
+    if "expected <block end>" in message and ("'-'" in message or "<block sequence start>" in message):
+        col = _indent(here)
+        dash = next((i for i in range(line - 1, -1, -1)
+                     if lines[i].lstrip().startswith("-") and _indent(lines[i]) < col), None)
+        hint = (f"line it up with the `-` of line {dash + 1} (column {_indent(lines[dash]) + 1}) and move "
+                "the lines of its item with it, or indent the list above to match"
+                if dash is not None else "a list's `-` items all start in one column")
+        return (line + 1, col + 1, "indentation: this `-` does not line up with the list it belongs to", hint)
+    return None
 
 
 def _syntax_hint(message: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from quiz.bank.condition_checks import condition_problems
@@ -292,4 +293,17 @@ def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
     """
     view, fixes = structure_fixes(doc)
     problems, facts = Checker(view).run()
-    return fixes + problems, facts
+    return fixes + [_comment_hint(doc, p) for p in problems], facts
+
+
+_COMMENTED_CONDITION = re.compile(r"^\s*(?:-\s+)?(?P<key>show_if|when)\s*:[ \t]+[^\s'\"|>].* #")
+
+
+def _comment_hint(doc: Document, problem: Problem) -> Problem:
+    """A condition cut short by ` #` (YAML starts a comment there) gets the hint to quote it."""
+    lines = doc.text.split("\n")
+    if problem.path.rsplit(".", 1)[-1] not in ("show_if", "when") or not 0 < problem.line <= len(lines):
+        return problem
+    if not _COMMENTED_CONDITION.match(lines[problem.line - 1]):
+        return problem
+    return replace(problem, hint="put the condition in single quotes: YAML reads ` #` as the start of a comment")
