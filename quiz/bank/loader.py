@@ -384,7 +384,8 @@ def _char_at(text: str, line: int, column: int) -> str:
 CONDITION_KEYS = ("show_if", "when")
 """The keys whose values are conditions: YAML reads an unquoted one's `: `, ` #` or quotes as YAML."""
 
-_CONDITION_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?P<key>" + "|".join(CONDITION_KEYS) + r")\s*:[ \t]*)(?P<value>\S.*)$")
+_CONDITION_LINE = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?(?P<key>" + "|".join(CONDITION_KEYS) + r")\s*:[ \t]*)(?P<value>\S.*)$")
 _PLAIN_KEY_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)\s*:[ \t]+[^\s'\"|>&*!\[{#]")
 
 
