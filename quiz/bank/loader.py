@@ -129,7 +129,7 @@ class Document:
             if isinstance(value, dict):
                 out: dict[str, Any] = {}
                 for k, v in value.items():
-                    name = renames.get(old + (k,), k)
+                    name: str = renames.get(old + (k,)) or str(k)
                     out[name] = copy(v, old + (k,), new + (name,))
                 return out
             if isinstance(value, list):

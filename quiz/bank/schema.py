@@ -230,7 +230,7 @@ def structure_fixes(doc: Document) -> tuple[Document, list[Problem]]:
                     problems.append(doc.problem(path + (key,), f"unknown key `{key}`",
                                                 f"did you mean `{meant}`?", key=True, kind="schema"))
         for key, item in value.items():
-            name = renames.get(path + (key,), key)
+            name: str = renames.get(path + (key,)) or str(key)
             walk(item, path + (key,), spath + (name,))
 
     walk(doc.data, (), ())
