@@ -346,7 +346,9 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
             line, column, words, hint = found
             raise BankError([Problem(name, line, column, "", f"YAML syntax error: {words}", hint,
                                      "syntax")]) from None
-        raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
+        # The parser quotes what it found Python's way ('-'); quiz messages quote with backticks.
+        shown_message = re.sub(r"'([^'\s]{1,20})'", r"`\1`", message)
+        raise fail(mark, f"YAML syntax error: {shown_message}", _syntax_hint(message)) from None
     except yaml.reader.ReaderError as exc:
         pos = max(0, int(getattr(exc, "position", 0) or 0))
         line = text.count("\n", 0, pos) + 1

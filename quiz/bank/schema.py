@@ -140,7 +140,7 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
         allowed = [shown(a) for a in value]
         hint = suggest(shown(inst), allowed) or "one of: " + ", ".join(allowed)
         if hint.startswith("did you mean") and path[-1:] == ("kind",) and "questions" in path:
-            hint += " (question kinds: " + ", ".join(allowed) + ")"
+            hint += " Question kinds are " + ", ".join(allowed) + "."
         return [doc.problem(path, f"`{shown(inst)}` is not allowed here", hint)]
     if v == "const":
         return [doc.problem(path, f"must be `{shown(value)}`, found `{shown(inst)}`")]
