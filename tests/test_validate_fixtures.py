@@ -30,6 +30,8 @@ class Expect:
     path: str
     keyword: str
     hint: str = ""
+    column: int = 0
+    """Checked when the fixture names it (`column=N`)."""
 
 
 # An empty file has no room for its own expectation line.
@@ -37,14 +39,15 @@ HEADERLESS = {"syntax_empty.yaml": Expect(line=1, path="", keyword="empty")}
 
 
 def expectation(path: Path) -> Expect:
-    """Parse the fixture's first line: `# expect: line=N path=a.b keyword="word" [hint="..."]`."""
+    """Parse the fixture's first line: `# expect: line=N [column=N] path=a.b keyword="word" [hint="..."]`."""
     if path.name in HEADERLESS:
         return HEADERLESS[path.name]
     first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
     m = _HEADER.match(first)
     assert m, f"{path.name}: first line must be `# expect: line=N path=... keyword=\"...\"`"
     fields = dict(part.split("=", 1) for part in shlex.split(m["body"]))
-    return Expect(int(fields["line"]), fields["path"], fields["keyword"], fields.get("hint", ""))
+    return Expect(int(fields["line"]), fields["path"], fields["keyword"], fields.get("hint", ""),
+                  int(fields.get("column", 0)))
 
 
 def _show(problems: tuple[Problem, ...]) -> str:
@@ -66,7 +69,8 @@ def test_invalid_fixture_is_reported_where_expected(path: Path) -> None:
     assert result.problems, f"{path.name}: no problem reported"
     matches = [p for p in result.problems
                if p.line == want.line and p.path == want.path
-               and want.keyword.lower() in p.message.lower()]
+               and want.keyword.lower() in p.message.lower()
+               and (not want.column or p.column == want.column)]
     assert matches, f"{path.name}: wanted line={want.line} path={want.path!r} " \
                     f"keyword={want.keyword!r}; got:\n{_show(result.problems)}"
     if want.hint:

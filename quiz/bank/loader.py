@@ -60,6 +60,10 @@ class Document:
     data: Any
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
+    text: str = ""
+    """The text the document was parsed from (hints that quote a line read it), or "" when unknown."""
+    origin: dict[Path_, Path_] = field(default_factory=dict)
+    """For a corrected view (`corrected`), where each path of it sits in the file as written."""
 
     @classmethod
     def unplaced(cls, file: str, data: Any = None) -> Document:
@@ -86,7 +90,61 @@ class Document:
                 kind: ProblemKind = "semantic") -> Problem:
         """A problem located at `path` in this document."""
         pos = self.where(path, key=key)
-        return Problem(self.file, pos.line, pos.column, dotted(path), message, hint, kind)
+        return Problem(self.file, pos.line, pos.column, dotted(self.written(path)), message, hint, kind)
+
+    def written(self, path: Path_) -> Path_:
+        """`path` as the file spells it: a corrected view names a problem by the file's own keys."""
+        p = tuple(path)
+        for n in range(len(p), -1, -1):
+            if p[:n] in self.origin:
+                return self.origin[p[:n]] + p[n:]
+        return p
+
+    def value_at(self, path: Path_) -> Any:
+        """The value at `path` (which must exist)."""
+        node = self.data
+        for part in path:
+            node = node[part]
+        return node
+
+    def corrected(self, renames: dict[Path_, str], moves: dict[Path_, Path_]) -> Document:
+        """A view of this document with misspelled keys renamed and misplaced list items moved.
+
+        `renames` maps a key's path to the key it was meant to be; `moves` maps a list item's path to
+        the list item it should follow (an item indented one level too far sits inside the one above).
+        Positions stay those of the text as written, and problems name the file's own paths, so the
+        checks that run on the view report the real mistakes without the knock-on ones.
+        """
+        view = Document(self.file, None, text=self.text)
+        after: dict[Path_, list[Path_]] = {}
+        for src, anchor in moves.items():
+            after.setdefault(anchor, []).append(src)
+
+        def copy(value: Any, old: Path_, new: Path_) -> Any:
+            view.origin[new] = old
+            if old in self.positions:
+                view.positions[new] = self.positions[old]
+            if old in self.key_positions:
+                view.key_positions[new] = self.key_positions[old]
+            if isinstance(value, dict):
+                out: dict[str, Any] = {}
+                for k, v in value.items():
+                    name: str = renames.get(old + (k,)) or str(k)
+                    out[name] = copy(v, old + (k,), new + (name,))
+                return out
+            if isinstance(value, list):
+                items: list[Any] = []
+                for i, v in enumerate(value):
+                    if old + (i,) in moves:
+                        continue
+                    items.append(copy(v, old + (i,), new + (len(items),)))
+                    for src in after.get(old + (i,), []):
+                        items.append(copy(self.value_at(src), src, new + (len(items),)))
+                return items
+            return value
+
+        view.data = copy(self.data, (), ())
+        return view
 
 
 def dotted(path: Path_) -> str:
@@ -147,7 +205,7 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
             if not LIBYAML:
                 raise
         return load_text(text, name, role=role, loader=PURE_LOADER)
-    doc = Document(name, None)
+    doc = Document(name, None, text=text)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -284,7 +342,13 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
             # quiz's own words, whichever parser noticed it (their wording differs).
             raise fail(mark, "YAML syntax error: a tab where YAML allows only spaces",
                        "indent with spaces, not tabs") from None
-        raise fail(mark, f"YAML syntax error: {message}", _syntax_hint(message)) from None
+        if mark is not None and (found := _shape_of(text, mark.line, message)) is not None:
+            line, column, words, hint = found
+            raise BankError([Problem(name, line, column, "", f"YAML syntax error: {words}", hint,
+                                     "syntax")]) from None
+        # The parser quotes what it found Python's way ('-'); quiz messages quote with backticks.
+        shown_message = re.sub(r"'([^'\s]{1,20})'", r"`\1`", message)
+        raise fail(mark, f"YAML syntax error: {shown_message}", _syntax_hint(message)) from None
     except yaml.reader.ReaderError as exc:
         pos = max(0, int(getattr(exc, "position", 0) or 0))
         line = text.count("\n", 0, pos) + 1
@@ -317,6 +381,53 @@ def _char_at(text: str, line: int, column: int) -> str:
     if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
         return lines[line][column]
     return ""
+
+
+CONDITION_KEYS = ("show_if", "when")
+"""The keys whose values are conditions: YAML reads an unquoted one's `: `, ` #` or quotes as YAML."""
+
+_CONDITION_LINE = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?(?P<key>" + "|".join(CONDITION_KEYS) + r")\s*:[ \t]*)(?P<value>\S.*)$")
+_PLAIN_KEY_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)\s*:[ \t]+[^\s'\"|>&*!\[{#]")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _shape_of(text: str, line: int, message: str) -> tuple[int, int, str, str] | None:
+    """A syntax error whose cause is a known shape (an unquoted condition, an indentation slip).
+
+    Returns the 1-based line and column to report, quiz's words for it and the hint, or None.
+    `line` is the 0-based line where the parser gave up.
+    """
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    here = lines[line]
+    if m := _CONDITION_LINE.match(here):
+        return (line + 1, len(m["lead"]) + 1, "the condition is not quoted, so YAML reads parts of it as YAML",
+                f"put the condition in single quotes: {m['key']}: '{m['value'].replace(chr(39), chr(39) * 2)}'")
+    above = next((i for i in range(line - 1, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    if "mapping values are not allowed" in message and _indent(here) > _indent(lines[above]) \
+            and (k := _PLAIN_KEY_LINE.match(lines[above])):
+        return (line + 1, _indent(here) + 1,
+                f"indentation: line {line + 1} is indented deeper than line {above + 1}, so YAML reads it "
+                f"as part of the value of `{k['key']}`",
+                f"line it up with `{k['key']}` (column {len(k['indent']) + 1}); quote the text if the `: ` "
+                "is meant to be part of it")
+    if "expected <block end>" in message and ("'-'" in message or "<block sequence start>" in message):
+        col = _indent(here)
+        dash = next((i for i in range(line - 1, -1, -1)
+                     if lines[i].lstrip().startswith("-") and _indent(lines[i]) < col), None)
+        hint = (f"line it up with the `-` of line {dash + 1} (column {_indent(lines[dash]) + 1}) and move "
+                "the lines of its item with it, or indent the list above to match"
+                if dash is not None else "a list's `-` items all start in one column")
+        return (line + 1, col + 1, "indentation: this `-` does not line up with the list it belongs to", hint)
+    return None
 
 
 def _syntax_hint(message: str) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from quiz.bank.condition_checks import condition_problems
 from quiz.bank.facts import Facts, QInfo, contribution, dicts, reachable_range, scale_values, text_or_none
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
-from quiz.bank.schema import suggest
+from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 
 __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
@@ -285,5 +286,222 @@ def _date_problem(value: Any) -> str:
 
 
 def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
-    """Every semantic problem in the document, and the facts computed on the way."""
-    return Checker(doc).run()
+    """Every semantic problem in the document, and the facts computed on the way.
+
+    The checks run on the document as meant (`structure_fixes`): a misspelled key or an item indented
+    too far is reported once, here and identically by the schema pass, not with its knock-on problems.
+    """
+    view, fixes = structure_fixes(doc)
+    problems, facts = Checker(view).run()
+    problems += example_answer_problems(view, facts)
+    return fixes + [_comment_hint(doc, p) for p in problems], facts
+
+
+_COMMENTED_CONDITION = re.compile(r"^\s*(?:-\s+)?(?P<key>show_if|when)\s*:[ \t]+[^\s'\"|>].* #")
+
+
+def _comment_hint(doc: Document, problem: Problem) -> Problem:
+    """A condition cut short by ` #` (YAML starts a comment there) gets the hint to quote it."""
+    lines = doc.text.split("\n")
+    if problem.path.rsplit(".", 1)[-1] not in ("show_if", "when") or not 0 < problem.line <= len(lines):
+        return problem
+    if not _COMMENTED_CONDITION.match(lines[problem.line - 1]):
+        return problem
+    return replace(problem, hint="put the condition in single quotes: YAML reads ` #` as the start of a comment")
+
+
+# -- example answers: static facts of the bank, reported by `quiz validate` -------------------------------
+
+def example_answer_problems(doc: Document, facts: Facts) -> list[Problem]:
+    """Example answers the bank cannot take: an option it does not offer, a scale value out of range, a
+    value of the wrong type, or an answer to a question the example's own answers hide.
+
+    Examples may leave questions out (they are scored as partial data); what they do answer must be an
+    answer a person could give. Located at the answer's line.
+    """
+    out: list[Problem] = []
+    for i, ex in dicts(doc.data.get("examples")):
+        answers = ex.get("answers")
+        if not isinstance(answers, dict):
+            continue
+        base: Path_ = ("examples", i, "answers")
+        usable: dict[str, Any] = {}
+        for qid, value in answers.items():
+            q = facts.questions.get(qid) if isinstance(qid, str) else None
+            if q is None:
+                continue  # an unknown question is reported by check_examples
+            found = _answer_problem(facts, q, qid, value)
+            if found is None:
+                usable[qid] = _effective(q, value)
+                continue
+            sub, message, hint = found
+            out.append(doc.problem(base + (qid,) + sub, message, hint))
+        for qid, why in _hidden(facts, usable):
+            out.append(doc.problem(base + (qid,), f"`{qid}` is answered but hidden by the example's other "
+                                   f"answers: {why}", "remove the answer, or change the answers it depends on",
+                                   key=True))
+    return out
+
+
+def _answer_problem(facts: Facts, q: QInfo, qid: str, value: Any) -> tuple[Path_, str, str] | None:
+    """(where under the answer, what is wrong, hint) for one example answer, or None when it is sound."""
+    kind, d = q.kind, q.data
+    if value == DECLINED and kind != "text":
+        if d.get("prefer_not_to_say"):
+            return None
+        return (), f"`{qid}` does not offer \"Prefer not to say\"", "answer it, or leave it out"
+    values = q.option_values()
+    if kind == "single":
+        if isinstance(value, str) and value in values:
+            return None
+        return (), *_not_an_option(qid, value, values)
+    if kind == "multiple":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            return (), f"`{qid}` is a checklist; give a list of option values, found {_what(value)}", \
+                "e.g. [" + ", ".join(values[:2]) + "]"
+        for j, v in enumerate(items):
+            if not (isinstance(v, str) and v in values):
+                return ((j,) if isinstance(value, list) else ()), *_not_an_option(qid, v, values)
+        if len(set(items)) != len(items):
+            return (), f"`{qid}` lists an option twice", "list each option once"
+        exclusive = sorted({str(o.get("value")) for _, o in dicts(d.get("options")) if o.get("exclusive")}
+                           & set(items))
+        if len(items) > 1 and exclusive:
+            return (), f"`{qid}`: `{exclusive[0]}` cannot be combined with other options", \
+                "an exclusive option is chosen alone"
+        lo, hi = d.get("min_choices", 0), d.get("max_choices")
+        if isinstance(lo, int) and len(items) < lo:
+            return (), f"`{qid}` needs at least {lo} choice(s), found {len(items)}", ""
+        if isinstance(hi, int) and len(items) > hi:
+            return (), f"`{qid}` allows at most {hi} choice(s), found {len(items)}", ""
+        return None
+    if kind == "scale":
+        points = scale_values(facts, q)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value in points or not points:
+                return None
+            return (), f"`{value}` is not a point on `{qid}`'s scale (points: " \
+                f"{', '.join(map(str, points))})", "choose one of the scale's values"
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return (), f"the answer to `{qid}` is text (`\"{value}\"`), but scale points are whole numbers", \
+                f"write {value.strip()} without quotes"
+        if isinstance(value, float) and value.is_integer():
+            return (), f"the answer to `{qid}` is a decimal number ({shown(value)}), but scale points are " \
+                "whole numbers", f"write {int(value)}"
+        return (), f"`{qid}` takes a whole number on its scale, found {_what(value)}", \
+            "points: " + ", ".join(map(str, points))
+    if kind == "statement":
+        if isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false")):
+            return None
+        return (), f"`{qid}` is a true/false statement; answer true or false, found {_what(value)}", ""
+    if kind == "text":
+        if not isinstance(value, str):
+            return (), f"`{qid}` takes free text, found {_what(value)}", "put the answer in quotes"
+        limit = d.get("max_length", 2000)
+        if isinstance(limit, int) and len(value) > limit:
+            return (), f"the answer to `{qid}` is longer than {limit} characters", ""
+    return None
+
+
+def _what(value: Any) -> str:
+    """A value and its type for a message: `` `2` (a whole number) ``."""
+    kinds = {bool: "true/false", int: "a whole number", float: "a decimal number", str: "text",
+             list: "a list", dict: "a mapping"}
+    kind = "nothing" if value is None else kinds.get(type(value), "a value")
+    return f"`{shown(value)}` ({kind})"
+
+
+def _not_an_option(qid: str, value: Any, values: list[str]) -> tuple[str, str]:
+    """The message and hint for a value that is none of a question's option values."""
+    if not isinstance(value, str) and shown(value) in values:
+        return (f"`{shown(value)}` is {_what(value)[len(shown(value)) + 3:]}, but `{qid}`'s option values are "
+                f"text", f"write it in quotes: \"{shown(value)}\"")
+    return f"`{shown(value)}` is not an option of `{qid}`", \
+        suggest(str(shown(value)), values) or "options: " + ", ".join(values)
+
+
+def _effective(q: QInfo, value: Any) -> Any:
+    """The answer as conditions read it (a checklist as a tuple, a statement as true or false)."""
+    if value == DECLINED:
+        return value
+    if q.kind == "multiple":
+        return (value,) if isinstance(value, str) else tuple(value)
+    if q.kind == "statement" and isinstance(value, str):
+        return value.lower() == "true"
+    return value
+
+
+class _Seen:
+    """What a condition reads while an example is walked: its answers so far and the questions shown."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, Any] = {}
+        self.visible: set[str] = set()
+
+    def score(self, dim: str) -> int | None:
+        raise AssertionError("conditions on scores are not evaluated here")  # _hidden never asks
+
+    def band_index(self, dim: str) -> int | None:
+        raise AssertionError("conditions on bands are not evaluated here")
+
+
+def _hidden(facts: Facts, answers: dict[str, Any]) -> list[tuple[str, str]]:
+    """(question, why) for each answer the other answers hide, walking the bank as a person would.
+
+    Conditions on scores or bands need the engine's scoring, which the bank stage does not have: the walk
+    stops at the first such condition, and `quiz test` checks the rest by scoring the example.
+    """
+    from quiz.conditions.compile import compile_node
+    from quiz.conditions.nodes import references
+
+    statements = {qid: q.data["answer"] for qid, q in facts.questions.items()
+                  if q.kind == "statement" and isinstance(q.data.get("answer"), bool)}
+    seen = _Seen()
+    out: list[tuple[str, str]] = []
+
+    def holds(path: Path_) -> bool | None:
+        node = facts.conditions.get(path)
+        if node is None:
+            return True
+        if any(r.kind != "question" for r in references(node)):
+            return None
+        return compile_node(node, {}, statements)(seen)
+
+    by_section: dict[int, list[QInfo]] = {}
+    for q in sorted(facts.questions.values(), key=lambda q: q.order):
+        by_section.setdefault(q.section, []).append(q)
+    ended_at = ""
+    for si, qs in sorted(by_section.items()):
+        shown_section = holds(("sections", si, "show_if"))
+        if shown_section is None:
+            return out
+        for q in qs:
+            qid = str(q.data.get("id"))
+            if ended_at:
+                why = f"`{ended_at}`'s answer ended the bank"
+            elif not shown_section:
+                why = f"its section's condition `{q_text(facts, ('sections', si, 'show_if'))}` does not hold"
+            else:
+                visible = holds(q.path + ("show_if",))
+                if visible is None:
+                    return out
+                why = "" if visible else f"its condition `{q_text(facts, q.path + ('show_if',))}` does not hold"
+            if why:
+                if qid in answers:
+                    out.append((qid, why))
+                continue
+            seen.visible.add(qid)
+            if qid in answers:
+                seen.answers[qid] = answers[qid]
+                ends = {o.get("value") for _, o in dicts(q.data.get("options")) if o.get("end")}
+                if isinstance(answers[qid], str) and answers[qid] in ends:
+                    ended_at = qid
+    return out
+
+
+def q_text(facts: Facts, path: Path_) -> str:
+    """The condition at `path` as the checks parsed it, written back as text."""
+    from quiz.conditions.nodes import unparse
+
+    return unparse(facts.conditions[path])
