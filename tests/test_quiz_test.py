@@ -10,6 +10,7 @@ import pytest
 
 from quiz.bank.check import check_file
 from quiz.cli import main
+from tests import reach_bank
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted((DATA / "test_fixtures").glob("*.yaml"))
@@ -117,44 +118,10 @@ def test_a_folder_is_tested_file_by_file(capsys: pytest.CaptureFixture[str]) -> 
     assert f"{len(FIXTURES)} failure(s)" in err
 
 
-def _needle_bank(with_example: bool) -> str:
-    """Five ten-option questions and a suggestion behind `not (... or ...)`, which gives the search no
-    gradient: one answer set in 100,000 fires it."""
-    opts = "\n".join(f"          - {{value: o{i}, label: Option {i}}}" for i in range(10))
-    questions = "\n".join(f"      - id: q{n}\n        kind: single\n        text: Question {n}?\n"
-                          f"        options:\n{opts}" for n in range(5))
-    example = """
-examples:
-  - name: the one combination
-    answers: {q0: o3, q1: o7, q2: o1, q3: o9, q4: o4}
-    expect:
-      suggestions: [needle]
-""" if with_example else ""
-    return f"""\
-quiz: 1
-id: needle
-title: Needle
-version: "1"
-disclaimer: A test bank; educational only.
-sections:
-  - id: s
-    title: S
-    questions:
-{questions}
-suggestions:
-  - id: needle
-    kind: next-step
-    title: Needle
-    text: Found.
-    when: 'not (q0 != "o3" or q1 != "o7" or q2 != "o1" or q3 != "o9" or q4 != "o4")'
-    because: It was found.
-{example}"""
-
-
 def test_an_example_is_a_witness(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The search starts from the bank's own examples: an example that reaches a goal proves it."""
     path = tmp_path / "needle.yaml"
-    path.write_text(_needle_bank(with_example=True), encoding="utf-8")
+    path.write_text(reach_bank.needle(with_example=True), encoding="utf-8")
     code, out, err = run(capsys, str(path))
     assert code == 0, err
     assert "reach suggestion `needle` fires for: q0=o3, q1=o7, q2=o1, q3=o9, q4=o4" in out
