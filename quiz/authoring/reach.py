@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from quiz.bank.model import DECLINED, Bank, Dimension, Question
+from quiz.bank.model import DECLINED, Bank, Dimension, Question, Suggestion
 from quiz.conditions.compile import Predicate_, compile_node
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or, references, unparse
 from quiz.engine.scoring import engine_for
@@ -41,7 +41,7 @@ Progress = Callable[[int, int], None]
 # goal with a large slice tries fewer sets rather than taking longer.
 GOAL_STEPS = 50_000
 GOAL_WORK = 1_000_000
-START_RANDOM = 24  # random answer sets a goal's search starts from, beside the examples and the extremes
+POOL_RANDOM = 24  # random whole answer sets every goal is tried against, beside the examples and extremes
 NOT_FOUND = "no answer set found that reaches it"
 # Making a found witness shorter to read is a nicety: it never tries more than this per goal, or in all.
 SHRINK_STEPS = 200
@@ -249,7 +249,7 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
     return out
 
 
-def _suggestion(bank: Bank, sid: str) -> Any:
+def _suggestion(bank: Bank, sid: str) -> Suggestion:
     return next(s for s in bank.suggestions if s.id == sid)
 
 
@@ -292,18 +292,21 @@ Policy = Callable[[Question], Any]
 
 
 class Searcher:
-    """Finds witness answer sets for goals on one bank; `work` counts questions visited and items summed."""
+    """Finds witness answer sets for goals on one bank. `work` counts questions visited and items summed,
+    `evaluations` the goals judged against an answer set: measures of effort that never read a clock."""
 
     def __init__(self, bank: Bank, seed: int = 0) -> None:
         self.bank = bank
         self.seed = seed
         self.engine = engine_for(bank)
         self.work = 0
+        self.evaluations = 0
         self.rng = random.Random(seed)
         self._band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
         self._statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
         self._compiled: dict[int, Predicate_] = {}
         self._scores: dict[str, ScoreSet] = {}
+        self._when = {sg.id: sg.when for sg in bank.suggestions}
         self._ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
                       if any(o.end for o in q.options)}
 
@@ -385,8 +388,9 @@ class Searcher:
         return 1.5
 
     def goal_distance(self, goal: Goal, ctx: _Context) -> float:
+        self.evaluations += 1
         if goal.kind == "suggestion":
-            when = _suggestion(self.bank, goal.id).when
+            when = self._when[goal.id]
             return 0.0 if when is None else self.distance(when, ctx)
         if goal.kind == "band":
             d = self.bank.dimension_by_id[goal.dimension]
@@ -427,30 +431,21 @@ class Searcher:
 
         return choose
 
-    def starts(self, goal: Goal, rows: list[Row], seeds: Sequence[Answers],
-               rng: random.Random) -> Iterator[tuple[Answers, _Context]]:
-        """Answer sets to start from: the examples (cut to the slice), answers pushing each dimension the
-        goal names to either end, first and last answers, then random ones."""
-        for seed in seeds:
-            yield self.walk(rows, {q.id: seed.get(q.id) for q, *_ in rows})
-        dims = sorted({r.name for n in self._goal_nodes(goal) for r in references(n) if r.kind == "dimension"}
-                      | ({goal.dimension} if goal.kind == "band" else set()))
-        for d in dims:
+    def pool(self, seeds: Sequence[Answers]) -> list[tuple[Answers, _Context]]:
+        """Whole answer sets every goal is first tried against, each walked once: the examples, answers
+        pushing each dimension to either end, first and last answers, then random ones. Each is a set a
+        person could give; a goal it reaches has it as its witness, with no search at all."""
+        rows = self.rows(self.bank.questions)
+        rng = random.Random(f"{self.seed}:pool")
+        pool = [self.walk(rows, dict(seed)) for seed in seeds]
+        for d in self.bank.dimensions:
             for sign in (1, -1):
-                yield self.walk(rows, {}, self.extreme(d, sign, rng))
-        yield self.walk(rows, {}, lambda q: _domain(q, rng)[0])
-        yield self.walk(rows, {}, lambda q: [v for v in _domain(q, rng) if v is not None][-1])
-        for _ in range(START_RANDOM):
-            yield self.walk(rows, {}, self.random_policy(rng))
-
-    def _goal_nodes(self, goal: Goal) -> list[Node]:
-        if goal.kind == "suggestion":
-            when = _suggestion(self.bank, goal.id).when
-            return [] if when is None else [when]
-        if goal.kind == "question":
-            q = self.bank.by_id[goal.id]
-            return [n for n in (q.show_if, self.bank.section_by_id[q.section].show_if) if n is not None]
-        return []
+                pool.append(self.walk(rows, {}, self.extreme(d.id, sign, rng)))
+        pool.append(self.walk(rows, {}, lambda q: _domain(q, rng)[0]))
+        pool.append(self.walk(rows, {}, lambda q: [v for v in _domain(q, rng) if v is not None][-1]))
+        for _ in range(POOL_RANDOM):
+            pool.append(self.walk(rows, {}, self.random_policy(rng)))
+        return pool
 
     def climb(self, goal: Goal, rows: list[Row], start: Answers, best: float, rng: random.Random,
               steps: int, work: int) -> Answers | None:
@@ -485,12 +480,14 @@ class Searcher:
         return current if best == 0 else None
 
     def shrink(self, goal: Goal, rows: list[Row], answers: Answers, steps: int) -> tuple[Answers, int]:
-        """A witness easier to read: each checklist the goal depends on cut to the options it needs,
+        """A witness easier to read: each checklist a suggestion's condition names cut to the options it needs,
         trying at most `steps` answer sets; returns it and the steps used."""
-        if goal.kind == "question":
-            return answers, 0  # question witnesses are counted, not printed
+        if goal.kind != "suggestion" or self._when[goal.id] is None:
+            return answers, 0  # question witnesses are counted, not printed; a band needs its ticks
         used = 0
-        relevant = relevant_answers(self.bank, goal)
+        # Only checklists the condition names itself: cutting a dimension's item changes its score.
+        when = self._when[goal.id]
+        relevant = {r.name for r in references(when) if r.kind == "question"} if when is not None else set()
         current = answers
         first: Policy = lambda q: _domain(q, self.rng)[0]  # noqa: E731
         for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
@@ -507,36 +504,36 @@ class Searcher:
                     current = cand
         return current, used
 
-    def solve_one(self, goal: Goal, seeds: Sequence[Answers], steps: int) -> tuple[Answers | None, str]:
-        """A witness for one goal, or None and the reason."""
+    def solve_one(self, goal: Goal, pool: Sequence[tuple[Answers, _Context]],
+                  steps: int) -> tuple[Answers | None, str]:
+        """A witness for one goal, or None and the reason: the pool first, then a proof that it can never
+        hold, then a climb on the goal's slice from the pool's nearest answer set."""
+        best: tuple[float, int, Answers] | None = None
+        for answers, ctx in pool:
+            dist = self.goal_distance(goal, ctx)
+            if dist == 0:
+                return answers, ""
+            if best is None or dist < best[0]:
+                best = (dist, 0, answers)
         reason = self.never(goal)
         if reason:
             return None, reason
         rows = self.rows(goal_slice(self.bank, goal))
         rng = random.Random(f"{self.seed}:{goal.kind}:{goal.dimension}:{goal.id}")
-        best: tuple[float, int] | None = None
-        best_answers: Answers = {}
-        for answers, ctx in self.starts(goal, rows, seeds, rng):
-            dist = self.goal_distance(goal, ctx)
-            key = (dist, _ticks(answers))  # the fewest ticks read best
-            if best is None or key < best:
-                best, best_answers = key, answers
-            if dist == 0:
-                break
-        assert best is not None
-        if best[0] == 0:
-            return best_answers, ""
-        found = self.climb(goal, rows, best_answers, best[0], rng, steps, GOAL_WORK)
+        near = {} if best is None else {q.id: best[2].get(q.id) for q, *_ in rows}
+        start, ctx = self.walk(rows, near, self.random_policy(rng))
+        found = self.climb(goal, rows, start, self.goal_distance(goal, ctx), rng, steps, GOAL_WORK)
         return found, "" if found is not None else NOT_FOUND
 
     def solve(self, goals: list[Goal], steps_per_goal: int = GOAL_STEPS, seeds: list[Answers] | None = None,
               progress: Progress | None = None) -> list[Verdict]:
         """A verdict per goal; `seeds` (the bank's own examples) are tried first, so an example that reaches
         a goal is always found as its witness."""
+        pool = self.pool(seeds or [])
         shrink_left = SHRINK_TOTAL
         verdicts = []
         for i, goal in enumerate(goals):
-            witness, reason = self.solve_one(goal, seeds or [], steps_per_goal)
+            witness, reason = self.solve_one(goal, pool, steps_per_goal)
             if witness is not None and shrink_left > 0:
                 rows = self.rows(goal_slice(self.bank, goal))
                 witness, used = self.shrink(goal, rows, witness, min(SHRINK_STEPS, shrink_left))
@@ -722,22 +719,17 @@ def goals_for(bank: Bank) -> list[Goal]:
     for s in bank.suggestions:
         where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
         goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, where)))
-    for q in bank.questions:
-        goals.append(Goal("question", q.id, f"question `{q.id}`", _question_path(bank, q)))
+    for si, sec in enumerate(bank.sections):
+        for qi, q in enumerate(sec.questions):
+            # Where to look when a question is never shown: its own `show_if`, else its section's, else it.
+            if q.show_if is not None:
+                path: tuple[str | int, ...] = ("sections", si, "questions", qi, "show_if")
+            elif sec.show_if is not None:
+                path = ("sections", si, "show_if")
+            else:
+                path = ("sections", si, "questions", qi, "id")
+            goals.append(Goal("question", q.id, f"question `{q.id}`", path))
     return goals
-
-
-def _question_path(bank: Bank, q: Question) -> tuple[str | int, ...]:
-    """Where to look when the question is never shown: its own `show_if`, else its section's, else it."""
-    for si, s in enumerate(bank.sections):
-        for qi, x in enumerate(s.questions):
-            if x.id == q.id:
-                if x.show_if is not None:
-                    return ("sections", si, "questions", qi, "show_if")
-                if s.show_if is not None:
-                    return ("sections", si, "show_if")
-                return ("sections", si, "questions", qi, "id")
-    return ()
 
 
 def check_reachability(bank: Bank, steps_per_goal: int = GOAL_STEPS, seeds: list[Answers] | None = None,
