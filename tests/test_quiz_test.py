@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from quiz.bank.check import check_file
 from quiz.cli import main
+from quiz.cli.test import Progress
 from tests import reach_bank
 
 DATA = Path(__file__).parent / "data"
@@ -101,13 +103,42 @@ def test_broken_bank_reports_its_problems(capsys: pytest.CaptureFixture[str]) ->
     assert f"{bad}:" in err
 
 
-def test_failure_follows_its_fail_line_in_a_log(capsys: pytest.CaptureFixture[str]) -> None:
-    """The example's reason is printed before the reachability report, so a merged log reads in order."""
+def test_failure_and_its_detail_share_a_stream(capsys: pytest.CaptureFixture[str]) -> None:
+    """An example's FAIL line and the reason under it are both on stderr, in that order, before the
+    reachability report's failures; stdout holds no failure at all."""
     path = DATA / "test_fixtures" / "failing_example.yaml"
     code, out, err = run(capsys, str(path))
     assert code == 1
-    assert "FAIL  example \u201cboth often\u201d" in out
-    assert "expected `low`" in err
+    assert "FAIL" not in out
+    lines = err.splitlines()
+    fail = next(i for i, x in enumerate(lines) if "FAIL  example \u201cboth often\u201d" in x)
+    assert "expected `low`" in lines[fail + 1]
+
+
+def test_progress_shows_on_a_terminal_after_a_second_and_is_cleared() -> None:
+    now = [0.0]
+    stream = _Terminal()
+    with Progress(stream, "bank.yaml: searching", clock=lambda: now[0]) as progress:
+        progress.update(1, 10)  # under a second: nothing yet
+        assert stream.getvalue() == ""
+        now[0] = 1.5
+        progress.update(3, 10)
+        assert "bank.yaml: searching 3 of 10 goals" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")  # the line is cleared at the end
+
+
+def test_progress_is_silent_off_a_terminal() -> None:
+    now = [0.0]
+    stream = io.StringIO()
+    with Progress(stream, "bank.yaml: searching", clock=lambda: now[0]) as progress:
+        now[0] = 100.0
+        progress.update(3, 10)
+    assert stream.getvalue() == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
 
 def test_a_folder_is_tested_file_by_file(capsys: pytest.CaptureFixture[str]) -> None:
