@@ -479,6 +479,21 @@ class Searcher:
                 steps -= 1
         return current if best == 0 else None
 
+    def _ticked(self, goal: Goal, answers: Answers) -> bool:
+        """Whether a suggestion's condition names a checklist the witness ticks more than once in."""
+        when = self._when.get(goal.id) if goal.kind == "suggestion" else None
+        return when is not None and any(isinstance(answers.get(r.name), tuple) and len(answers[r.name]) > 1
+                                        for r in references(when))
+
+    def cut(self, goal: Goal, rows: list[Row], answers: Answers) -> Answers:
+        """The witness cut to the goal's slice, the rest left unanswered, when that still reaches the goal
+        (it does unless an ending answer outside the slice mattered); else the whole set."""
+        inside = {q.id: answers[q.id] for q, *_ in rows if q.id in answers}
+        if len(inside) == len(answers):
+            return answers
+        _given, ctx = self.walk(rows, inside)
+        return inside if self.goal_distance(goal, ctx) == 0 else answers
+
     def shrink(self, goal: Goal, rows: list[Row], answers: Answers, steps: int) -> tuple[Answers, int]:
         """A witness easier to read: each checklist a suggestion's condition names cut to the options it needs,
         trying at most `steps` answer sets; returns it and the steps used."""
@@ -490,7 +505,8 @@ class Searcher:
         relevant = {r.name for r in references(when) if r.kind == "question"} if when is not None else set()
         current = answers
         first: Policy = lambda q: _domain(q, self.rng)[0]  # noqa: E731
-        for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
+        ticked = [q for q, *_ in rows if q.id in relevant and isinstance(answers.get(q.id), tuple)]
+        for qid in [q.id for q in ticked if len(answers[q.id]) > 1]:
             q = self.bank.by_id[qid]
             for item in list(current.get(qid, ())):
                 keep = current.get(qid, ())
@@ -530,15 +546,24 @@ class Searcher:
         """A verdict per goal; `seeds` (the bank's own examples) are tried first, so an example that reaches
         a goal is always found as its witness."""
         pool = self.pool(seeds or [])
+        frozen: dict[int, tuple[tuple[str, Any], ...]] = {}
         shrink_left = SHRINK_TOTAL
         verdicts = []
         for i, goal in enumerate(goals):
             witness, reason = self.solve_one(goal, pool, steps_per_goal)
-            if witness is not None and shrink_left > 0:
+            if witness is not None and shrink_left > 0 and self._ticked(goal, witness):
                 rows = self.rows(goal_slice(self.bank, goal))
-                witness, used = self.shrink(goal, rows, witness, min(SHRINK_STEPS, shrink_left))
+                witness, used = self.shrink(goal, rows, self.cut(goal, rows, witness),
+                                            min(SHRINK_STEPS, shrink_left))
                 shrink_left -= used
-            verdicts.append(Verdict(goal, None if witness is None else tuple(witness.items()), reason))
+            # A pool set reaching many goals is one tuple shared by their verdicts, made once.
+            # (keyed by identity: the pool keeps its sets alive for the whole search).
+            shared = None if witness is None else frozen.get(id(witness))
+            if witness is not None and shared is None:
+                shared = tuple(witness.items())
+                if any(witness is a for a, _ctx in pool):
+                    frozen[id(witness)] = shared
+            verdicts.append(Verdict(goal, shared, reason))
             if progress is not None:
                 progress(i + 1, len(goals))
         return verdicts
