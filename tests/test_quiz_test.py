@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 
 from quiz.bank.check import check_file
 from quiz.cli import main
+from quiz.cli.test import Progress
+from tests import reach_bank
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted((DATA / "test_fixtures").glob("*.yaml"))
@@ -100,13 +103,42 @@ def test_broken_bank_reports_its_problems(capsys: pytest.CaptureFixture[str]) ->
     assert f"{bad}:" in err
 
 
-def test_failure_follows_its_fail_line_in_a_log(capsys: pytest.CaptureFixture[str]) -> None:
-    """The example's reason is printed before the reachability report, so a merged log reads in order."""
+def test_failure_and_its_detail_share_a_stream(capsys: pytest.CaptureFixture[str]) -> None:
+    """An example's FAIL line and the reason under it are both on stderr, in that order, before the
+    reachability report's failures; stdout holds no failure at all."""
     path = DATA / "test_fixtures" / "failing_example.yaml"
     code, out, err = run(capsys, str(path))
     assert code == 1
-    assert "FAIL  example \u201cboth often\u201d" in out
-    assert "expected `low`" in err
+    assert "FAIL" not in out
+    lines = err.splitlines()
+    fail = next(i for i, x in enumerate(lines) if "FAIL  example \u201cboth often\u201d" in x)
+    assert "expected `low`" in lines[fail + 1]
+
+
+def test_progress_shows_on_a_terminal_after_a_second_and_is_cleared() -> None:
+    now = [0.0]
+    stream = _Terminal()
+    with Progress(stream, "bank.yaml: searching", clock=lambda: now[0]) as progress:
+        progress.update(1, 10)  # under a second: nothing yet
+        assert stream.getvalue() == ""
+        now[0] = 1.5
+        progress.update(3, 10)
+        assert "bank.yaml: searching 3 of 10 goals" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")  # the line is cleared at the end
+
+
+def test_progress_is_silent_off_a_terminal() -> None:
+    now = [0.0]
+    stream = io.StringIO()
+    with Progress(stream, "bank.yaml: searching", clock=lambda: now[0]) as progress:
+        now[0] = 100.0
+        progress.update(3, 10)
+    assert stream.getvalue() == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
 
 def test_a_folder_is_tested_file_by_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,44 +149,10 @@ def test_a_folder_is_tested_file_by_file(capsys: pytest.CaptureFixture[str]) -> 
     assert f"{len(FIXTURES)} failure(s)" in err
 
 
-def _needle_bank(with_example: bool) -> str:
-    """Five ten-option questions and a suggestion behind `not (... or ...)`, which gives the search no
-    gradient: one answer set in 100,000 fires it."""
-    opts = "\n".join(f"          - {{value: o{i}, label: Option {i}}}" for i in range(10))
-    questions = "\n".join(f"      - id: q{n}\n        kind: single\n        text: Question {n}?\n"
-                          f"        options:\n{opts}" for n in range(5))
-    example = """
-examples:
-  - name: the one combination
-    answers: {q0: o3, q1: o7, q2: o1, q3: o9, q4: o4}
-    expect:
-      suggestions: [needle]
-""" if with_example else ""
-    return f"""\
-quiz: 1
-id: needle
-title: Needle
-version: "1"
-disclaimer: A test bank; educational only.
-sections:
-  - id: s
-    title: S
-    questions:
-{questions}
-suggestions:
-  - id: needle
-    kind: next-step
-    title: Needle
-    text: Found.
-    when: 'not (q0 != "o3" or q1 != "o7" or q2 != "o1" or q3 != "o9" or q4 != "o4")'
-    because: It was found.
-{example}"""
-
-
 def test_an_example_is_a_witness(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The search starts from the bank's own examples: an example that reaches a goal proves it."""
     path = tmp_path / "needle.yaml"
-    path.write_text(_needle_bank(with_example=True), encoding="utf-8")
+    path.write_text(reach_bank.needle(with_example=True), encoding="utf-8")
     code, out, err = run(capsys, str(path))
     assert code == 0, err
     assert "reach suggestion `needle` fires for: q0=o3, q1=o7, q2=o1, q3=o9, q4=o4" in out

@@ -1,35 +1,53 @@
-"""Reachability: a witness answer set for every band, suggestion and question, or a located failure.
+"""Reachability: a witness answer set for every band, suggestion and question, or a located reason why not.
 
-The search is guided, not blind: a pool of answer sets from random and score-extreme policies covers
-most goals; each remaining goal is approached by hill-climbing on a "branch distance" (how far each
-part of its condition is from holding, in score units where scores are involved). Bands whose range
-no combination of item scores can hit are reported as impossible by exact subset-sum reasoning.
+Each goal is searched for on its own slice of the bank: the questions it depends on (a band: its dimension's
+items; a suggestion: what its `when` names; a question: itself), closed under the `show_if` of those
+questions and their sections, and under the items of every dimension named on the way. Answers outside the
+slice stay unanswered and are never varied or re-scored, so the work for a goal grows with its slice, and the
+work for a bank near-linearly with its size.
 
-The search is budgeted by steps (answer sets tried), never by the clock, and its random choices come
-from a seeded generator: the same bank gets the same verdicts on any machine, however busy.
+Before any search, a goal that cannot hold is proved so with a specific reason: a score bound past the
+dimension's range, a condition whose parts about one question or one dimension contradict each other, a
+question hidden whenever the rest of the condition holds, a band no combination of item scores reaches.
+The rest are found from a few starting answer sets (the bank's examples, answers pushing each score to its
+extremes, random answers), then by hill-climbing on a "branch distance" (how far each part of the condition
+is from holding, in score units where scores are involved).
+
+The search is budgeted by work (answer sets tried and questions visited), never by the clock, and each
+goal's random choices come from a generator seeded by the goal: the same bank gets the same verdicts on any
+machine, however busy, and a goal's verdict does not depend on the goals searched before it.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from quiz.bank.model import DECLINED, Bank, Question
-from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or
-from quiz.engine.scoring import Engine, ScoreContext, engine_for
+from quiz.bank.model import DECLINED, Bank, Dimension, Question, Suggestion
+from quiz.conditions.compile import Predicate_, compile_node
+from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or, references, unparse
+from quiz.engine.scoring import engine_for
 
 Answers = dict[str, Any]
 GoalKind = Literal["band", "suggestion", "question"]
-# How many answer sets to try while climbing towards one hard goal before calling it unreachable
-# (about half a second on a small bank; a goal any honest bank can reach is found in far fewer).
+Progress = Callable[[int, int], None]
+"""Told (goals done, goals in all) after each goal: for display only, the verdicts never depend on it."""
+
+# How many answer sets to try while climbing towards one hard goal before calling it unreachable (a goal any
+# honest bank can reach is found in far fewer), and how many question visits that may cost in all, so a
+# goal with a large slice tries fewer sets rather than taking longer.
 GOAL_STEPS = 50_000
-POOL_RANDOM = 200
+GOAL_WORK = 1_000_000
+POOL_RANDOM = 24  # random whole answer sets every goal is tried against, beside the examples and extremes
 NOT_FOUND = "no answer set found that reaches it"
 # Making a found witness shorter to read is a nicety: it never tries more than this per goal, or in all.
 SHRINK_STEPS = 200
 SHRINK_TOTAL = 2_000
+# A checklist with more options than this is not enumerated when proving a condition can never hold.
+ENUMERATE_OPTIONS = 10
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,8 @@ class Verdict:
     witness: tuple[tuple[str, Any], ...] | None
     reason: str = ""
 
+
+# -- what a question can be answered, and what an item can score -------------------------------------------
 
 def _domain(q: Question, rng: random.Random) -> list[Any]:
     """Values a person could give to `q` (None = left unanswered where allowed)."""
@@ -76,61 +96,274 @@ def _domain(q: Question, rng: random.Random) -> list[Any]:
     return vals
 
 
-def _points(engine: Engine, dim: str) -> dict[str, Callable[[Any], int]]:
-    return dict(engine.dims[dim][1])
+def _every_answer(q: Question) -> list[Any] | None:
+    """Every answer `q` can have, unanswered (None) included, or None when there are too many to list."""
+    vals: list[Any]
+    if q.kind == "multiple":
+        if len(q.options) > ENUMERATE_OPTIONS:
+            return None
+        plain = [o.value for o in q.options if not o.exclusive]
+        top = q.max_choices or len(plain)
+        vals = [tuple(c) for k in range(max(1, q.min_choices), top + 1) for c in itertools.combinations(plain, k)]
+        vals += [(o.value,) for o in q.options if o.exclusive]
+    elif q.kind == "text":
+        vals = ["(text)"]
+    else:
+        vals = [v for v, _ in q.choices()]
+    return [*vals, DECLINED, None]
+
+
+def item_points(bank: Bank, dim: str) -> list[tuple[str, frozenset[int]]]:
+    """Each item of a dimension with the points its possible answers give (a missing item gives none).
+
+    This is the one place that asks the scoring engine how answers turn into points; new kinds of
+    dimension (weights, means, dimensions of dimensions) change it and `reachable_scores`, nothing else.
+    """
+    engine = engine_for(bank)
+    out = []
+    for qid, points in engine.dims[dim][1]:
+        q = bank.by_id[qid]
+        if q.kind == "multiple":
+            sums = {0}
+            for o in q.options:
+                sums |= {s + points((o.value,)) for s in sums}
+            out.append((qid, frozenset(sums)))
+        else:
+            out.append((qid, frozenset(points(v) for v, _ in q.choices())))
+    return out
+
+
+@dataclass(frozen=True)
+class ScoreSet:
+    """The totals a dimension can reach, as a bit set offset by `low` (bit i is the total low + i)."""
+
+    bits: int
+    low: int
+
+    def hits(self, lo: float, hi: float) -> bool:
+        """Whether some reachable total lies in lo..hi (inclusive)."""
+        first = max(0, int(-(-(lo - self.low) // 1)))
+        last = int((hi - self.low) // 1)
+        return last >= first and (self.bits >> first) & ((1 << (last - first + 1)) - 1) != 0
+
+    def values(self) -> list[int]:
+        """The reachable totals, lowest first."""
+        return [self.low + i for i in range(self.bits.bit_length()) if self.bits >> i & 1]
+
+
+def reachable_scores(points: Sequence[Collection[int]], min_answered: int) -> ScoreSet:
+    """Every total the items can add up to with at least `min_answered` of them answered, exactly.
+
+    `points[i]` is what item i can give when answered; a missing item gives 0. The sets of totals are kept
+    as bit sets, one per number of items answered (counted up to `min_answered`, which is all that matters),
+    so a dimension of a thousand items takes milliseconds.
+    """
+    offset = sum(min(0, *p) if p else 0 for p in points)
+    layers: dict[int, int] = {0: 1}
+    left = len(points)
+    for p in points:
+        left -= 1
+        floor = min(0, *p) if p else 0
+        shifted = [v - floor for v in p]
+        new: dict[int, int] = {}
+        for n, bits in layers.items():
+            if n + left >= min_answered:  # leaving this item out can still meet the minimum
+                new[n] = new.get(n, 0) | bits << -floor
+            up = min(n + 1, min_answered)
+            if up + left >= min_answered:
+                acc = new.get(up, 0)
+                for v in shifted:
+                    acc |= bits << v
+                new[up] = acc
+        layers = new
+    return ScoreSet(layers.get(min_answered, 0), offset)
+
+
+def impossible_band(bank: Bank, goal: Goal) -> str:
+    """Why no combination of item scores can land in the band, or "" if some combination can."""
+    d = bank.dimension_by_id[goal.dimension]
+    band = next(b for b in d.bands if b.id == goal.id)
+    scores = reachable_scores([p for _q, p in item_points(bank, d.id)], d.min_answered)
+    if scores.hits(band.min, band.max):
+        return ""
+    return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
+
+
+# -- slices: what a goal depends on ---------------------------------------------------------------------------
+
+def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
+    """The questions a goal depends on, in bank order: named by its condition or its dimension, closed under
+    the `show_if` of each and of its section, and under the items of every dimension named on the way."""
+    qids: set[str] = set()
+    dims: set[str] = set()
+    todo_q: list[str] = []
+    todo_n: list[Node | None] = []
+    if goal.kind == "band":
+        dims.add(goal.dimension)
+        todo_q.extend(bank.dimension_by_id[goal.dimension].items)
+    elif goal.kind == "suggestion":
+        todo_n.append(_suggestion(bank, goal.id).when)
+    else:
+        todo_q.append(goal.id)
+    while todo_q or todo_n:
+        while todo_n:
+            node = todo_n.pop()
+            if node is None:
+                continue
+            for r in references(node):
+                if r.kind == "question":
+                    todo_q.append(r.name)
+                elif r.name not in dims:
+                    dims.add(r.name)
+                    todo_q.extend(bank.dimension_by_id[r.name].items)
+        while todo_q:
+            qid = todo_q.pop()
+            if qid in qids:
+                continue
+            qids.add(qid)
+            q = bank.by_id[qid]
+            todo_n += [q.show_if, bank.section_by_id[q.section].show_if]
+    return sorted((bank.by_id[q] for q in qids), key=lambda q: q.index)
+
+
+def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
+    """The questions whose answers the goal reads directly (its condition, or its dimension's items)."""
+    nodes: list[Node | None] = []
+    dims: list[str] = []
+    if goal.kind == "suggestion":
+        nodes.append(_suggestion(bank, goal.id).when)
+    elif goal.kind == "band":
+        dims.append(goal.dimension)
+    else:
+        q = bank.by_id[goal.id]
+        nodes += [q.show_if, bank.section_by_id[q.section].show_if]
+    out: set[str] = set()
+    for n in nodes:
+        for r in references(n) if n is not None else ():
+            if r.kind == "question":
+                out.add(r.name)
+            else:
+                dims.append(r.name)
+    for d in dims:
+        out.update(bank.dimension_by_id[d].items)
+    return out
+
+
+def _suggestion(bank: Bank, sid: str) -> Suggestion:
+    return next(s for s in bank.suggestions if s.id == sid)
+
+
+class _Context:
+    """What conditions read (quiz.conditions.compile.Context), for the answers of one slice."""
+
+    __slots__ = ("answers", "visible", "_scores", "_search")
+
+    def __init__(self, search: Searcher) -> None:
+        self.answers: dict[str, Any] = {}
+        self.visible: set[str] = set()
+        self._scores: dict[str, tuple[Any, int, int | None]] = {}
+        self._search = search
+
+    def result(self, dim: str) -> tuple[Any, int, int | None]:
+        """(score or None when incomplete, items answered, band index or None), worked out once."""
+        r = self._scores.get(dim)
+        if r is None:
+            r = self._search.dimension_score(dim, self.answers)
+            self._scores[dim] = r
+        return r
+
+    def score(self, dim: str) -> Any:
+        return self.result(dim)[0]
+
+    def band_index(self, dim: str) -> int | None:
+        return self.result(dim)[2]
+
+    def add(self, qid: str, value: Any) -> None:
+        self.answers[qid] = value
+        if self._scores:
+            self._scores = {}
+
+
+Row = tuple[Question, Predicate_ | None, Predicate_ | None, bool]
+"""A slice question, its section's compiled `show_if` (only on the section's first question in the slice),
+its own, and whether it opens a new section of the slice."""
+
+Policy = Callable[[Question], Any]
 
 
 class Searcher:
-    """Finds witness answer sets for goals on one bank."""
+    """Finds witness answer sets for goals on one bank. `work` counts questions visited and items summed,
+    `evaluations` the goals judged against an answer set: measures of effort that never read a clock."""
 
     def __init__(self, bank: Bank, seed: int = 0) -> None:
         self.bank = bank
+        self.seed = seed
         self.engine = engine_for(bank)
+        self.work = 0
+        self.evaluations = 0
         self.rng = random.Random(seed)
+        self._band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
+        self._statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
+        self._compiled: dict[int, Predicate_] = {}
+        self._scores: dict[str, ScoreSet] = {}
+        self._when = {sg.id: sg.when for sg in bank.suggestions}
+        self._ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
+                      if any(o.end for o in q.options)}
 
-    # -- building answer sets -------------------------------------------------------------------------
-    def build(self, choose: Callable[[Question, Answers], Any], base: Answers | None = None) -> Answers:
-        """Walk the bank answering each visible question with `choose`, keeping `base` where it fits."""
-        answers: Answers = {}
-        decided: set[str] = set()
-        base = base or {}
-        while True:
-            _ctx, visible, ended = self.engine.walk(answers)
-            nxt = next((q for q in visible if q.id not in decided), None)
-            if nxt is None:
-                return answers
-            decided.add(nxt.id)
-            v = base[nxt.id] if nxt.id in base else choose(nxt, answers)
-            if nxt.id in base and base[nxt.id] is None:
-                v = None
-            if v is not None:
-                answers[nxt.id] = v
+    # -- evaluating a slice ------------------------------------------------------------------------------------
+    def compiled(self, node: Node) -> Predicate_:
+        """A condition or part of one, compiled once per search."""
+        fn = self._compiled.get(id(node))
+        if fn is None:
+            fn = compile_node(node, self._band_ids, self._statements)
+            self._compiled[id(node)] = fn
+        return fn
 
-    def random_choice(self, q: Question, _a: Answers) -> Any:
-        return self.rng.choice(_domain(q, self.rng))
+    def holds(self, node: Node, ctx: Any) -> bool:
+        return self.compiled(node)(ctx)
 
-    def extreme(self, dim: str, sign: int) -> Callable[[Question, Answers], Any]:
-        """A policy that pushes one dimension as high (sign 1) or low (-1) as it can."""
-        points = _points(self.engine, dim)
+    def dimension_score(self, dim: str, answers: dict[str, Any]) -> tuple[Any, int, int | None]:
+        """The engine's own dimension score (a public function of the scoring engine), counted as work."""
+        self.work += len(self.bank.dimension_by_id[dim].items)
+        return self.engine.dimension_score(dim, answers)
 
-        def choose(q: Question, a: Answers) -> Any:
-            if q.id not in points:
-                return self.random_choice(q, a)
-            best, best_v = None, None
-            for v in _domain(q, self.rng):
-                p = 0 if v is None or v == DECLINED else points[q.id](v)
-                if best is None or sign * p > sign * best:
-                    best, best_v = p, v
-            return best_v
+    def rows(self, questions: Sequence[Question]) -> list[Row]:
+        rows: list[Row] = []
+        section = None
+        for q in questions:
+            opens = q.section != section
+            section = q.section
+            sec_if = self.bank.section_by_id[q.section].show_if
+            rows.append((q, self.compiled(sec_if) if opens and sec_if is not None else None,
+                         self.compiled(q.show_if) if q.show_if is not None else None, opens))
+        return rows
 
-        return choose
+    def walk(self, rows: list[Row], base: Answers, choose: Policy | None = None) -> tuple[Answers, _Context]:
+        """Walk the slice in order: each visible question keeps its answer in `base` (None: unanswered) or,
+        when `base` has none and `choose` is given, gets one from it. Returns the answers given and the
+        context the goal is judged in; questions outside the slice stay unanswered."""
+        ctx = _Context(self)
+        given: Answers = {}
+        hidden_section = False
+        ends = self._ends
+        for q, sec_if, q_if, opens in rows:
+            self.work += 1
+            if opens:
+                hidden_section = sec_if is not None and not sec_if(ctx)
+            if hidden_section or (q_if is not None and not q_if(ctx)):
+                continue
+            ctx.visible.add(q.id)
+            a = base[q.id] if q.id in base else (choose(q) if choose is not None else None)
+            if a is None:
+                continue
+            given[q.id] = a
+            ctx.add(q.id, a)
+            if q.id in ends and a in ends[q.id]:
+                break  # an ending answer: nothing after it is shown
+        return given, ctx
 
-    # -- distances ---------------------------------------------------------------------------------
-    def holds(self, node: Node, ctx: ScoreContext) -> bool:
-        """Whether a condition (or part of one) holds; compiled once by the engine."""
-        return self.engine.holds(node, ctx)
-
-    def distance(self, node: Node, ctx: ScoreContext) -> float:
+    # -- distances ---------------------------------------------------------------------------------------------
+    def distance(self, node: Node, ctx: _Context) -> float:
         """0 when the condition holds; otherwise a rough measure of how far it is from holding."""
         if isinstance(node, Or):
             return min(self.distance(n, ctx) for n in node.items)
@@ -146,19 +379,19 @@ class Searcher:
             if score is None:
                 return 2.0 + (d.min_answered - answered)
             if node.func == "score" and isinstance(node.value, (int, float)):
-                return 1.0 + abs(score - float(node.value)) / max(1, d.high - d.low)
-            return 1.0 + min(abs(score - b.min) + abs(score - b.max) for b in d.bands) / max(1, d.high - d.low)
+                return 1.0 + float(abs(score - float(node.value)) / max(1, d.high - d.low))
+            return 1.0 + float(min(abs(score - b.min) + abs(score - b.max) for b in d.bands) / max(1, d.high - d.low))
         if isinstance(node, Compare) and node.op in ("<", "<=", ">", ">="):
             a = ctx.answers.get(node.subject.name)
             if isinstance(a, int) and isinstance(node.value, (int, float)):
                 return 1.0 + abs(a - float(node.value)) / 10
         return 1.5
 
-    def goal_distance(self, goal: Goal, answers: Answers) -> float:
-        ctx, visible, ended = self.engine.walk(answers)
+    def goal_distance(self, goal: Goal, ctx: _Context) -> float:
+        self.evaluations += 1
         if goal.kind == "suggestion":
-            s = next(s for s in self.bank.suggestions if s.id == goal.id)
-            return 0.0 if s.when is None else self.distance(s.when, ctx)
+            when = self._when[goal.id]
+            return 0.0 if when is None else self.distance(when, ctx)
         if goal.kind == "band":
             d = self.bank.dimension_by_id[goal.dimension]
             band = next(b for b in d.bands if b.id == goal.id)
@@ -170,7 +403,7 @@ class Searcher:
         q = self.bank.by_id[goal.id]
         if q.id in ctx.visible:
             return 0.0
-        dist = 1.0 if ended else 0.0
+        dist = 0.0
         sec = self.bank.section_by_id[q.section]
         if sec.show_if is not None:
             dist += self.distance(sec.show_if, ctx)
@@ -178,62 +411,102 @@ class Searcher:
             dist += self.distance(q.show_if, ctx)
         return max(dist, 0.5)
 
-    # -- search ----------------------------------------------------------------------------------------
-    def pool(self) -> list[Answers]:
-        sets: list[Answers] = []
+    # -- search ------------------------------------------------------------------------------------------------
+    def random_policy(self, rng: random.Random) -> Policy:
+        return lambda q: rng.choice(_domain(q, rng))
+
+    def extreme(self, dim: str, sign: int, rng: random.Random) -> Policy:
+        """A policy that pushes one dimension as high (sign 1) or low (-1) as it can."""
+        points = dict(self.engine.dims[dim][1])
+
+        def choose(q: Question) -> Any:
+            if q.id not in points:
+                return rng.choice(_domain(q, rng))
+            best, best_v = None, None
+            for v in _domain(q, rng):
+                p = 0 if v is None or v == DECLINED else points[q.id](v)
+                if best is None or sign * p > sign * best:
+                    best, best_v = p, v
+            return best_v
+
+        return choose
+
+    def pool(self, seeds: Sequence[Answers]) -> list[tuple[Answers, _Context]]:
+        """Whole answer sets every goal is first tried against, each walked once: the examples, answers
+        pushing each dimension to either end, first and last answers, then random ones. Each is a set a
+        person could give; a goal it reaches has it as its witness, with no search at all."""
+        rows = self.rows(self.bank.questions)
+        rng = random.Random(f"{self.seed}:pool")
+        pool = [self.walk(rows, dict(seed)) for seed in seeds]
         for d in self.bank.dimensions:
             for sign in (1, -1):
-                sets.append(self.build(self.extreme(d.id, sign)))
-        sets.append(self.build(lambda q, a: _domain(q, self.rng)[0]))
-        sets.append(self.build(lambda q, a: [v for v in _domain(q, self.rng) if v is not None][-1]))
+                pool.append(self.walk(rows, {}, self.extreme(d.id, sign, rng)))
+        pool.append(self.walk(rows, {}, lambda q: _domain(q, rng)[0]))
+        pool.append(self.walk(rows, {}, lambda q: [v for v in _domain(q, rng) if v is not None][-1]))
         for _ in range(POOL_RANDOM):
-            sets.append(self.build(self.random_choice))
-        return sets
+            pool.append(self.walk(rows, {}, self.random_policy(rng)))
+        return pool
 
-    def neighbours(self, answers: Answers) -> list[Answers]:
-        _ctx, visible, _ended = self.engine.walk(answers)
-        out = []
-        for q in visible:
-            for v in _domain(q, self.rng):
-                if answers.get(q.id) == v:
-                    continue
-                base = dict(answers)
-                base[q.id] = v
-                out.append(self.build(self.random_choice, base))
-        return out
-
-    def climb(self, goal: Goal, start: Answers, steps: int) -> Answers | None:
-        """Hill-climb from `start` towards the goal, trying at most `steps` answer sets."""
-        current, best = start, self.goal_distance(goal, start)
-        while steps > 0:
+    def climb(self, goal: Goal, rows: list[Row], start: Answers, best: float, rng: random.Random,
+              steps: int, work: int) -> Answers | None:
+        """Hill-climb from `start` towards the goal, trying at most `steps` answer sets and visiting at
+        most `work` questions: each step changes one visible answer and fills newly shown questions."""
+        current = start
+        limit = self.work + work
+        policy = self.random_policy(rng)
+        while steps > 0 and self.work < limit:
             if best == 0:
                 return current
+            _given, ctx = self.walk(rows, current)
+            moves = [(q, v) for q, *_ in rows if q.id in ctx.visible
+                     for v in _domain(q, rng) if current.get(q.id) != v]
+            rng.shuffle(moves)
             improved = False
-            cands = self.neighbours(current)
-            self.rng.shuffle(cands)
-            for cand in cands:
+            for q, v in moves:
+                if steps <= 0 or self.work >= limit:
+                    break
                 steps -= 1
-                dist = self.goal_distance(goal, cand)
+                base = {k: val for k, val in current.items() if k != q.id}
+                base[q.id] = v
+                cand, cctx = self.walk(rows, base, policy)
+                dist = self.goal_distance(goal, cctx)
                 if dist < best:
                     current, best, improved = cand, dist, True
                     break
-                if steps <= 0:
-                    break
             if not improved:
-                current = self.build(self.random_choice)  # restart
-                best = self.goal_distance(goal, current)
+                current, ctx = self.walk(rows, {}, policy)  # restart
+                best = self.goal_distance(goal, ctx)
                 steps -= 1
         return current if best == 0 else None
 
-    def shrink(self, goal: Goal, answers: Answers, steps: int = SHRINK_STEPS) -> tuple[Answers, int]:
-        """A witness easier to read: each checklist the goal depends on cut to the options it needs,
+    def _ticked(self, goal: Goal, answers: Answers) -> bool:
+        """Whether a suggestion's condition names a checklist the witness ticks more than once in."""
+        when = self._when.get(goal.id) if goal.kind == "suggestion" else None
+        return when is not None and any(isinstance(answers.get(r.name), tuple) and len(answers[r.name]) > 1
+                                        for r in references(when))
+
+    def cut(self, goal: Goal, rows: list[Row], answers: Answers) -> Answers:
+        """The witness cut to the goal's slice, the rest left unanswered, when that still reaches the goal
+        (it does unless an ending answer outside the slice mattered); else the whole set."""
+        inside = {q.id: answers[q.id] for q, *_ in rows if q.id in answers}
+        if len(inside) == len(answers):
+            return answers
+        _given, ctx = self.walk(rows, inside)
+        return inside if self.goal_distance(goal, ctx) == 0 else answers
+
+    def shrink(self, goal: Goal, rows: list[Row], answers: Answers, steps: int) -> tuple[Answers, int]:
+        """A witness easier to read: each checklist a suggestion's condition names cut to the options it needs,
         trying at most `steps` answer sets; returns it and the steps used."""
-        if goal.kind == "question":
-            return answers, 0  # question witnesses are counted, not printed
+        if goal.kind != "suggestion" or self._when[goal.id] is None:
+            return answers, 0  # question witnesses are counted, not printed; a band needs its ticks
         used = 0
-        relevant = relevant_answers(self.bank, goal)
+        # Only checklists the condition names itself: cutting a dimension's item changes its score.
+        when = self._when[goal.id]
+        relevant = {r.name for r in references(when) if r.kind == "question"} if when is not None else set()
         current = answers
-        for qid in [k for k, v in answers.items() if isinstance(v, tuple) and len(v) > 1 and k in relevant]:
+        first: Policy = lambda q: _domain(q, self.rng)[0]  # noqa: E731
+        ticked = [q for q, *_ in rows if q.id in relevant and isinstance(answers.get(q.id), tuple)]
+        for qid in [q.id for q in ticked if len(answers[q.id]) > 1]:
             q = self.bank.by_id[qid]
             for item in list(current.get(qid, ())):
                 keep = current.get(qid, ())
@@ -241,64 +514,224 @@ class Searcher:
                     break
                 base = dict(current)
                 base[qid] = tuple(x for x in keep if x != item)
-                cand = self.build(lambda qq, _a: _domain(qq, self.rng)[0], base)
+                cand, ctx = self.walk(rows, base, first)
                 used += 1
-                if self.goal_distance(goal, cand) == 0:
+                if self.goal_distance(goal, ctx) == 0:
                     current = cand
         return current, used
 
-    def solve(self, goals: list[Goal], steps_per_goal: int = GOAL_STEPS,
-              seeds: list[Answers] | None = None) -> list[Verdict]:
-        """A verdict per goal; `seeds` (the bank's own examples) join the pool, so an example that
-        reaches a goal is always found as its witness."""
-        pool = self.pool() + [self.build(lambda q, a: None, dict(seed)) for seed in seeds or []]
+    def solve_one(self, goal: Goal, pool: Sequence[tuple[Answers, _Context]],
+                  steps: int) -> tuple[Answers | None, str]:
+        """A witness for one goal, or None and the reason: the pool first, then a proof that it can never
+        hold, then a climb on the goal's slice from the pool's nearest answer set."""
+        best: tuple[float, int, Answers] | None = None
+        for answers, ctx in pool:
+            dist = self.goal_distance(goal, ctx)
+            if dist == 0:
+                return answers, ""
+            if best is None or dist < best[0]:
+                best = (dist, 0, answers)
+        reason = self.never(goal)
+        if reason:
+            return None, reason
+        rows = self.rows(goal_slice(self.bank, goal))
+        rng = random.Random(f"{self.seed}:{goal.kind}:{goal.dimension}:{goal.id}")
+        near = {} if best is None else {q.id: best[2].get(q.id) for q, *_ in rows}
+        start, ctx = self.walk(rows, near, self.random_policy(rng))
+        found = self.climb(goal, rows, start, self.goal_distance(goal, ctx), rng, steps, GOAL_WORK)
+        return found, "" if found is not None else NOT_FOUND
+
+    def solve(self, goals: list[Goal], steps_per_goal: int = GOAL_STEPS, seeds: list[Answers] | None = None,
+              progress: Progress | None = None) -> list[Verdict]:
+        """A verdict per goal; `seeds` (the bank's own examples) are tried first, so an example that reaches
+        a goal is always found as its witness."""
+        pool = self.pool(seeds or [])
+        frozen: dict[int, tuple[tuple[str, Any], ...]] = {}
         shrink_left = SHRINK_TOTAL
         verdicts = []
-        for goal in goals:
-            # Among the answer sets that reach the goal, the one with the fewest ticks reads best.
-            scored = sorted(((self.goal_distance(goal, a), _ticks(a), i) for i, a in enumerate(pool)))
-            witness = pool[scored[0][2]] if scored and scored[0][0] == 0 else None
-            reason = ""
-            if witness is None and goal.kind == "band":
-                reason = impossible_band(self.engine, goal)
-            if witness is None and not reason:
-                start = pool[scored[0][2]] if scored else self.build(self.random_choice)
-                witness = self.climb(goal, start, steps_per_goal)
-                if witness is not None:
-                    pool.append(witness)
-            if witness is None and not reason:
-                reason = NOT_FOUND
-            if witness is not None and shrink_left > 0:
-                witness, used = self.shrink(goal, witness, min(SHRINK_STEPS, shrink_left))
+        for i, goal in enumerate(goals):
+            witness, reason = self.solve_one(goal, pool, steps_per_goal)
+            if witness is not None and shrink_left > 0 and self._ticked(goal, witness):
+                rows = self.rows(goal_slice(self.bank, goal))
+                witness, used = self.shrink(goal, rows, self.cut(goal, rows, witness),
+                                            min(SHRINK_STEPS, shrink_left))
                 shrink_left -= used
-            verdicts.append(Verdict(goal, None if witness is None else tuple(witness.items()), reason))
+            # A pool set reaching many goals is one tuple shared by their verdicts, made once.
+            # (keyed by identity: the pool keeps its sets alive for the whole search).
+            shared = None if witness is None else frozen.get(id(witness))
+            if witness is not None and shared is None:
+                shared = tuple(witness.items())
+                if any(witness is a for a, _ctx in pool):
+                    frozen[id(witness)] = shared
+            verdicts.append(Verdict(goal, shared, reason))
+            if progress is not None:
+                progress(i + 1, len(goals))
         return verdicts
+
+    # -- proofs that a goal can never hold ---------------------------------------------------------------------
+    def never(self, goal: Goal) -> str:
+        """A specific reason the goal can never hold, or "" when none is proved (the search decides)."""
+        if goal.kind == "band":
+            return impossible_band(self.bank, goal)
+        if goal.kind == "suggestion":
+            when = _suggestion(self.bank, goal.id).when
+            return "" if when is None else self.never_holds(when)
+        q = self.bank.by_id[goal.id]
+        conds = [n for n in (self.bank.section_by_id[q.section].show_if, q.show_if) if n is not None]
+        if not conds:
+            return ""
+        node = conds[0] if len(conds) == 1 else And(tuple(conds))
+        return self.never_holds(node)
+
+    def never_holds(self, node: Node) -> str:
+        """Why a condition can never hold, or "": it is read as a conjunction; its parts about one question
+        or one dimension are tried against every answer or score that question or dimension can have, with
+        the `show_if` of every question it needs answered added as further parts."""
+        parts = list(_conjuncts(node))
+        for part in parts:
+            if isinstance(part, Or):
+                reasons = [self.never_holds(n) for n in part.items]
+                if all(reasons):
+                    return reasons[0]
+        # The questions the condition needs answered are shown, so their `show_if` holds too.
+        extra: list[tuple[Node, str]] = []
+        seen: set[str] = set()
+        todo = list(parts)
+        while todo:
+            p = todo.pop()
+            subject = _single_subject(p)
+            if subject is None or subject[0] != "question" or subject[1] in seen:
+                continue
+            q = self.bank.by_id[subject[1]]
+            if self._holds_alone(p, q):
+                continue  # it can hold with the question unanswered, hidden or not
+            seen.add(q.id)
+            for cond in (q.show_if, self.bank.section_by_id[q.section].show_if):
+                if cond is not None:
+                    for c in _conjuncts(cond):
+                        extra.append((c, q.id))
+                        todo.append(c)
+        groups: dict[tuple[str, str], list[tuple[Node, str]]] = {}
+        for p, why in [(p, "") for p in parts] + extra:
+            subject = _single_subject(p)
+            if subject is not None:
+                groups.setdefault(subject, []).append((p, why))
+        for (kind, name), members in groups.items():
+            nodes = [m for m, _ in members]
+            if kind == "question":
+                q = self.bank.by_id[name]
+                answers = _every_answer(q)
+                if answers is None or any(self._holds_all(nodes, q, a) for a in answers):
+                    continue
+            else:
+                d = self.bank.dimension_by_id[name]
+                if any(self._score_holds_all(nodes, d, s) for s in [None, *self.scores(d).values()]):
+                    continue
+            return self._contradiction(kind, name, members)
+        return ""
+
+    def _holds_alone(self, node: Node, q: Question) -> bool:
+        """Whether `node` (about `q` alone) can hold with `q` unanswered."""
+        return self._holds_all([node], q, None)
+
+    def _holds_all(self, nodes: Iterable[Node], q: Question, answer: Any) -> bool:
+        """Whether every node holds with `q` given `answer`; unanswered (None) may be shown or hidden."""
+        for shown in ((True, False) if answer is None else (True,)):
+            ctx = _Context(self)
+            if shown:
+                ctx.visible.add(q.id)
+            if answer is not None:
+                ctx.answers[q.id] = answer
+            if all(self.holds(n, ctx) for n in nodes):
+                return True
+        return False
+
+    def scores(self, d: Dimension) -> ScoreSet:
+        """The totals `d` can reach, worked out once per search."""
+        hit = self._scores.get(d.id)
+        if hit is None:
+            hit = reachable_scores([p for _q, p in item_points(self.bank, d.id)], d.min_answered)
+            self._scores[d.id] = hit
+        return hit
+
+    def _score_holds_all(self, nodes: Iterable[Node], d: Dimension, score: int | None) -> bool:
+        ctx = _FixedScore(d.id, score, None if score is None else d.band_index(score))
+        return all(self.holds(n, ctx) for n in nodes)
+
+    def _contradiction(self, kind: str, name: str, members: list[tuple[Node, str]]) -> str:
+        texts = [f"`{unparse(n)}`" for n, _ in members]
+        hidden = sorted({why for _n, why in members if why})
+        if kind == "dimension":
+            d = self.bank.dimension_by_id[name]
+            if len(members) == 1:
+                node = members[0][0]
+                if isinstance(node, Measure) and node.func == "score" and node.op in (">", ">="):
+                    return f"{texts[0]} but its highest score is {d.high}"
+                if isinstance(node, Measure) and node.func == "score" and node.op in ("<", "<="):
+                    return f"{texts[0]} but its lowest score is {d.low}"
+                return f"{texts[0]} holds for no score `{name}` can reach (it runs from {d.low} to {d.high})"
+            return (f"{' and '.join(texts)} cannot all hold: no score `{name}` can reach satisfies them "
+                    f"(it runs from {d.low} to {d.high})")
+        if hidden:
+            own = [t for t, (_n, why) in zip(texts, members, strict=True) if not why]
+            shown_if = [t for t, (_n, why) in zip(texts, members, strict=True) if why]
+            needs = " and ".join(f"`{h}`" for h in hidden)
+            rest = f", and it asks {' and '.join(own)}" if own else ""
+            return (f"{needs} is hidden whenever the rest holds: it needs an answer to {needs}, which is shown "
+                    f"only if {' and '.join(shown_if)}{rest}")
+        if len(members) == 1:
+            return f"no answer to `{name}` makes {texts[0]} hold"
+        return f"{' and '.join(texts)} contradict each other: no answer to `{name}` makes them all hold"
+
+
+class _FixedScore:
+    """A context in which one dimension has a given score and band, and nothing is answered."""
+
+    __slots__ = ("answers", "visible", "_dim", "_score", "_band")
+
+    def __init__(self, dim: str, score: int | None, band: int | None) -> None:
+        self.answers: dict[str, Any] = {}
+        self.visible: set[str] = set()
+        self._dim, self._score, self._band = dim, score, band
+
+    def score(self, dim: str) -> int | None:
+        return self._score if dim == self._dim else None
+
+    def band_index(self, dim: str) -> int | None:
+        return self._band if dim == self._dim else None
+
+
+def _conjuncts(node: Node) -> Iterator[Node]:
+    if isinstance(node, And):
+        for n in node.items:
+            yield from _conjuncts(n)
+    else:
+        yield node
+
+
+def _single_subject(node: Node) -> tuple[str, str] | None:
+    """("question" or "dimension", its id) when every name in the condition is that one, else None."""
+    names = {(r.kind, r.name) for r in references(node)}
+    if len(names) != 1:
+        return None
+    kind, name = names.pop()
+    if kind == "dimension" and not all(isinstance(n, Measure) for n in _atoms(node)):
+        return None
+    return kind, name
+
+
+def _atoms(node: Node) -> Iterator[Node]:
+    if isinstance(node, (And, Or)):
+        for n in node.items:
+            yield from _atoms(n)
+    elif isinstance(node, Not):
+        yield from _atoms(node.item)
+    else:
+        yield node
 
 
 def _ticks(answers: Answers) -> int:
     return sum(len(v) for v in answers.values() if isinstance(v, tuple))
-
-
-def impossible_band(engine: Engine, goal: Goal) -> str:
-    """Why no combination of item scores can land in the band, or "" if some combination can."""
-    d = engine.bank.dimension_by_id[goal.dimension]
-    band = next(b for b in d.bands if b.id == goal.id)
-    # Exact set of reachable sums, with items allowed to be missing down to `min_answered`.
-    states: set[tuple[int, int]] = {(0, 0)}  # (sum, answered)
-    for qid, points in engine.dims[d.id][1]:
-        q = engine.bank.by_id[qid]
-        values = {points(v) for v in _domain(q, random.Random(0)) if v is not None and v != DECLINED}
-        if q.kind == "multiple":
-            table = {o.value: points((o.value,)) for o in q.options}
-            sums = {0}
-            for p in table.values():
-                sums |= {s + p for s in sums}
-            values = sums
-        states = {(s + p, n + 1) for s, n in states for p in values} | states
-    sums = {s for s, n in states if n >= d.min_answered}
-    if any(band.min <= s <= band.max for s in sums):
-        return ""
-    return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
 
 
 def goals_for(bank: Bank) -> list[Goal]:
@@ -311,52 +744,20 @@ def goals_for(bank: Bank) -> list[Goal]:
     for s in bank.suggestions:
         where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
         goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, where)))
-    for q in bank.questions:
-        goals.append(Goal("question", q.id, f"question `{q.id}`", _question_path(bank, q)))
+    for si, sec in enumerate(bank.sections):
+        for qi, q in enumerate(sec.questions):
+            # Where to look when a question is never shown: its own `show_if`, else its section's, else it.
+            if q.show_if is not None:
+                path: tuple[str | int, ...] = ("sections", si, "questions", qi, "show_if")
+            elif sec.show_if is not None:
+                path = ("sections", si, "show_if")
+            else:
+                path = ("sections", si, "questions", qi, "id")
+            goals.append(Goal("question", q.id, f"question `{q.id}`", path))
     return goals
 
 
-def _question_path(bank: Bank, q: Question) -> tuple[str | int, ...]:
-    """Where to look when the question is never shown: its own `show_if`, else its section's, else it."""
-    for si, s in enumerate(bank.sections):
-        for qi, x in enumerate(s.questions):
-            if x.id == q.id:
-                if x.show_if is not None:
-                    return ("sections", si, "questions", qi, "show_if")
-                if s.show_if is not None:
-                    return ("sections", si, "show_if")
-                return ("sections", si, "questions", qi, "id")
-    return ()
-
-
-def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
-    """The questions whose answers the goal depends on (its condition, or its dimension's items)."""
-    from quiz.conditions.nodes import references
-
-    nodes: list[Node | None] = []
-    dims: list[str] = []
-    if goal.kind == "suggestion":
-        nodes.append(next(s for s in bank.suggestions if s.id == goal.id).when)
-    elif goal.kind == "band":
-        dims.append(goal.dimension)
-    else:
-        q = bank.by_id[goal.id]
-        nodes += [q.show_if, bank.section_by_id[q.section].show_if]
-    out: set[str] = set()
-    for n in nodes:
-        if n is None:
-            continue
-        for r in references(n):
-            if r.kind == "question":
-                out.add(r.name)
-            else:
-                dims.append(r.name)
-    for d in dims:
-        out.update(bank.dimension_by_id[d].items)
-    return out
-
-
-def check_reachability(bank: Bank, steps_per_goal: int = GOAL_STEPS,
-                       seeds: list[Answers] | None = None) -> list[Verdict]:
+def check_reachability(bank: Bank, steps_per_goal: int = GOAL_STEPS, seeds: list[Answers] | None = None,
+                       progress: Progress | None = None) -> list[Verdict]:
     """A verdict for every band, suggestion and question; the same for the same bank, on any machine."""
-    return Searcher(bank).solve(goals_for(bank), steps_per_goal, seeds)
+    return Searcher(bank).solve(goals_for(bank), steps_per_goal, seeds, progress)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.authoring.reach import NOT_FOUND, Answers, Goal, check_reachability, relevant_answers
+from quiz.authoring.reach import NOT_FOUND, Answers, Goal, Progress, check_reachability, relevant_answers
 from quiz.bank.loader import Document
 from quiz.bank.model import Bank
 from quiz.errors import Problem
@@ -67,9 +67,11 @@ class ReachReport:
     problems: tuple[Problem, ...]
 
 
-def report_reachability(bank: Bank, doc: Document, example_results: list[Any]) -> ReachReport:
-    """Witnesses and coverage, and a problem located in `doc` for each goal nothing reaches."""
-    verdicts = check_reachability(bank, seeds=example_answers(bank, example_results))
+def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
+                        progress: Progress | None = None) -> ReachReport:
+    """Witnesses and coverage, and a problem located in `doc` for each goal nothing reaches; `progress` is
+    told (goals done, goals in all) as the search goes, for display only."""
+    verdicts = check_reachability(bank, seeds=example_answers(bank, example_results), progress=progress)
     conditional = {s.id for s in bank.suggestions if s.when is not None}
     problems = []
     reached = []

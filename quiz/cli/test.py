@@ -1,10 +1,16 @@
-"""`quiz test BANK...`: run each bank's examples and prove every band, suggestion and question reachable."""
+"""`quiz test BANK...`: run each bank's examples and prove every band, suggestion and question reachable.
+
+What passes (example passes, witnesses, coverage) goes to stdout; every failure goes to stderr with its
+detail right under it, so each stream reads whole on its own and a merged log reads in order.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from quiz.authoring.examples import run_examples
 from quiz.authoring.reach_report import ReachReport, report_reachability
@@ -48,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
                 if not args.quiet:
                     print(f"  pass  example \u201c{r.example.name}\u201d")
             else:
-                print(f"  FAIL  example \u201c{r.example.name}\u201d")
-                _err(r.problems)  # right under its FAIL line
+                sys.stdout.flush()
+                print(f"  FAIL  example \u201c{r.example.name}\u201d", file=sys.stderr)
+                _err(r.problems)  # right under its FAIL line, on the same stream
                 problems.extend(r.problems)
-        reach = report_reachability(bank, doc, results)
+        with Progress(sys.stderr, f"{f}: searching") as progress:
+            reach = report_reachability(bank, doc, results, progress=progress.update)
         _print_reach(reach, quiet=args.quiet)
         _err(reach.problems)
         problems.extend(reach.problems)
@@ -79,6 +87,45 @@ def _print_reach(reach: ReachReport, quiet: bool) -> None:
         print(f"  reach questions: {reach.questions_shown} of {reach.questions} can be shown")
     print(f"  coverage: examples cover {reach.suggestions_covered} of {reach.suggestions} suggestions and "
           f"{reach.bands_covered} of {reach.bands} bands")
+
+
+class Progress:
+    """Goals done of total on a terminal's stderr once a search has run about a second, cleared at the end.
+
+    Display only: it reads the clock to decide when to speak, and the verdict never depends on it; when
+    stderr is not a terminal it prints nothing at all.
+    """
+
+    DELAY = 1.0  # seconds before the first line: a quick bank shows nothing
+    EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, stream: TextIO, label: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream
+        self.label = label
+        self.on = stream.isatty()
+        self.clock = clock
+        self.start = clock()
+        self.last = 0.0
+        self.shown = False
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.on:
+            return
+        now = self.clock()
+        if now - self.start < self.DELAY or now - self.last < self.EVERY:
+            return
+        self.last = now
+        self.stream.write(f"\r\x1b[K{self.label} {done} of {total} goals")
+        self.stream.flush()
+        self.shown = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def _err(problems: tuple[Problem, ...] | list[Problem]) -> None:
