@@ -191,12 +191,14 @@ class Engine:
         if answered < d.min_answered:
             return None, answered, None
         value: Number = total
-        if d.score_kind == "mean":
-            value = settle(Fraction(total, answered), d.whole)
-        elif answered < len(items):
-            value = settle(Fraction(total * len(items), answered), d.whole)
-        elif type(total) is float:  # a decimal `hidden` value
-            value = settle(Fraction(str(total)), d.whole)
+        mean = d.score_kind == "mean"
+        if type(total) is float:  # a decimal `hidden` value: exact arithmetic
+            exact = Fraction(str(total))
+            value = settle(exact / answered if mean else exact * len(items) / answered, d.whole)
+        elif mean or answered < len(items):
+            num = total if mean else total * len(items)
+            # Half up in integers: floor(num / answered + 1/2), exact and much faster than Fraction.
+            value = (2 * num + answered) // (2 * answered) if d.whole else settle(Fraction(num, answered), False)
         return value, answered, d.band_index(value)
 
     def _from_score(self, dim: str, ctx: ScoreContext) -> tuple[Number | None, int, int | None]:
