@@ -87,15 +87,15 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
     dims = []
     for d in data.get("dimensions", []):
         lo, hi = facts.ranges[d["id"]]
-        sources = tuple(facts.sources(d["id"]))
-        items = () if sources else tuple(facts.items.get(d["id"], ()))
+        built_from = tuple(facts.sources(d["id"]))
+        items = () if built_from else tuple(facts.items.get(d["id"], ()))
         rule = Rule(d, len(items))
         dims.append(Dimension(
             d["id"], d["title"],
             tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""), bi)
                           for bi, b in enumerate(d["bands"])), key=lambda b: (b.min, b.max))),
             lo, hi, items, d.get("description", ""), rule.min_answered if items else 1,
-            "mean" if rule.mean else "sum", rule.rounding, rule.hidden, sources,
+            "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
         ))
     suggestions = tuple(
         Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, TypeGuard
 
 from quiz.bank.loader import Path_
 from quiz.conditions import Node
@@ -100,12 +100,12 @@ def scale_values(facts: Facts, q: QInfo) -> list[int]:
             if isinstance(p.get("value"), int) and not isinstance(p.get("value"), bool)]
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     """A whole number that is not true/false."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     """A number (whole or decimal) that is not true/false."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -139,8 +139,11 @@ def point_values(facts: Facts, q: QInfo, dim: str, limit: int = 4096) -> set[int
     for _, o in dicts(q.data.get("options")):
         sc = o.get("scores")
         v = sc.get(dim) if isinstance(sc, dict) else None
-        touched = touched or is_int(v)
-        pts.append(v if is_int(v) else 0)
+        if is_int(v):
+            touched = True
+            pts.append(v)
+        else:
+            pts.append(0)
     if not touched:
         return set()
     if kind == "single":
@@ -184,11 +187,12 @@ class Rule:
     def __init__(self, d: dict[str, Any], n_items: int) -> None:
         self.mean = d.get("score") == "mean"
         rnd = d.get("round")
-        self.rounding = rnd if rnd in ("half-up", "none") else ("none" if self.mean else "half-up")
+        self.rounding: Literal["half-up", "none"] = (
+            "half-up" if rnd == "half-up" else "none" if rnd == "none" or self.mean else "half-up")
         self.whole = self.rounding == "half-up"
         need = d.get("min_answered")
         self.explicit = is_int(need) and need >= 1
-        self.min_answered = min(need, max(1, n_items)) if self.explicit else max(1, n_items)
+        self.min_answered: int = min(need, max(1, n_items)) if is_int(need) and need >= 1 else max(1, n_items)
         hidden = d.get("hidden")
         self.hidden: int | float | None = hidden if is_number(hidden) else None
 
@@ -207,7 +211,7 @@ def settle(value: Fraction, whole: bool) -> int | float:
     return cents // 100 if cents % 100 == 0 else float(Decimal(cents) / 100)
 
 
-def reachable_range(parts: list[tuple[int, int]], min_answered: int, *, mean: bool = False,
+def reachable_range(parts: list[tuple[int | float, int | float]], min_answered: int, *, mean: bool = False,
                     whole: bool = True) -> tuple[int | float, int | float]:
     """Exact score range when at least `min_answered` of the items are answered.
 
@@ -223,7 +227,10 @@ def reachable_range(parts: list[tuple[int, int]], min_answered: int, *, mean: bo
     lows = sorted(p[0] for p in parts)[:m]
     highs = sorted((p[1] for p in parts), reverse=True)[:m]
     scale = 1 if mean else n
-    return settle(Fraction(sum(lows) * scale, m), whole), settle(Fraction(sum(highs) * scale, m), whole)
+    def exact(xs: list[int | float]) -> Fraction:
+        return sum((Fraction(str(x)) for x in xs), Fraction(0)) * scale / m  # str: a decimal `hidden` exactly
+
+    return settle(exact(lows), whole), settle(exact(highs), whole)
 
 
 def possible_scores(values: list[set[int]], min_answered: int, *, mean: bool, whole: bool,

@@ -69,11 +69,11 @@ class Checker:
                 if qid is not None and qid not in f.questions:
                     f.questions[qid] = QInfo(path, q, order, si)
                 order += 1
-        for q in f.questions.values():
-            flag = q.data.get("flag")
+        for info in f.questions.values():
+            flag = info.data.get("flag")
             fid = text_or_none(flag.get("id")) if isinstance(flag, dict) else None
             if fid is not None and fid not in f.flags:
-                f.flags[fid] = (q.path + ("flag",), str(q.data.get("id")))
+                f.flags[fid] = (info.path + ("flag",), str(info.data.get("id")))
         for di, d in dicts(self.data.get("dimensions")):
             did = text_or_none(d.get("id"))
             if did is not None and did not in f.dims:
@@ -269,19 +269,19 @@ class Checker:
             hideable = [qid for qid in items if f.can_hide(qid)]
             if hideable and rule.hidden is None and rule.min_answered > len(items) - len(hideable):
                 self.hidden_problem(path, did, items, hideable, rule)
-            values = []
+            values: list[set[int | float]] = []
             for qid in items:
-                vals = point_values(f, f.questions[qid], did)
+                vals: set[int | float] = set(point_values(f, f.questions[qid], did))
                 if rule.hidden is not None and qid in hideable:
                     weight = item_weights(f.questions[qid]).get(did, 1)
-                    vals = vals | {rule.hidden * weight}  # type: ignore[operator]
+                    vals = vals | {rule.hidden * weight}
                 values.append(vals)
             parts = [(min(v), max(v)) for v in values]
-            f.ranges[did] = reachable_range(parts, rule.min_answered, mean=rule.mean,  # type: ignore[arg-type]
-                                            whole=rule.whole)
+            f.ranges[did] = reachable_range(parts, rule.min_answered, mean=rule.mean, whole=rule.whole)
             scores = None
             if not rule.whole and all(isinstance(x, int) for v in values for x in v):
-                scores = possible_scores(values, rule.min_answered, mean=rule.mean, whole=False)  # type: ignore[arg-type]
+                scores = possible_scores([{int(x) for x in v} for v in values], rule.min_answered,
+                                         mean=rule.mean, whole=False)
             self.check_bands(path, did, d, rule.whole, scores)
         self.check_from()
 

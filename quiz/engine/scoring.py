@@ -176,7 +176,7 @@ class Engine:
         if d.sources:
             return self._from_score(d.id, ctx)
         answers = ctx.answers
-        total = 0
+        total: Number = 0
         answered = 0
         hidden = self._hidden.get(dim)
         for qid, points in items:
@@ -196,7 +196,7 @@ class Engine:
             exact = Fraction(str(total))
             value = settle(exact / answered if mean else exact * len(items) / answered, d.whole)
         elif mean or answered < len(items):
-            num = total if mean else total * len(items)
+            num = int(total) if mean else int(total) * len(items)  # a whole total here
             # Half up in integers: floor(num / answered + 1/2), exact and much faster than Fraction.
             value = (2 * num + answered) // (2 * answered) if d.whole else settle(Fraction(num, answered), False)
         return value, answered, d.band_index(value)
@@ -208,7 +208,7 @@ class Engine:
         answered = sum(p[1] for p in parts)
         if any(p[0] is None for p in parts):
             return None, answered, None
-        total = sum(Fraction(str(p[0])) for p in parts)
+        total = sum((Fraction(str(p[0])) for p in parts), Fraction(0))
         value = settle(total / len(parts) if d.score_kind == "mean" else total, d.whole)
         return value, answered, d.band_index(value)
 
@@ -289,7 +289,7 @@ class Engine:
                     given_answers.append((qid, eff[qid]))
             elif complete and not q.can_skip and q.kind != "text":
                 complete = False
-        flags = ()
+        flags: tuple[RaisedFlag, ...] = ()
         if self._flags:
             # From each flag's own answer alone: never a band, never prorating.
             flags = tuple([raised for f, raised in self._flags if f.raised_by(eff.get(f.question))])
