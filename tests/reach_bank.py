@@ -25,8 +25,7 @@ KINDS = ("scale", "single", "multiple", "statement", "scale", "text", "single", 
 def generate(n: int) -> dict[str, Any]:
     """A sound bank of `n` questions (n >= 40), as the YAML document's data."""
     dims = [f"d{k}" for k in range(DIMENSIONS)]
-    highs = dict.fromkeys([*dims, "early"], 0)
-    lows = dict.fromkeys([*dims, "early"], 0)  # items may be left out (`min_answered: 2`): ranges start at 0
+    spans: dict[str, list[tuple[int, int]]] = {d: [] for d in [*dims, "early"]}  # each item's (lowest, highest)
     kinds: dict[int, str] = {}
     sections: list[dict[str, Any]] = []
     for q in range(n):
@@ -48,14 +47,15 @@ def generate(n: int) -> dict[str, Any]:
             if q % 4 == 1:
                 item["reverse"] = True
             points = [v for v, _ in SCALES[scale]]
-            highs[dim] += max(points)
+            spans[dim].append((min(points), max(points)))
         elif kind == "single":
             item["options"] = [{"value": f"o{k}", "label": f"Option {k}"} for k in range(4)]
             for k in range(1, 4):
                 # The first section's also add up to `early`, a dimension a later section depends on.
                 item["options"][k]["scores"] = {dim: k, "early": k} if q < PER_SECTION else {dim: k}
-            highs[dim] += 3
-            highs["early"] += 3 if q < PER_SECTION else 0
+            spans[dim].append((0, 3))
+            if q < PER_SECTION:
+                spans["early"].append((0, 3))
             if q % 16 == 1:
                 item["prefer_not_to_say"] = True
         elif kind == "multiple":
@@ -63,11 +63,11 @@ def generate(n: int) -> dict[str, Any]:
                                for k in range(4)]
             item["options"].append({"value": "none", "label": "None of these", "exclusive": True})
             item["optional"] = True
-            highs[dim] += 4
+            spans[dim].append((0, 4))
         elif kind == "statement":
             item.update(answer=bool(q % 2), dimension=dim, explanation=f"Statement {q} explained.",
                         source="src")
-            highs[dim] += 1
+            spans[dim].append((0, 1))
         else:
             item["optional"] = True
         prev = kinds.get(q - 1)
@@ -82,9 +82,17 @@ def generate(n: int) -> dict[str, Any]:
         kinds[q] = kind
         sections[-1]["questions"].append(item)
     dimensions = []
+    lows: dict[str, int] = {}
     for d in [*dims, "early"]:
-        lo, hi = lows[d], highs[d]
-        cut1, cut2 = lo + (hi - lo) // 3, lo + 2 * (hi - lo) // 3
+        # `min_answered: 2` prorates: the extremes are two items' mean times the count, rounded half up.
+        count = len(spans[d])
+        two_low = sum(sorted(lo for lo, _ in spans[d])[:2])
+        two_high = sum(sorted(hi for _, hi in spans[d])[-2:])
+        lo, hi = (count * two_low + 1) // 2, (count * two_high + 1) // 2
+        lows[d] = lo
+        # Cut in thirds of what complete answers give, so each band is reached by a whole answer set.
+        full_lo, full_hi = sum(a for a, _ in spans[d]), sum(b for _, b in spans[d])
+        cut1, cut2 = full_lo + (full_hi - full_lo) // 3, full_lo + 2 * (full_hi - full_lo) // 3
         dimensions.append({"id": d, "title": f"Dimension {d}", "min_answered": 2, "bands": [
             {"id": "low", "label": "Low", "min": lo, "max": cut1},
             {"id": "mid", "label": "Middle", "min": cut1 + 1, "max": cut2},

@@ -130,24 +130,35 @@ def _given_answers(test: Any) -> Any:
 # -- properties ------------------------------------------------------------------------------------------
 
 
-def _reference_score(bank: Bank, did: str, answers: dict[str, Any]) -> tuple[int, int]:
-    """(score, items answered) computed from the model alone, independently of the engine."""
+def _reference_score(bank: Bank, did: str, answers: dict[str, Any],
+                     hidden: set[str]) -> tuple[int | float, int]:
+    """(score, items answered) computed from the model alone, independently of the engine: each item's
+    points times its weight, a hidden item as the dimension's `hidden` points, a partial sum prorated
+    (the answered items' mean times the item count) and rounded half up with plain integer arithmetic."""
+    dim = bank.dimension_by_id[did]
     total = answered = 0
-    for q in bank.questions:
+    for qid in dim.items:
+        q = bank.by_id[qid]
         a = answers.get(q.id)
+        weight = dict(q.weights).get(did, 1)
         if a is None or a == DECLINED:
+            if dim.hidden is not None and qid in hidden:
+                total += int(dim.hidden) * weight
+                answered += 1
             continue
-        if q.kind == "scale" and q.dimension == did and q.scale is not None:
+        if q.kind == "scale" and q.scale is not None:
             vals = [p.value for p in q.scale.points]
-            total += (max(vals) + min(vals) - a) if q.reverse else a
-        elif q.kind == "statement" and q.dimension == did:
-            total += int(a is q.answer)
-        elif q.kind in ("single", "multiple") and any(did in dict(o.scores) for o in q.options):
+            total += ((max(vals) + min(vals) - a) if q.reverse else a) * weight
+        elif q.kind == "statement":
+            total += int(a is q.answer) * weight
+        else:
             chosen = a if isinstance(a, tuple) else (a,)
             total += sum(dict(o.scores).get(did, 0) for o in q.options if o.value in chosen)
-        else:
-            continue
         answered += 1
+    n = len(dim.items)
+    if answered and answered < n and dim.score_kind == "sum" and dim.rounding == "half-up":
+        # half up: floor(total * n / answered + 1/2) = floor((2 * total * n + answered) / (2 * answered))
+        return (2 * total * n + answered) // (2 * answered), answered
     return total, answered
 
 
@@ -156,10 +167,11 @@ def test_scores_stay_in_range_and_bands_are_total(bank: Bank, engine: Engine, an
                                                   data: st.DataObject) -> None:
     outcome = engine.score(answers)
     effective = dict(outcome.answers)
+    hidden = engine.walk(answers)[0].hidden
     assert len(outcome.dimensions) == len(bank.dimensions)
     for d in outcome.dimensions:
         dim = bank.dimension_by_id[d.id]
-        expected, answered = _reference_score(bank, d.id, effective)
+        expected, answered = _reference_score(bank, d.id, effective, hidden)
         assert d.answered == answered
         if answered < dim.min_answered:
             # The explicit "not enough answers" state, never a band.
@@ -280,14 +292,17 @@ def test_reverse_keying_maps_min_to_max(full: Bank) -> None:
     points = [p.value for p in calm.scale.points]
     lo, hi = min(points), max(points)
 
-    def weight(value: int) -> int | None:
-        return engine.score({"age": "adult", "worry": 0, "calm": value}).dimension("weight").score
+    def weight(value: int) -> int | float | None:
+        # worry 1 shows the details section; topics answered with nothing ticked adds 0; all three
+        # items answered, so nothing is prorated and the score is worry 1 plus calm's points.
+        score = engine.score({"age": "adult", "worry": 1, "calm": value, "topics": ()}).dimension("weight").score
+        return None if score is None else score - 1
 
     assert weight(lo) == hi
     assert weight(hi) == lo
     assert [weight(v) for v in points] == [lo + hi - v for v in points]
     # The same item without reverse keying would score as given: worry is the forward twin.
-    assert engine.score({"age": "adult", "worry": hi, "calm": hi}).dimension("weight").score == hi + lo
+    assert engine.score({"age": "adult", "worry": hi, "calm": hi, "topics": ()}).dimension("weight").score == hi + lo
 
 
 def test_declined_counts_as_not_answered(full: Bank) -> None:

@@ -111,6 +111,8 @@ def describe(node: Node, bank: Bank, numbers: dict[str, int], parent: str = "") 
             "declined": f"“Prefer not to say” was chosen for {qn(sid)}",
             "correct": f"{qn(sid)} was answered right",
             "wrong": f"{qn(sid)} was not answered right",
+            "flagged": f"the flag “{bank.flag_by_id[sid].label}” was raised" if sid in bank.flag_by_id
+            else f"the flag `{sid}` was raised",
         }[node.func]
     assert isinstance(node, Measure)
     sid, op, v = node.subject.name, node.op, node.value

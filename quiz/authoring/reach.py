@@ -26,10 +26,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from quiz.bank.facts import possible_scores
 from quiz.bank.model import DECLINED, Bank, Dimension, Question, Suggestion
 from quiz.conditions.compile import Predicate_, compile_node
 from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or, references, unparse
-from quiz.engine.scoring import engine_for
+from quiz.engine.scoring import ScoreContext, engine_for
 
 Answers = dict[str, Any]
 GoalKind = Literal["band", "suggestion", "question"]
@@ -179,12 +180,41 @@ def reachable_scores(points: Sequence[Collection[int]], min_answered: int) -> Sc
     return ScoreSet(layers.get(min_answered, 0), offset)
 
 
+def score_values(bank: Bank, d: Dimension) -> set[int | float] | None:
+    """Every score `d` can take, exactly, or None when that is not worked out (a dimension built from
+    others, a decimal `hidden` value, or more combinations than a fixed budget): then nothing is proved
+    about its scores and the search decides.
+
+    Any item may be missing (skipped, declined, hidden or after an early end): that only ever adds
+    scores, so a score left out is truly out of reach. An item that `show_if` can hide may also count
+    as answered with the dimension's `hidden` points."""
+    if d.sources:
+        return None
+    items = item_points(bank, d.id)
+    if d.hidden is not None:
+        if not float(d.hidden).is_integer():
+            return None
+        weights = {qid: dict(bank.by_id[qid].weights).get(d.id, 1) for qid, _p in items}
+        items = [(qid, p | {int(d.hidden) * weights[qid]}) if _can_hide(bank, qid) else (qid, p)
+                 for qid, p in items]
+    points = [p for _q, p in items]
+    if d.score_kind == "sum" and d.whole and d.min_answered >= len(points):
+        return set(reachable_scores(points, len(points)).values())  # every item answered: no prorating
+    return possible_scores([set(p) for p in points], d.min_answered, mean=d.score_kind == "mean",
+                           whole=d.whole)
+
+
+def _can_hide(bank: Bank, qid: str) -> bool:
+    q = bank.by_id[qid]
+    return q.show_if is not None or bank.section_by_id[q.section].show_if is not None
+
+
 def impossible_band(bank: Bank, goal: Goal) -> str:
-    """Why no combination of item scores can land in the band, or "" if some combination can."""
+    """Why no combination of answers can land in the band, or "" if some can (or it is not proved)."""
     d = bank.dimension_by_id[goal.dimension]
     band = next(b for b in d.bands if b.id == goal.id)
-    scores = reachable_scores([p for _q, p in item_points(bank, d.id)], d.min_answered)
-    if scores.hits(band.min, band.max):
+    scores = score_values(bank, d)
+    if scores is None or any(band.min <= v <= band.max for v in scores):
         return ""
     return f"no combination of answers scores {band.min} to {band.max} on `{d.id}`"
 
@@ -253,35 +283,18 @@ def _suggestion(bank: Bank, sid: str) -> Suggestion:
     return next(s for s in bank.suggestions if s.id == sid)
 
 
-class _Context:
-    """What conditions read (quiz.conditions.compile.Context), for the answers of one slice."""
+class _Context(ScoreContext):
+    """The scoring engine's context for the answers of one slice, counting each score it reads as work."""
 
-    __slots__ = ("answers", "visible", "_scores", "_search")
+    __slots__ = ("_search",)
 
     def __init__(self, search: Searcher) -> None:
-        self.answers: dict[str, Any] = {}
-        self.visible: set[str] = set()
-        self._scores: dict[str, tuple[Any, int, int | None]] = {}
+        super().__init__(search.engine)
         self._search = search
 
     def result(self, dim: str) -> tuple[Any, int, int | None]:
-        """(score or None when incomplete, items answered, band index or None), worked out once."""
-        r = self._scores.get(dim)
-        if r is None:
-            r = self._search.dimension_score(dim, self.answers)
-            self._scores[dim] = r
-        return r
-
-    def score(self, dim: str) -> Any:
-        return self.result(dim)[0]
-
-    def band_index(self, dim: str) -> int | None:
-        return self.result(dim)[2]
-
-    def add(self, qid: str, value: Any) -> None:
-        self.answers[qid] = value
-        if self._scores:
-            self._scores = {}
+        self._search.work += 1
+        return super().result(dim)
 
 
 Row = tuple[Question, Predicate_ | None, Predicate_ | None, bool]
@@ -305,7 +318,7 @@ class Searcher:
         self._band_ids = {d.id: [b.id for b in d.bands] for d in bank.dimensions}
         self._statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
         self._compiled: dict[int, Predicate_] = {}
-        self._scores: dict[str, ScoreSet] = {}
+        self._scores: dict[str, list[int | float] | None] = {}
         self._when = {sg.id: sg.when for sg in bank.suggestions}
         self._ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
                       if any(o.end for o in q.options)}
@@ -321,11 +334,6 @@ class Searcher:
 
     def holds(self, node: Node, ctx: Any) -> bool:
         return self.compiled(node)(ctx)
-
-    def dimension_score(self, dim: str, answers: dict[str, Any]) -> tuple[Any, int, int | None]:
-        """The engine's own dimension score (a public function of the scoring engine), counted as work."""
-        self.work += len(self.bank.dimension_by_id[dim].items)
-        return self.engine.dimension_score(dim, answers)
 
     def rows(self, questions: Sequence[Question]) -> list[Row]:
         rows: list[Row] = []
@@ -351,6 +359,7 @@ class Searcher:
             if opens:
                 hidden_section = sec_if is not None and not sec_if(ctx)
             if hidden_section or (q_if is not None and not q_if(ctx)):
+                ctx.hidden.add(q.id)
                 continue
             ctx.visible.add(q.id)
             a = base[q.id] if q.id in base else (choose(q) if choose is not None else None)
@@ -625,7 +634,8 @@ class Searcher:
                     continue
             else:
                 d = self.bank.dimension_by_id[name]
-                if any(self._score_holds_all(nodes, d, s) for s in [None, *self.scores(d).values()]):
+                values = self.scores(d)
+                if values is None or any(self._score_holds_all(nodes, d, s) for s in [None, *values]):
                     continue
             return self._contradiction(kind, name, members)
         return ""
@@ -646,15 +656,14 @@ class Searcher:
                 return True
         return False
 
-    def scores(self, d: Dimension) -> ScoreSet:
-        """The totals `d` can reach, worked out once per search."""
-        hit = self._scores.get(d.id)
-        if hit is None:
-            hit = reachable_scores([p for _q, p in item_points(self.bank, d.id)], d.min_answered)
-            self._scores[d.id] = hit
-        return hit
+    def scores(self, d: Dimension) -> list[int | float] | None:
+        """The scores `d` can take, lowest first, worked out once per search (None: not worked out)."""
+        if d.id not in self._scores:
+            found = score_values(self.bank, d)
+            self._scores[d.id] = None if found is None else sorted(found)
+        return self._scores[d.id]
 
-    def _score_holds_all(self, nodes: Iterable[Node], d: Dimension, score: int | None) -> bool:
+    def _score_holds_all(self, nodes: Iterable[Node], d: Dimension, score: int | float | None) -> bool:
         ctx = _FixedScore(d.id, score, None if score is None else d.band_index(score))
         return all(self.holds(n, ctx) for n in nodes)
 
@@ -689,16 +698,19 @@ class _FixedScore:
 
     __slots__ = ("answers", "visible", "_dim", "_score", "_band")
 
-    def __init__(self, dim: str, score: int | None, band: int | None) -> None:
+    def __init__(self, dim: str, score: int | float | None, band: int | None) -> None:
         self.answers: dict[str, Any] = {}
         self.visible: set[str] = set()
         self._dim, self._score, self._band = dim, score, band
 
-    def score(self, dim: str) -> int | None:
+    def score(self, dim: str) -> int | float | None:
         return self._score if dim == self._dim else None
 
     def band_index(self, dim: str) -> int | None:
         return self._band if dim == self._dim else None
+
+    def flagged(self, flag: str) -> bool:
+        return False  # nothing is answered, so no item raises its flag
 
 
 def _conjuncts(node: Node) -> Iterator[Node]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.bank.facts import Rule, item_weights
 from quiz.bank.loader import Document
 from quiz.bank.model import (
     Band,
@@ -11,6 +12,7 @@ from quiz.bank.model import (
     Dimension,
     Example,
     Expectation,
+    Flag,
     Option,
     Question,
     Resource,
@@ -32,6 +34,23 @@ def _answer_value(v: Any) -> Any:
     return tuple(v) if isinstance(v, list) else v
 
 
+def _flag(q: dict[str, Any], first_dim: str) -> Flag | None:
+    f = q.get("flag")
+    if not isinstance(f, dict):
+        return None
+    return Flag(f["id"], f["label"], q["id"], first_dim, f.get("at_least"), tuple(f.get("options", ())))
+
+
+def _first_dimension(q: dict[str, Any], weights: dict[str, int]) -> str:
+    """The dimension an item's flag is shown with: the first it feeds, by `dimension` or options' `scores`."""
+    if weights:
+        return next(iter(weights))
+    for o in q.get("options", []):
+        for dim in o.get("scores") or {}:
+            return str(dim)
+    return ""
+
+
 def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
     """Build the model from a document that passed the schema and the semantic checks."""
     data = doc.data
@@ -46,6 +65,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
             opts = tuple(Option(o["value"], o["label"], tuple(sorted((o.get("scores") or {}).items())),
                                 bool(o.get("end")), bool(o.get("exclusive")))
                          for o in q.get("options", []))
+            weights = item_weights(facts.questions[q["id"]]) if q["kind"] in ("scale", "statement") else {}
             question = Question(
                 id=q["id"], kind=q["kind"], text=q["text"], section=s["id"], index=len(questions),
                 help=q.get("help", ""),
@@ -53,10 +73,11 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
                 show_if_text=q.get("show_if", ""), can_skip=bool(q.get("optional")),
                 prefer_not_to_say=bool(q.get("prefer_not_to_say")), options=opts,
                 min_choices=q.get("min_choices", 0), max_choices=q.get("max_choices"),
-                scale=scales.get(q.get("scale", "")), dimension=q.get("dimension", ""),
+                scale=scales.get(q.get("scale", "")), dimension=next(iter(weights), ""),
                 reverse=bool(q.get("reverse")), answer=q.get("answer"),
                 explanation=q.get("explanation", ""), source=q.get("source", ""),
                 discussion=q.get("discussion", ""), max_length=q.get("max_length", 2000),
+                weights=tuple(weights.items()), flag=_flag(q, _first_dimension(q, weights)),
             )
             qs.append(question)
             questions.append(question)
@@ -66,12 +87,15 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
     dims = []
     for d in data.get("dimensions", []):
         lo, hi = facts.ranges[d["id"]]
+        built_from = tuple(facts.sources(d["id"]))
+        items = () if built_from else tuple(facts.items.get(d["id"], ()))
+        rule = Rule(d, len(items))
         dims.append(Dimension(
             d["id"], d["title"],
             tuple(sorted((Band(b["id"], b["label"], b["min"], b["max"], b.get("text", ""), bi)
-                          for bi, b in enumerate(d["bands"])), key=lambda b: b.min)),
-            lo, hi, tuple(facts.items.get(d["id"], ())), d.get("description", ""),
-            min(d.get("min_answered", 1), max(1, len(facts.items.get(d["id"], ())))),
+                          for bi, b in enumerate(d["bands"])), key=lambda b: (b.min, b.max))),
+            lo, hi, items, d.get("description", ""), rule.min_answered if items else 1,
+            "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
         ))
     suggestions = tuple(
         Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,
@@ -102,8 +126,9 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         minutes=data.get("minutes"), min_age=audience.get("min_age"), reviewed=data.get("reviewed", ""),
         authors=tuple(data.get("authors", ())), reveal=(data.get("settings") or {}).get("reveal", "immediate"),
         sources=sources, reading=reading, resources=resources, scales=tuple(scales.values()),
-        examples=tuple(examples),
+        examples=tuple(examples), flags=tuple(q.flag for q in questions if q.flag is not None),
         by_id={q.id: q for q in questions}, dimension_by_id={d.id: d for d in dims},
         works={w.id: w for w in reading + sources}, resource_by_id={r.id: r for r in resources},
         section_by_id={s.id: s for s in sections},
+        flag_by_id={q.flag.id: q.flag for q in questions if q.flag is not None},
     )

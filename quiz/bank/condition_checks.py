@@ -19,7 +19,7 @@ from quiz.conditions import (
     Reference,
     parse,
 )
-from quiz.conditions.nodes import Compare, references
+from quiz.conditions.nodes import Compare, flag_references, references
 from quiz.errors import Problem, shown
 
 
@@ -98,6 +98,12 @@ class ConditionChecker:
                 stack.append(inner)
                 continue
             subj: Reference = n.subject  # type: ignore[union-attr]
+            if subj.kind == "flag":
+                if subj.name not in f.flags:
+                    hint = suggest(subj.name, list(f.flags)) or (
+                        "flags: " + ", ".join(f.flags) if f.flags else "define it with `flag:` on a question")
+                    self.condition_problem(path, subj.offset, f"unknown flag `{subj.name}`", hint)
+                continue
             if subj.kind == "dimension":
                 if subj.name not in f.dims:
                     hint = suggest(subj.name, list(f.dims)) or "name a dimension under `dimensions`"
@@ -187,6 +193,11 @@ class ConditionChecker:
     def check_order(self, path: Path_, node: Node, limit: int) -> None:
         f = self.facts
         is_section = path[0] == "sections" and len(path) == 3
+        for r in flag_references(node):
+            qid = f.flags[r.name][1] if r.name in f.flags else None
+            if qid is not None and qid in f.questions and f.questions[qid].order >= limit:
+                self.condition_problem(path, r.offset, f"the flag `{r.name}` is raised by a later question (`{qid}`)",
+                                       "a condition may only name questions that come before it")
         for r in references(node):
             if r.kind == "question":
                 q = f.questions.get(r.name)
@@ -197,7 +208,7 @@ class ConditionChecker:
                                            f"`{r.name}` is {what}; {where} would depend on an answer not given yet",
                                            "a condition may only name questions that come before it")
             elif r.name in f.dims:
-                late = [qid for qid in self.facts.dimension_items(r.name) if f.questions[qid].order >= limit]
+                late = [qid for qid in self.facts.feeding_items(r.name) if f.questions[qid].order >= limit]
                 if late:
                     self.condition_problem(path, r.offset,
                                            f"`{r.name}` adds up answers to later questions ({', '.join(late[:3])})",

@@ -18,6 +18,10 @@ KINDS: tuple[QuestionKind, ...] = get_args(QuestionKind)
 SUGGESTION_ORDER: dict[SuggestionKind, int] = {"safety": 0, "next-step": 1, "reading": 2}
 
 Answer = str | int | bool | tuple[str, ...]
+Number = int | float
+"""A score or band limit: whole for summed dimensions, possibly decimal for means and `round: none`."""
+ScoreKind = Literal["sum", "mean"]
+Rounding = Literal["half-up", "none"]
 
 
 class Work(msgspec.Struct, frozen=True):
@@ -77,6 +81,32 @@ class Option(msgspec.Struct, frozen=True):
     exclusive: bool = False
 
 
+class Flag(msgspec.Struct, frozen=True):
+    """An item flag: raised by its own question's answer, whatever any band says.
+
+    A scale question raises it when its value (by value, not position; never reverse keyed) is at
+    least `at_least`; a single or multiple question when the answer is (or ticks) one of `options`.
+    `dimension` is the dimension the item feeds first ("" if none), where results show the flag.
+    """
+
+    id: str
+    label: str
+    question: str
+    dimension: str = ""
+    at_least: int | None = None
+    options: tuple[str, ...] = ()
+
+    def raised_by(self, answer: Any) -> bool:
+        """Whether this answer to the flag's question raises the flag (a declined answer never does)."""
+        if answer is None or answer == DECLINED:
+            return False
+        if self.at_least is not None:
+            return isinstance(answer, int) and not isinstance(answer, bool) and answer >= self.at_least
+        if isinstance(answer, tuple):
+            return any(v in self.options for v in answer)
+        return answer in self.options
+
+
 class Question(msgspec.Struct, frozen=True):
     """One item; `index` is its place in the whole bank, `section` its section id."""
 
@@ -96,12 +126,16 @@ class Question(msgspec.Struct, frozen=True):
     max_choices: int | None = None
     scale: Scale | None = None
     dimension: str = ""
+    """The first dimension the item feeds (scale and statement); `weights` lists all, with weights."""
     reverse: bool = False
     answer: bool | None = None
     explanation: str = ""
     source: str = ""
     discussion: str = ""
     max_length: int = 2000
+    weights: tuple[tuple[str, int], ...] = ()
+    """(dimension, weight) for a scale or statement item: each gets the item's points times the weight."""
+    flag: Flag | None = None
 
     def choices(self) -> tuple[tuple[Answer, str], ...]:
         """The (value, label) pairs a person picks from, in order."""
@@ -139,29 +173,44 @@ class Section(msgspec.Struct, frozen=True):
 
 class Band(msgspec.Struct, frozen=True):
     """A named, inclusive score range; `index` is its place under the dimension's `bands` in the file
-    (the model keeps bands sorted by range, the author may not have)."""
+    (the model keeps bands sorted by range, the author may not have: bands compare by score)."""
 
     id: str
     label: str
-    min: int
-    max: int
+    min: Number
+    max: Number
     text: str = ""
     index: int = 0
 
 
 class Dimension(msgspec.Struct, frozen=True):
-    """A score answers add up to; `low`..`high` is its computed reachable range."""
+    """A score answers add up to; `low`..`high` is its computed reachable range.
+
+    `min_answered` is the missing-answer rule (default: every item); below the item count a partial
+    score is prorated (the answered items' mean times the item count) and rounded by `rounding`.
+    `hidden`, when set, is the points an item hidden by `show_if` counts as (it then counts as
+    answered). `sources` are the dimensions a `from:` dimension is built from (it has no items).
+    """
 
     id: str
     title: str
     bands: tuple[Band, ...]
-    low: int
-    high: int
+    low: Number
+    high: Number
     items: tuple[str, ...]
     description: str = ""
     min_answered: int = 1
+    score_kind: ScoreKind = "sum"
+    rounding: Rounding = "half-up"
+    hidden: Number | None = None
+    sources: tuple[str, ...] = ()
 
-    def band_index(self, score: int) -> int | None:
+    @property
+    def whole(self) -> bool:
+        """Whether every score is a whole number (a sum rounded half-up, or a sum never prorated)."""
+        return self.rounding == "half-up"
+
+    def band_index(self, score: Number) -> int | None:
         """The place in `bands` of the band containing `score` (bands are checked to cover the range)."""
         for i, b in enumerate(self.bands):
             if b.min <= score <= b.max:
@@ -235,11 +284,13 @@ class Bank(msgspec.Struct, frozen=True):
     resources: tuple[Resource, ...] = ()
     scales: tuple[Scale, ...] = ()
     examples: tuple[Example, ...] = ()
+    flags: tuple[Flag, ...] = ()
     by_id: dict[str, Question] = msgspec.field(default_factory=dict)
     dimension_by_id: dict[str, Dimension] = msgspec.field(default_factory=dict)
     works: dict[str, Work] = msgspec.field(default_factory=dict)
     resource_by_id: dict[str, Resource] = msgspec.field(default_factory=dict)
     section_by_id: dict[str, Section] = msgspec.field(default_factory=dict)
+    flag_by_id: dict[str, Flag] = msgspec.field(default_factory=dict)
 
     def question(self, qid: str) -> Question:
         """The question with this id (KeyError if none)."""

@@ -5,10 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from fractions import Fraction
 from typing import Any
 
 from quiz.bank.condition_checks import condition_problems
-from quiz.bank.facts import Facts, QInfo, contribution, dicts, reachable_range, scale_values, text_or_none
+from quiz.bank.facts import (
+    Facts,
+    QInfo,
+    Rule,
+    contribution,
+    dicts,
+    is_int,
+    is_number,
+    item_weights,
+    point_values,
+    possible_scores,
+    reachable_range,
+    scale_values,
+    settle,
+    text_or_none,
+)
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
 from quiz.bank.schema import structure_fixes, suggest
@@ -46,12 +62,19 @@ class Checker:
         order = 0
         for si, sec in dicts(self.data.get("sections")):
             f.section_first[si] = order
+            if isinstance(sec.get("show_if"), str):
+                f.section_show_if.add(si)
             for qi, q in dicts(sec.get("questions")):
                 qid = text_or_none(q.get("id"))
                 path: Path_ = ("sections", si, "questions", qi)
                 if qid is not None and qid not in f.questions:
                     f.questions[qid] = QInfo(path, q, order, si)
                 order += 1
+        for info in f.questions.values():
+            flag = info.data.get("flag")
+            fid = text_or_none(flag.get("id")) if isinstance(flag, dict) else None
+            if fid is not None and fid not in f.flags:
+                f.flags[fid] = (info.path + ("flag",), str(info.data.get("id")))
         for di, d in dicts(self.data.get("dimensions")):
             did = text_or_none(d.get("id"))
             if did is not None and did not in f.dims:
@@ -91,6 +114,9 @@ class Checker:
                         self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
                                  "set `prefer_not_to_say: true` on the question instead")
         unique(qs, "question id")
+        unique([(("sections", si, "questions", qi, "flag", "id"), q["flag"].get("id"))
+                for si, sec in dicts(self.data.get("sections")) for qi, q in dicts(sec.get("questions"))
+                if isinstance(q.get("flag"), dict)], "flag id")
         unique(secs, "section id")
         for key, what in (("dimensions", "dimension id"), ("suggestions", "suggestion id"),
                           ("resources", "resource id")):
@@ -126,7 +152,11 @@ class Checker:
         for q in f.questions.values():
             d = q.data
             self.ref(q.path + ("scale",), d.get("scale"), f.scales, "scale", "scales")
-            self.ref(q.path + ("dimension",), d.get("dimension"), f.dims, "dimension", "dimensions")
+            if isinstance(d.get("dimension"), dict):
+                for dim in d["dimension"]:
+                    self.ref(q.path + ("dimension", dim), dim, f.dims, "dimension", "dimensions")
+            else:
+                self.ref(q.path + ("dimension",), d.get("dimension"), f.dims, "dimension", "dimensions")
             self.ref(q.path + ("source",), d.get("source"), sources | reading, "source", "sources")
             for oi, o in dicts(d.get("options")):
                 sc = o.get("scores")
@@ -157,8 +187,14 @@ class Checker:
             for key, kinds in only.items():
                 if key in q.data and kind in KINDS and kind not in kinds:
                     hint = ("on choice questions, give points with each option's `scores`"
-                            if key == "dimension" else f"`{key}` is only for {' and '.join(kinds)} questions")
+                            if key == "dimension" else SCALE_POINTS if kind == "scale" and key == "options"
+                            else f"`{key}` is only for {' and '.join(kinds)} questions")
                     self.add(q.path + (key,), f"`{key}` does not apply to a {kind} question", hint, key=True)
+            if "scores" in q.data:
+                hint = (SCALE_POINTS if kind == "scale" else "give each option its own `scores`"
+                        if kind in ("single", "multiple") else "points come from options' `scores` or `dimension:`")
+                self.add(q.path + ("scores",), f"a {kind} question has no `scores` of its own", hint, key=True)
+            self.check_flag(q)
             if kind == "text" and q.data.get("prefer_not_to_say"):
                 self.add(q.path + ("prefer_not_to_say",), "free text is always optional",
                          "mark it `optional: true` instead")
@@ -182,57 +218,219 @@ class Checker:
                 if vals and len(vals) < 2:
                     self.add(q.path + ("scale",), "the scale needs at least two points")
 
+    # -- item flags ----------------------------------------------------------------------------------
+    def check_flag(self, q: QInfo) -> None:
+        flag = q.data.get("flag")
+        if not isinstance(flag, dict):
+            return
+        path = q.path + ("flag",)
+        kind = q.kind
+        if kind not in ("scale", "single", "multiple"):
+            if kind in KINDS:
+                self.add(path, f"`flag` does not apply to a {kind} question",
+                         "flags are for scale, single and multiple questions", key=True)
+            return
+        at_least, options = flag.get("at_least"), flag.get("options")
+        if kind == "scale":
+            if options is not None or not is_int(at_least):
+                self.add(path, "a scale item's flag needs `at_least` (a scale value), not `options`",
+                         "e.g. `flag: {id: ..., label: ..., at_least: 1}`")
+                return
+            vals = scale_values(self.facts, q)
+            if vals and at_least > max(vals):
+                self.add(path + ("at_least",), f"no point of the scale reaches {at_least}, so the flag is "
+                         "never raised", f"the highest value is {max(vals)}")
+            return
+        if at_least is not None or not isinstance(options, list) or not options:
+            self.add(path, f"a {kind} question's flag needs `options` (the answers that raise it)",
+                     "e.g. `flag: {id: ..., label: ..., options: [daily]}`")
+            return
+        known = q.option_values()
+        for i, v in enumerate(options):
+            if v not in known:
+                self.add(path + ("options", i), f"`{q.data.get('id')}` has no option `{shown(v)}`",
+                         suggest(str(v), known) or "options: " + ", ".join(known))
+
     # -- dimensions ----------------------------------------------------------------------------------
     def check_dimensions(self) -> None:
         f = self.facts
         for did, (path, d) in f.dims.items():
+            if "from" in d:
+                continue
             items = f.dimension_items(did)
             if not items:
                 self.add(path + ("id",), f"no question adds to the dimension `{did}`",
                          "give options `scores`, or point scale items at it with `dimension:`")
                 continue
-            need = d.get("min_answered", 1)
-            need = need if isinstance(need, int) and not isinstance(need, bool) else 1
-            if need > len(items):
+            need = d.get("min_answered")
+            if is_int(need) and need > len(items):
                 self.add(path + ("min_answered",),
                          f"asks for {need} answers but only {len(items)} question(s) add to `{did}`")
-                need = len(items)
-            parts = [c for qid in items if (c := contribution(f, f.questions[qid], did)) is not None]
-            lo, hi = reachable_range(parts, need)
-            f.ranges[did] = (lo, hi)
-            bands = [(bi, b) for bi, b in dicts(d.get("bands"))
-                     if isinstance(b.get("min"), int) and isinstance(b.get("max"), int)]
-            for bi, b in bands:
-                if b["min"] > b["max"]:
-                    self.add(path + ("bands", bi, "min"), f"band `{b.get('id')}` runs backwards: "
-                             f"{b['min']} to {b['max']}", "`min` must not be above `max`")
-            bands.sort(key=lambda x: (x[1]["min"], x[1]["max"]))
-            if not bands:
+            rule = Rule(d, len(items))
+            hideable = [qid for qid in items if f.can_hide(qid)]
+            if hideable and rule.hidden is None and rule.min_answered > len(items) - len(hideable):
+                self.hidden_problem(path, did, items, hideable, rule)
+            values: list[set[int | float]] = []
+            for qid in items:
+                vals: set[int | float] = set(point_values(f, f.questions[qid], did))
+                if rule.hidden is not None and qid in hideable:
+                    weight = item_weights(f.questions[qid]).get(did, 1)
+                    vals = vals | {rule.hidden * weight}
+                values.append(vals)
+            parts = [(min(v), max(v)) for v in values]
+            f.ranges[did] = reachable_range(parts, rule.min_answered, mean=rule.mean, whole=rule.whole)
+            scores = None
+            if not rule.whole and all(isinstance(x, int) for v in values for x in v):
+                scores = possible_scores([{int(x) for x in v} for v in values], rule.min_answered,
+                                         mean=rule.mean, whole=False)
+            self.check_bands(path, did, d, rule.whole, scores)
+        self.check_from()
+
+    def hidden_problem(self, path: Path_, did: str, items: list[str], hideable: list[str], rule: Rule) -> None:
+        f = self.facts
+        n, h = len(items), len(hideable)
+        lows = [min(v) for q in hideable if (v := point_values(f, f.questions[q], did))]
+        lowest = min(lows) if lows else 0
+        fewer = f" or `min_answered: {n - h}`" if n - h >= 1 else ""
+        names = ", ".join(f"`{q}`" for q in hideable[:3]) + (", ..." if h > 3 else "")
+        needed = (f"`min_answered` asks for {rule.min_answered}" if rule.explicit
+                  else f"by default all {n} are needed")
+        self.add(path + (("min_answered",) if rule.explicit else ("id",)),
+                 f"`show_if` can hide {h} of the {n} items of `{did}` ({names}), so a complete run may answer "
+                 f"only {n - h}, but {needed}",
+                 f"set `hidden: {lowest}` (the points a hidden item counts as, e.g. its lowest){fewer}")
+
+    def check_from(self) -> None:
+        """Dimensions built `from` others: known ids, no items of their own, no cycles; then their ranges."""
+        f = self.facts
+        for did, (path, d) in f.dims.items():
+            if "from" not in d:
                 continue
-            rng = f"the reachable range is {lo} to {hi}"
-            first_i, first = bands[0]
-            if first["min"] > lo:
-                self.add(path + ("bands", first_i, "min"),
-                         f"scores {lo} to {first['min'] - 1} fall in no band; {rng}",
-                         f"start the lowest band at {lo}")
-            last_i, last = bands[-1]
-            if last["max"] < hi:
-                self.add(path + ("bands", last_i, "max"),
-                         f"scores {last['max'] + 1} to {hi} fall in no band; {rng}",
-                         f"end the highest band at {hi}")
-            for (_, a), (bi, b) in zip(bands, bands[1:], strict=False):
-                if b["min"] > a["max"] + 1:
-                    self.add(path + ("bands", bi, "min"),
-                             f"gap: scores {a['max'] + 1} to {b['min'] - 1} fall between bands "
-                             f"`{a.get('id')}` and `{b.get('id')}`", f"start `{b.get('id')}` at {a['max'] + 1}")
-                elif b["min"] <= a["max"]:
-                    self.add(path + ("bands", bi, "min"),
-                             f"overlap: bands `{a.get('id')}` and `{b.get('id')}` both hold "
-                             f"{b['min']} to {min(a['max'], b['max'])}", f"start `{b.get('id')}` at {a['max'] + 1}")
-            for bi, b in bands:
-                if b["max"] < lo or b["min"] > hi:
-                    self.add(path + ("bands", bi), f"band `{b.get('id')}` ({b['min']} to {b['max']}) "
-                             f"can never be reached; {rng}", "remove it or change its limits")
+            for key in ("min_answered", "hidden"):
+                if key in d:
+                    self.add(path + (key,), f"`{key}` does not apply to a dimension built `from` others",
+                             "set it on the dimensions it is built from", key=True)
+            if f.dimension_items(did):
+                self.add(path + ("from",), f"`{did}` is built from other dimensions, yet questions add to it "
+                         f"({', '.join(f.dimension_items(did)[:3])})", "point those items at one of its sources")
+            for i, src in enumerate(f.sources(did)):
+                if src == did:
+                    self.add(path + ("from", i), f"`{did}` is built from itself", "remove it from `from`")
+                else:
+                    self.ref(path + ("from", i), src, f.dims, "dimension", "dimensions")
+        for did, (path, _d) in f.dims.items():
+            if f.sources(did) and self.cycle(did):
+                self.add(path + ("from",), f"`{did}` is built from itself through "
+                         + " → ".join(f"`{x}`" for x in self.cycle(did)), "break the cycle")
+        done: set[str] = set()
+        for did in f.dims:
+            self.from_range(did, done, [])
+
+    def cycle(self, start: str) -> list[str]:
+        f = self.facts
+        stack: list[tuple[str, list[str]]] = [(s, [start, s]) for s in f.sources(start)]
+        seen: set[str] = set()
+        while stack:
+            d, trail = stack.pop()
+            if d == start:
+                return trail
+            if d in seen:
+                continue
+            seen.add(d)
+            stack.extend((s, trail + [s]) for s in f.sources(d))
+        return []
+
+    def from_range(self, did: str, done: set[str], trail: list[str]) -> tuple[Fraction, Fraction] | None:
+        f = self.facts
+        if did in f.ranges:
+            lo, hi = f.ranges[did]
+            return Fraction(str(lo)), Fraction(str(hi))
+        path, d = f.dims.get(did, ((), {}))
+        srcs = f.sources(did)
+        if did in done or did in trail or not srcs or did not in f.dims:
+            return None
+        done.add(did)
+        parts = [self.from_range(s, done, trail + [did]) for s in srcs]
+        if any(p is None for p in parts):
+            return None
+        rule = Rule(d, 0)
+        k = 1 if not rule.mean else len(parts)
+        f.ranges[did] = (settle(sum((p[0] for p in parts if p), Fraction(0)) / k, rule.whole),
+                         settle(sum((p[1] for p in parts if p), Fraction(0)) / k, rule.whole))
+        self.check_bands(path, did, d, rule.whole, None)
+        return self.from_range(did, done, trail)
+
+    def check_bands(self, path: Path_, did: str, d: dict[str, Any], whole: bool,
+                    scores: set[int | float] | None) -> None:
+        """The bands of one dimension against its reachable range (and, for decimal scores, against
+        every score it can take): covered once each, inside the range, `incomplete` never an id."""
+        lo, hi = self.facts.ranges[did]
+        for bi, b in dicts(d.get("bands")):
+            if b.get("id") == "incomplete":
+                self.add(path + ("bands", bi, "id"), "`incomplete` is reserved: it means \"no band\" "
+                         "(too few answers)", "rename the band, and the conditions and examples that name it")
+            for key in ("min", "max"):
+                if whole and is_number(b.get(key)) and not is_int(b.get(key)):
+                    self.add(path + ("bands", bi, key), f"`{did}` scores whole numbers; band limits are whole "
+                             f"numbers too, found {shown(b.get(key))}",
+                             "use a whole number, or `score: mean` or `round: none` for decimal scores")
+        bands = [(bi, b) for bi, b in dicts(d.get("bands")) if is_number(b.get("min")) and is_number(b.get("max"))]
+        for bi, b in bands:
+            if b["min"] > b["max"]:
+                self.add(path + ("bands", bi, "min"), f"band `{b.get('id')}` runs backwards: "
+                         f"{shown(b['min'])} to {shown(b['max'])}", "`min` must not be above `max`")
+        bands.sort(key=lambda x: (x[1]["min"], x[1]["max"]))
+        if not bands:
+            return
+        rng = f"the reachable range is {shown(lo)} to {shown(hi)}"
+        for bi, b in bands:
+            if b["max"] < lo or b["min"] > hi:
+                self.add(path + ("bands", bi), f"band `{b.get('id')}` ({shown(b['min'])} to {shown(b['max'])}) "
+                         f"can never be reached; {rng}", "remove it or change its limits")
+            elif b["min"] < lo:
+                self.add(path + ("bands", bi, "min"), f"band `{b.get('id')}` starts at {shown(b['min'])}, below "
+                         f"the lowest reachable score; {rng}", f"start it at {shown(lo)}")
+            elif b["max"] > hi:
+                self.add(path + ("bands", bi, "max"), f"band `{b.get('id')}` ends at {shown(b['max'])}, past "
+                         f"the highest reachable score; {rng}", f"end it at {shown(hi)}")
+        first_i, first = bands[0]
+        if first["min"] > lo:
+            upto = f" to {shown(first['min'] - 1)}" if whole else ""
+            self.add(path + ("bands", first_i, "min"),
+                     f"scores {shown(lo)}{upto} fall in no band; {rng}" if whole
+                     else f"scores from {shown(lo)} fall in no band; {rng}", f"start the lowest band at {shown(lo)}")
+        last_i, last = bands[-1]
+        if last["max"] < hi:
+            self.add(path + ("bands", last_i, "max"),
+                     f"scores {shown(last['max'] + 1)} to {shown(hi)} fall in no band; {rng}" if whole
+                     else f"scores up to {shown(hi)} fall in no band; {rng}", f"end the highest band at {shown(hi)}")
+        for (_, a), (bi, b) in zip(bands, bands[1:], strict=False):
+            if b["min"] <= a["max"]:
+                self.add(path + ("bands", bi, "min"),
+                         f"overlap: bands `{a.get('id')}` and `{b.get('id')}` both hold "
+                         f"{shown(b['min'])} to {shown(min(a['max'], b['max']))}",
+                         f"start `{b.get('id')}` at {shown(_next(a['max'], whole))}")
+            elif whole and b["min"] > a["max"] + 1:
+                self.add(path + ("bands", bi, "min"),
+                         f"gap: scores {a['max'] + 1} to {b['min'] - 1} fall between bands "
+                         f"`{a.get('id')}` and `{b.get('id')}`", f"start `{b.get('id')}` at {a['max'] + 1}")
+            elif not whole and scores is None and b["min"] > _next(a["max"], whole):
+                self.add(path + ("bands", bi, "min"),
+                         f"gap: scores between {shown(a['max'])} and {shown(b['min'])} fall between bands "
+                         f"`{a.get('id')}` and `{b.get('id')}`",
+                         f"start `{b.get('id')}` at {shown(_next(a['max'], whole))}")
+        if not whole and scores is not None:
+            for v in sorted(scores):
+                if not any(b["min"] <= v <= b["max"] for _, b in bands):
+                    below = [b for _, b in bands if b["max"] < v]
+                    above = [b for _, b in bands if b["min"] > v]
+                    fix = (f"start `{above[0].get('id')}` at {shown(v)}" if above and not below
+                           else f"end `{below[-1].get('id')}` at {shown(v)}" if below and not above
+                           else f"end `{below[-1].get('id')}` at {shown(v)} or start `{above[0].get('id')}` at "
+                           f"{shown(v)}" if below and above else "")
+                    self.add(path + ("bands",), f"the score {shown(v)} can occur but falls in no band "
+                             f"(`{did}` takes decimal scores, to two places)", fix)
+                    break
 
     # -- dates -----------------------------------------------------------------------------------------
     def check_dates(self) -> None:
@@ -269,6 +467,17 @@ class Checker:
                         continue
                     known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
                     self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
+
+
+SCALE_POINTS = ("a scale question's points are its scale's values (write a scale whose values are the points); "
+                "for points per answer, make it `kind: single` and give each option `scores`")
+
+
+def _next(value: int | float, whole: bool) -> int | float:
+    """The next score after `value`: one more for whole scores, 0.01 more for decimal ones."""
+    if whole:
+        return value + 1
+    return float(Fraction(str(value)) + Fraction(1, 100))
 
 
 _DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -445,6 +654,9 @@ class _Seen:
     def band_index(self, dim: str) -> int | None:
         raise AssertionError("conditions on bands are not evaluated here")
 
+    def flagged(self, flag: str) -> bool:
+        raise AssertionError("conditions on flags are not evaluated here")
+
 
 def _hidden(facts: Facts, answers: dict[str, Any]) -> list[tuple[str, str]]:
     """(question, why) for each answer the other answers hide, walking the bank as a person would.
@@ -453,18 +665,21 @@ def _hidden(facts: Facts, answers: dict[str, Any]) -> list[tuple[str, str]]:
     stops at the first such condition, and `quiz test` checks the rest by scoring the example.
     """
     from quiz.conditions.compile import compile_node
-    from quiz.conditions.nodes import references
+    from quiz.conditions.nodes import flag_references, references
 
     statements = {qid: q.data["answer"] for qid, q in facts.questions.items()
                   if q.kind == "statement" and isinstance(q.data.get("answer"), bool)}
     seen = _Seen()
     out: list[tuple[str, str]] = []
+    reached: set[str] = set()  # the questions walked so far, shown or not
 
     def holds(path: Path_) -> bool | None:
         node = facts.conditions.get(path)
         if node is None:
             return True
-        if any(r.kind != "question" for r in references(node)):
+        # A condition on a later question is its own problem, reported elsewhere: the walk stops there.
+        if any(r.kind != "question" or r.name not in reached for r in references(node)) \
+                or flag_references(node):
             return None
         return compile_node(node, {}, statements)(seen)
 
@@ -487,6 +702,7 @@ def _hidden(facts: Facts, answers: dict[str, Any]) -> list[tuple[str, str]]:
                 if visible is None:
                     return out
                 why = "" if visible else f"its condition `{q_text(facts, q.path + ('show_if',))}` does not hold"
+            reached.add(qid)
             if why:
                 if qid in answers:
                     out.append((qid, why))

@@ -13,7 +13,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 # Each command lives in its own module with `register(subparsers)`; the order here is the help order.
 COMMANDS = ("take", "score", "validate", "test", "new", "preview", "export", "present", "serve",
-            "room", "compare", "forget")
+            "room", "compare", "forget", "migrate")
 
 
 class _Parser(argparse.ArgumentParser):

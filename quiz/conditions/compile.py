@@ -14,9 +14,11 @@ class Context(Protocol):
     answers: dict[str, Any]
     visible: set[str]
 
-    def score(self, dim: str) -> int | None: ...
+    def score(self, dim: str) -> int | float | None: ...
 
     def band_index(self, dim: str) -> int | None: ...
+
+    def flagged(self, flag: str) -> bool: ...
 
 
 Predicate_ = Callable[[Context], bool]
@@ -101,6 +103,8 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
         return includes
     if isinstance(node, Predicate):
         qid, func = node.subject.name, node.func
+        if func == "flagged":
+            return lambda c: c.flagged(qid)
         if func == "answered":
             return lambda c: qid in c.answers and c.answers[qid] != DECLINED
         if func == "skipped":
@@ -128,7 +132,9 @@ def compile_node(node: Node, band_ids: dict[str, list[str]], statements: dict[st
             return s is not None and cmp(s, value)
 
         return score
-    # band(): compare by position in the band list; "incomplete" is the state with no band.
+    # band(): compare by position in the band list, which the model keeps sorted by score, so
+    # `>=` means "this band or a higher-scoring one" whatever order the file lists them in;
+    # "incomplete" is the state with no band.
     if value == "incomplete":
         if op == "==":
             return lambda c: c.band_index(name) is None

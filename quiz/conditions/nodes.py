@@ -12,9 +12,9 @@ from quiz.errors import QuizError
 Value = str | int | float | bool
 """A literal value written in a condition: text, a number, true or false."""
 
-RefKind = Literal["question", "dimension"]
+RefKind = Literal["question", "dimension", "flag"]
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
-PredicateFunc = Literal["answered", "skipped", "declined", "correct", "wrong"]
+PredicateFunc = Literal["answered", "skipped", "declined", "correct", "wrong", "flagged"]
 MeasureFunc = Literal["count", "score", "band"]
 
 
@@ -33,7 +33,7 @@ class ConditionError(QuizError):
 
 
 class Reference(msgspec.Struct, frozen=True):
-    """A name in a condition: `kind` is `question` or `dimension`; `offset` locates it."""
+    """A name in a condition: `kind` is `question`, `dimension` or `flag`; `offset` locates it."""
 
     kind: RefKind
     name: str
@@ -84,7 +84,8 @@ class Includes(msgspec.Struct, frozen=True):
 
 
 class Predicate(msgspec.Struct, frozen=True):
-    """`answered(q)`, `skipped(q)`, `declined(q)`, `correct(q)` or `wrong(q)`."""
+    """`answered(q)`, `skipped(q)`, `declined(q)`, `correct(q)`, `wrong(q)`, or `flagged(f)` (its subject
+    is a flag id, of kind `flag`)."""
 
     func: PredicateFunc
     subject: Reference
@@ -104,7 +105,7 @@ Node = Or | And | Not | Compare | InList | Includes | Predicate | Measure
 
 
 def references(node: Node) -> list[Reference]:
-    """Every name the condition mentions, in source order."""
+    """Every question and dimension the condition mentions, in source order (flags: `flag_references`)."""
     out: list[Reference] = []
     stack: list[Node] = [node]
     while stack:
@@ -113,7 +114,22 @@ def references(node: Node) -> list[Reference]:
             stack.extend(reversed(n.items))
         elif isinstance(n, Not):
             stack.append(n.item)
-        else:
+        elif n.subject.kind != "flag":
+            out.append(n.subject)
+    return sorted(out, key=lambda r: r.offset)
+
+
+def flag_references(node: Node) -> list[Reference]:
+    """Every flag the condition tests with `flagged(...)`, in source order."""
+    out: list[Reference] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (Or, And)):
+            stack.extend(n.items)
+        elif isinstance(n, Not):
+            stack.append(n.item)
+        elif n.subject.kind == "flag":
             out.append(n.subject)
     return sorted(out, key=lambda r: r.offset)
 

@@ -208,7 +208,8 @@ class _Parser:
         arg = self.expect("name", "an id inside the parentheses")
         self.expect(")", "`)`")
         if func in PREDICATES:
-            return Predicate(PREDICATES[func], Reference("question", arg.text, arg.offset))
+            kind: RefKind = "flag" if func == "flagged" else "question"
+            return Predicate(PREDICATES[func], Reference(kind, arg.text, arg.offset))
         op = self.peek()
         if op.kind != "op":
             raise ConditionError(f"`{func}(...)` must be compared with something", op.offset,

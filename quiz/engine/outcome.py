@@ -39,13 +39,14 @@ class ResourceRef(msgspec.Struct, frozen=True):
 
 
 class DimensionResult(msgspec.Struct, frozen=True):
-    """A dimension's score and band, or the explicit "not enough answers" state."""
+    """A dimension's score and band, or the explicit "not enough answers" state; a score is a whole
+    number, or a decimal (two places) for a mean or a `round: none` dimension."""
 
     id: str
     title: str
-    score: int | None
-    low: int
-    high: int
+    score: int | float | None
+    low: int | float
+    high: int | float
     answered: int
     needed: int
     band: str | None
@@ -58,6 +59,16 @@ class DimensionResult(msgspec.Struct, frozen=True):
     def incomplete(self) -> bool:
         """True when too few items were answered to give a band."""
         return self.band is None
+
+
+class RaisedFlag(msgspec.Struct, frozen=True):
+    """An item flag the answers raised: its id and label, the question that raised it, and the
+    dimension results show it with ("" when the item feeds none)."""
+
+    id: str
+    label: str
+    question: str
+    dimension: str = ""
 
 
 class StatementResult(msgspec.Struct, frozen=True):
@@ -102,6 +113,8 @@ class Outcome(msgspec.Struct, frozen=True):
     statements: tuple[StatementResult, ...]
     suggestions: tuple[ChosenSuggestion, ...]
     answers: tuple[tuple[str, Any], ...]
+    flags: tuple[RaisedFlag, ...] = ()
+    """The item flags raised, in bank order; a flag never depends on a band or on prorating."""
 
     @property
     def correct(self) -> int:

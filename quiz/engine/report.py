@@ -67,6 +67,7 @@ def to_text(outcome: Outcome) -> str:
                              f"{_bar(d)}")
                 if d.band_text:
                     lines.append(f"  {d.band_text}")
+            lines += [f"  Flag: {f.label}" for f in outcome.flags if f.dimension == d.id]
         lines.append("")
     if outcome.statements and not outcome.ended_early:
         lines.append(f"STATEMENTS: {outcome.correct} of {len(outcome.statements)} right")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
-from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Question
+from quiz.bank.facts import settle
+from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Number, Question
 from quiz.conditions.compile import Predicate_, compile_explainer, compile_node, explain
 from quiz.conditions.nodes import (
     And,
@@ -22,6 +24,7 @@ from quiz.engine.outcome import (
     ChosenSuggestion,
     DimensionResult,
     Outcome,
+    RaisedFlag,
     Reason,
     ResourceRef,
     StatementResult,
@@ -32,27 +35,34 @@ from quiz.engine.outcome import (
 class ScoreContext:
     """Evaluation context: effective answers so far, visible ids, and cached dimension results."""
 
-    __slots__ = ("engine", "answers", "visible", "_scores")
+    __slots__ = ("engine", "answers", "visible", "hidden", "_scores")
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.answers: dict[str, Any] = {}
         self.visible: set[str] = set()
-        self._scores: dict[str, tuple[int | None, int, int | None]] = {}
+        self.hidden: set[str] = set()
+        """Questions that `show_if` (their own or their section's) hid; not those never reached."""
+        self._scores: dict[str, tuple[Number | None, int, int | None]] = {}
 
-    def result(self, dim: str) -> tuple[int | None, int, int | None]:
+    def result(self, dim: str) -> tuple[Number | None, int, int | None]:
         """(score or None when incomplete, items answered, band index or None)."""
         r = self._scores.get(dim)
         if r is None:
-            r = self.engine.dimension_score(dim, self.answers)
+            r = self.engine.dimension_score(dim, self)
             self._scores[dim] = r
         return r
 
-    def score(self, dim: str) -> int | None:
+    def score(self, dim: str) -> Number | None:
         return self.result(dim)[0]
 
     def band_index(self, dim: str) -> int | None:
         return self.result(dim)[2]
+
+    def flagged(self, flag: str) -> bool:
+        """Whether the item flag is raised by its own question's answer."""
+        f = self.engine.bank.flag_by_id[flag]
+        return f.raised_by(self.answers.get(f.question))
 
     def add(self, qid: str, value: Any) -> None:
         self.answers[qid] = value
@@ -61,16 +71,19 @@ class ScoreContext:
 
 
 def _points(q: Question, dim: str) -> Callable[[Any], int]:
-    """How an answer to `q` turns into points on `dim`."""
+    """How an answer to `q` turns into points on `dim` (times the item's weight for that dimension)."""
     if q.kind == "scale" and q.scale is not None:
+        # By value, never by position: the author may list a scale highest first.
         vals = [p.value for p in q.scale.points]
         lo, hi = min(vals), max(vals)
+        w = dict(q.weights).get(dim, 1)
         if q.reverse:
-            return lambda a: lo + hi - a
-        return lambda a: a
+            return (lambda a: lo + hi - a) if w == 1 else (lambda a: (lo + hi - a) * w)
+        return (lambda a: a) if w == 1 else (lambda a: a * w)
     if q.kind == "statement":
         right = q.answer
-        return lambda a: 1 if a is right else 0
+        w = dict(q.weights).get(dim, 1)
+        return lambda a: w if a is right else 0
     table = {o.value: dict(o.scores).get(dim, 0) for o in q.options}
     if q.kind == "multiple":
         return lambda a: sum(table.get(v, 0) for v in a)
@@ -96,6 +109,11 @@ class Engine:
                      if any(o.end for o in q.options)}
         self.dims = {d.id: (d, [(qid, _points(bank.by_id[qid], d.id)) for qid in d.items])
                      for d in bank.dimensions}
+        # The points a hidden item counts as, per dimension that sets `hidden` (weight included).
+        self._hidden = {d.id: {qid: d.hidden * dict(bank.by_id[qid].weights).get(d.id, 1) for qid in d.items}
+                        for d in bank.dimensions if d.hidden is not None}
+        self._needed = {d.id: self._need(d.id) for d in bank.dimensions}
+        self._item_count = {d.id: self._count(d.id) for d in bank.dimensions}
         self.suggestions = [(s, comp(s.when)) for s in bank.suggestions]
         self._atom_cache: dict[int, Predicate_] = {}
         # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
@@ -116,6 +134,7 @@ class Engine:
         self._memo: dict[Any, ChosenSuggestion] = {}
         self._dim_memo: dict[Any, DimensionResult] = {}
         self._statement_memo: dict[Any, StatementResult] = {}
+        self._flags = [(f, RaisedFlag(f.id, f.label, f.question, f.dimension)) for f in bank.flags]
         self._citations = {q.id: (works[q.source].citation() if q.source in works else "")
                            for q in bank.questions if q.kind == "statement"}
 
@@ -127,9 +146,11 @@ class Engine:
         ends = self.ends
         for _section, sec_if, questions in self.sections:
             if sec_if is not None and not sec_if(ctx):
+                ctx.hidden.update(q.id for q, _ in questions)
                 continue
             for q, q_if in questions:
                 if q_if is not None and not q_if(ctx):
+                    ctx.hidden.add(q.id)
                     continue
                 visible.append(q)
                 ctx.visible.add(q.id)
@@ -145,20 +166,61 @@ class Engine:
         return self.walk(answers)[1]
 
     # -- dimensions ----------------------------------------------------------------------------------
-    def dimension_score(self, dim: str, answers: Mapping[str, Any]) -> tuple[int | None, int, int | None]:
-        """(score or None when too few answers, items answered, band index or None)."""
+    def dimension_score(self, dim: str, ctx: ScoreContext) -> tuple[Number | None, int, int | None]:
+        """(score or None when too few answers, items answered, band index or None).
+
+        A missing item (skipped, declined, hidden) adds nothing and is not answered, except that a
+        hidden one counts as answered with the dimension's `hidden` points when it sets them. With
+        fewer than all items answered the score is prorated: the answered items' mean times the count.
+        """
         d, items = self.dims[dim]
-        total = 0
+        if d.sources:
+            return self._from_score(d.id, ctx)
+        answers = ctx.answers
+        total: Number = 0
         answered = 0
+        hidden = self._hidden.get(dim)
         for qid, points in items:
             a = answers.get(qid)
             if a is None or a == DECLINED:
+                if hidden is not None and qid in ctx.hidden:
+                    answered += 1
+                    total += hidden[qid]
                 continue
             answered += 1
             total += points(a)
         if answered < d.min_answered:
             return None, answered, None
-        return total, answered, d.band_index(total)
+        value: Number = total
+        mean = d.score_kind == "mean"
+        if type(total) is float:  # a decimal `hidden` value: exact arithmetic
+            exact = Fraction(str(total))
+            value = settle(exact / answered if mean else exact * len(items) / answered, d.whole)
+        elif mean or answered < len(items):
+            num = int(total) if mean else int(total) * len(items)  # a whole total here
+            # Half up in integers: floor(num / answered + 1/2), exact and much faster than Fraction.
+            value = (2 * num + answered) // (2 * answered) if d.whole else settle(Fraction(num, answered), False)
+        return value, answered, d.band_index(value)
+
+    def _from_score(self, dim: str, ctx: ScoreContext) -> tuple[Number | None, int, int | None]:
+        """A dimension built from others: their scores summed (or averaged), incomplete if any is."""
+        d = self.dims[dim][0]
+        parts = [ctx.result(s) for s in d.sources]
+        answered = sum(p[1] for p in parts)
+        if any(p[0] is None for p in parts):
+            return None, answered, None
+        total = sum((Fraction(str(p[0])) for p in parts), Fraction(0))
+        value = settle(total / len(parts) if d.score_kind == "mean" else total, d.whole)
+        return value, answered, d.band_index(value)
+
+    def _need(self, dim: str) -> int:
+        d = self.dims[dim][0]
+        return sum(self._need(s) for s in d.sources) if d.sources else d.min_answered
+
+    def _count(self, dim: str) -> int:
+        """How many items feed `dim`, through the dimensions it is built from too."""
+        d, items = self.dims[dim]
+        return sum(self._count(s) for s in d.sources) if d.sources else len(items)
 
     # -- outcome --------------------------------------------------------------------------------------
     def score(self, answers: Mapping[str, Any]) -> Outcome:
@@ -175,11 +237,12 @@ class Engine:
             if dr is None:
                 score, answered, bi = result
                 band = d.bands[bi] if bi is not None else None
+                need = self._needed[did]
                 dr = DimensionResult(
-                    d.id, d.title, score, d.low, d.high, answered, d.min_answered,
+                    d.id, d.title, score, d.low, d.high, answered, need,
                     band.id if band else None, band.label if band else "Not enough answers",
-                    band.text if band else f"Answer at least {d.min_answered} of its questions to see a result.",
-                    len(_items),
+                    band.text if band else f"Answer at least {need} of its questions to see a result.",
+                    self._item_count[did],
                 )
                 _remember(dim_memo, dkey, dr)
             dims.append(dr)
@@ -233,9 +296,13 @@ class Engine:
                     given_answers.append((qid, eff[qid]))
             elif complete and not q.can_skip and q.kind != "text":
                 complete = False
+        flags: tuple[RaisedFlag, ...] = ()
+        if self._flags:
+            # From each flag's own answer alone: never a band, never prorating.
+            flags = tuple([raised for f, raised in self._flags if f.raised_by(eff.get(f.question))])
         return Outcome(
             bank.id, bank.title, bank.version, bank.disclaimer, complete, ended, len(visible),
-            n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers),
+            n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers), flags,
         )
 
     def _work(self, wid: str) -> WorkRef:
@@ -271,6 +338,9 @@ class Engine:
                 return len(a) if isinstance(a, tuple) else 0
             r = ctx.result(atom.subject.name)
             return r, type(r[0])  # 3 and 3.0 are equal keys but print differently
+        if isinstance(atom, Predicate) and atom.func == "flagged":
+            a = ctx.answers.get(self.bank.flag_by_id[atom.subject.name].question, _MISSING)
+            return (a, tuple(map(type, a))) if type(a) is tuple else (a, type(a))
         if value and isinstance(atom, (Predicate, Includes)):
             return None  # fixed text: the answer is implied by the condition holding
         a = ctx.answers.get(atom.subject.name, _MISSING)  # type: ignore[union-attr]
@@ -289,8 +359,10 @@ class Engine:
                 return Reason(f"{d.title}: not enough answers yet.", dimension=d.id)
             return Reason(f"{d.title}: {score} of {d.high}, \u201c{d.bands[bi].label}\u201d.", dimension=d.id)
         assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
-        q = bank.by_id[atom.subject.name]
+        q = bank.by_id[self._question_of(atom)]
         a = ctx.answers.get(q.id)
+        if isinstance(atom, Predicate) and atom.func == "flagged":
+            return self._fact(atom, ctx)  # the answer that raised the flag, quoted
         if isinstance(atom, Predicate):
             if atom.func in ("correct", "wrong"):
                 said = "true" if a is True else "false"
@@ -314,7 +386,7 @@ class Engine:
         assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
         if isinstance(atom, Measure):
             return self._reason(atom, ctx)  # a score, band or count is stated as it is either way
-        q = self.bank.by_id[atom.subject.name]
+        q = self.bank.by_id[self._question_of(atom)]
         a = ctx.answers.get(q.id)
         if a is None:
             return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
@@ -324,6 +396,14 @@ class Engine:
             return Reason(f"You did not choose \u201c{q.label_of(atom.value)}\u201d for "
                           f"\u201c{q.text}\u201d.", question=q.id)
         return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
+
+
+    def _question_of(self, atom: Node) -> str:
+        """The question a leaf condition reads: its subject, or for `flagged(f)` the flag's question."""
+        name: str = atom.subject.name  # type: ignore[union-attr]
+        if isinstance(atom, Predicate) and atom.func == "flagged":
+            return self.bank.flag_by_id[name].question
+        return name
 
 
 def _dedupe(chosen: list[ChosenSuggestion]) -> list[ChosenSuggestion]:
