@@ -68,11 +68,17 @@ def run(args: argparse.Namespace) -> int:
                 print(prob.render(), file=sys.stderr)
             if r.bank is not None:
                 b = r.bank
-                print(f"ok  {r.file}: {b.title} ({len(b.questions)} questions, "
-                      f"{len(b.dimensions)} dimensions, {len(b.suggestions)} suggestions)")
+                print(f"ok  {r.file}: {b.title} ({counted(len(b.questions), 'question')}, "
+                      f"{counted(len(b.dimensions), 'dimension')}, "
+                      f"{counted(len(b.suggestions), 'suggestion')})")
         if problems:
             n_files = sum(1 for r in results if r.problems)
-            print(f"{len(problems)} problem(s) in {n_files} file(s)", file=sys.stderr)
+            print(f"{counted(len(problems), 'problem')} in {counted(n_files, 'file')}", file=sys.stderr)
     if bad or unreadable:
         return 2
     return 1 if problems else 0
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 problem`, `2 problems`: a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
