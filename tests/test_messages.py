@@ -61,6 +61,14 @@ def test_kind_words_from_other_tools_point_to_ours(word: str, kind: str) -> None
     assert hints and hints[0].startswith(f"did you mean `{kind}`?")
 
 
+def test_a_kind_from_another_tool_is_read_as_meant() -> None:
+    # therapy-fit's checklist written as `kind: checklist`: once, not again under every condition that
+    # asks what the checklist includes (twenty more problems before, each calling it a checklist).
+    shipped = (Path(__file__).parents[1] / "banks" / "therapy-fit.yaml").read_text(encoding="utf-8")
+    [problem] = check_text(shipped.replace("kind: multiple", "kind: checklist", 1), "t.yaml").problems
+    assert problem.path.endswith(".kind") and problem.hint.startswith("did you mean `multiple`?")
+
+
 @pytest.mark.parametrize("condition", ['"yes" == thoughts', 'answered(thoughts): x'])
 def test_an_unquoted_condition_says_to_quote_it(condition: str) -> None:
     text = MINIMAL.replace("kind: text", f"kind: text\n        show_if: {condition}")

@@ -107,11 +107,13 @@ class Document:
             node = node[part]
         return node
 
-    def corrected(self, renames: dict[Path_, str], moves: dict[Path_, Path_]) -> Document:
+    def corrected(self, renames: dict[Path_, str], moves: dict[Path_, Path_],
+                  values: dict[Path_, Any] | None = None) -> Document:
         """A view of this document with misspelled keys renamed and misplaced list items moved.
 
         `renames` maps a key's path to the key it was meant to be; `moves` maps a list item's path to
-        the list item it should follow (an item indented one level too far sits inside the one above).
+        the list item it should follow (an item indented one level too far sits inside the one above);
+        `values` maps a path to the value it was meant to hold (`kind: checklist` read as `multiple`).
         Positions stay those of the text as written, and problems name the file's own paths, so the
         checks that run on the view report the real mistakes without the knock-on ones.
         """
@@ -121,6 +123,8 @@ class Document:
             after.setdefault(anchor, []).append(src)
 
         def copy(value: Any, old: Path_, new: Path_) -> Any:
+            if values and old in values:
+                value = values[old]
             view.origin[new] = old
             if old in self.positions:
                 view.positions[new] = self.positions[old]

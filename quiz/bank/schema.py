@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from quiz.bank.model import KINDS
 from quiz.errors import Problem, shown
 from quiz.paths import schema_path
 
@@ -204,6 +205,7 @@ def structure_fixes(doc: Document) -> tuple[Document, list[Problem]]:
     """
     renames: dict[Path_, str] = {}
     moves: dict[Path_, Path_] = {}
+    values: dict[Path_, Any] = {}
     problems: list[Problem] = []
 
     def walk(value: Any, path: Path_, spath: Path_) -> None:
@@ -229,14 +231,26 @@ def structure_fixes(doc: Document) -> tuple[Document, list[Problem]]:
                     renames[path + (key,)] = meant
                     problems.append(doc.problem(path + (key,), f"unknown key `{key}`",
                                                 f"did you mean `{meant}`?", key=True, kind="schema"))
+        kind = value.get("kind")
+        if _is_question(spath) and isinstance(kind, str) and kind not in KINDS:
+            meant = closest(kind, KINDS)
+            if meant:  # read as meant, so its checklist conditions are not reported as wrong as well
+                values[path + ("kind",)] = meant
+                problems.append(doc.problem(path + ("kind",), f"`{kind}` is not allowed here",
+                                            f"did you mean `{meant}`? Question kinds are {', '.join(KINDS)}.",
+                                            kind="schema"))
         for key, item in value.items():
             name: str = renames.get(path + (key,)) or str(key)
             walk(item, path + (key,), spath + (name,))
 
     walk(doc.data, (), ())
-    if not renames and not moves:
+    if not renames and not moves and not values:
         return doc, []
-    return doc.corrected(renames, moves), problems
+    return doc.corrected(renames, moves, values), problems
+
+
+def _is_question(spath: Path_) -> bool:
+    return len(spath) == 4 and spath[0] == "sections" and spath[2] == "questions" and isinstance(spath[3], int)
 
 
 def _misplaced_under(path: Path_, spath: Path_, keys: set[str]) -> Path_ | None:
