@@ -18,6 +18,11 @@ size, syntax, quiz's YAML limits); it breaks the JSON Schema; or a check beyond 
 references, conditions, bands, examples, reachability, answers) refused it."""
 
 
+def counted(n: int, noun: str) -> str:
+    """A count with its noun in the right number: `1 problem`, `2 problems`, never `problem(s)`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def shown(value: Any) -> str:
     """A value as YAML writes it, for a message: `null`, `true`, `[a, b]`, `{a: 1}`, never a Python repr."""
     if value is None:

@@ -11,6 +11,7 @@ from quiz.bank.model import DECLINED, Bank, Question, Section
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
 from quiz.engine.report import to_text
 from quiz.engine.session import Session, SessionError
+from quiz.errors import counted
 from quiz.safe_text import clean
 
 __all__ = ["PlainRunner", "clean"]
@@ -173,7 +174,8 @@ class PlainRunner:
             case Review():
                 missing = step.missing
                 if missing:
-                    self.say(f"{len(missing)} required question(s) still need an answer: "
+                    verb = "needs" if len(missing) == 1 else "need"
+                    self.say(f"{counted(len(missing), 'required question')} still {verb} an answer: "
                              + ", ".join(f"\u201c{m.text}\u201d" for m in missing[:3]))
                 reply = self.ask("Press Enter to see your results, or b to go back: ")
                 return flow.back() if reply.lower() == "b" else flow.results()
@@ -189,7 +191,8 @@ class PlainRunner:
             self.say(f"Note: that change means these questions no longer apply, and their answers "
                      f"were removed: {names}")
         if step.still_needed:
-            self.say(f"{step.still_needed} required question(s) still need an answer before the "
+            self.say(f"{counted(step.still_needed, 'required question')} still "
+                     f"{'needs' if step.still_needed == 1 else 'need'} an answer before the "
                      "results.")
 
     def section_head(self, sec: Section) -> None:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import KINDS
-from quiz.errors import Problem, shown
+from quiz.errors import Problem, counted, shown
 from quiz.paths import schema_path
 
 if TYPE_CHECKING:  # jsonschema is imported only when a bank is schema-checked (start-up time)
@@ -150,7 +150,7 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
     if v in ("minLength",) :
         return [doc.problem(path, "must not be empty")]
     if v == "minItems":
-        return [doc.problem(path, f"needs at least {value} item(s), found {len(inst)}")]
+        return [doc.problem(path, f"needs at least {counted(value, 'item')}, found {len(inst)}")]
     if v == "maxItems":
         return [doc.problem(path, f"allows at most {value} items, found {len(inst)}")]
     if v == "maxLength":

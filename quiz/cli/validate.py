@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.check import check_file
-from quiz.errors import Problem
+from quiz.errors import Problem, counted
 
 
 def register(sub: Any) -> None:
@@ -78,7 +78,3 @@ def run(args: argparse.Namespace) -> int:
         return 2
     return 1 if problems else 0
 
-
-def counted(n: int, noun: str) -> str:
-    """`1 problem`, `2 problems`: a count with its noun in the right number."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.bank.model import Bank
 from quiz.engine.outcome import Outcome
 from quiz.engine.report import md_escape
+from quiz.errors import counted
 from quiz.safe_text import clean
 
 
@@ -68,7 +69,7 @@ def to_text(bank: Bank, columns: list[Column]) -> str:
         padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
         return "  ".join([lead.ljust(first), *padded]).rstrip()
 
-    out = [f"Comparing {len(columns)} saved session(s) of \u201c{clean(bank.title)}\u201d", "",
+    out = [f"Comparing {counted(len(columns), 'saved session')} of \u201c{clean(bank.title)}\u201d", "",
            line(heads, ""), line(["-" * w for w in widths], "-" * first)]
     out += [line(cells, clean(title)) for title, cells in table]
     out.append("")
@@ -83,7 +84,7 @@ def to_text(bank: Bank, columns: list[Column]) -> str:
 def to_markdown(bank: Bank, columns: list[Column]) -> str:
     """A Markdown table of bands and suggestions, one column per file."""
     heads = [md_escape(name(c)) for c in columns]
-    out = [f"# {md_escape(bank.title)}: {len(columns)} saved session(s) compared", "",
+    out = [f"# {md_escape(bank.title)}: {counted(len(columns), 'saved session')} compared", "",
            "| | " + " | ".join(heads) + " |", "|---|" + "---|" * len(columns)]
     for title, cells in rows(bank, columns):
         out.append(f"| {md_escape(title)} | " + " | ".join(md_escape(x) for x in cells) + " |")
