@@ -96,7 +96,7 @@ def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
 def type_name(value: Any) -> str:
     """What kind of value this is, in words: `a whole number`, `a list`, `empty (null)`."""
     if value is None:
-        return "empty (null)"
+        return "empty"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):
