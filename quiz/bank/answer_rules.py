@@ -94,7 +94,7 @@ def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
 
 
 def type_name(value: Any) -> str:
-    """What kind of value this is, in words: `a whole number`, `a list`, `empty (null)`."""
+    """What kind of value this is, in words: `a whole number`, `a list`, `empty`."""
     if value is None:
         return "empty"
     if isinstance(value, bool):
