@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.bank.model import DECLINED, KINDS, Answer, Option, Question, Scale, ScalePoint
-from quiz.bank.schema import suggest
+from quiz.bank.schema import suggest, type_name
 from quiz.errors import shown
 
 LOOKS_TYPED = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|true|false|null|~",
@@ -81,7 +81,7 @@ def judge(q: Question, value: Any) -> Answer | Refusal:
             return Refusal(f"the answer to `{q.id}` is longer than {q.max_length} characters",
                            f"shorten it to {q.max_length} characters")
         return value
-    return Refusal(f"`{q.id}` takes free text, and `{as_yaml(value)}` is {type_name(value)}",
+    return Refusal(f"`{q.id}` takes free text, and `{as_yaml(value)}` is {_type_name(value)}",
                    "put the answer in quotes")
 
 
@@ -93,21 +93,9 @@ def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
     return got, "", ""
 
 
-def type_name(value: Any) -> str:
-    """What kind of value this is, in words: `a whole number`, `a list`, `empty`."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "text"
+def _type_name(value: Any) -> str:
+    """What kind of value an answer is, in words; an answer of null is empty, not "nothing"."""
+    return "empty" if value is None else type_name(value)
 
 
 def _points_hint(q: Question) -> str:
@@ -134,7 +122,7 @@ def _scale_refusal(q: Question, value: Any) -> Refusal:
         return Refusal(f"the answer to `{q.id}` is the decimal number `{shown(value)}`; a scale item takes "
                        "a whole number", f"write {int(value)}")
     if isinstance(value, (bool, list, dict, float)) or value is None:
-        return Refusal(f"the answer to `{q.id}` is {type_name(value)} (`{as_yaml(value)}`); a scale item "
+        return Refusal(f"the answer to `{q.id}` is {_type_name(value)} (`{as_yaml(value)}`); a scale item "
                        "takes one whole number", _points_hint(q))
     return Refusal(f"`{as_yaml(value)}` is not a point on `{q.id}`'s scale", _points_hint(q))
 
@@ -151,9 +139,9 @@ def _single_refusal(q: Question, value: Any) -> Refusal:
                        _options_hint(q))
     if not isinstance(value, str):
         if any(o.value == shown(value) for o in q.options):
-            return Refusal(f"the answer to `{q.id}` is {type_name(value)} (`{shown(value)}`); its options "
+            return Refusal(f"the answer to `{q.id}` is {_type_name(value)} (`{shown(value)}`); its options "
                            "are text", f"write \"{shown(value)}\" in quotes")
-        return Refusal(f"`{q.id}` takes one option, and the answer is {type_name(value)} "
+        return Refusal(f"`{q.id}` takes one option, and the answer is {_type_name(value)} "
                        f"(`{as_yaml(value)}`)", _options_hint(q))
     return Refusal(f"`{as_yaml(value)}` is not an option of `{q.id}`", _options_hint(q, value))
 
@@ -163,9 +151,9 @@ def _item_refusal(q: Question, item: Any, at: tuple[int, ...]) -> Refusal:
     if isinstance(item, str):
         return Refusal(f"`{as_yaml(item)}` is not an option of `{q.id}`", _options_hint(q, item), at)
     if any(o.value == shown(item) for o in q.options):
-        return Refusal(f"the answer to `{q.id}` lists {type_name(item)} (`{shown(item)}`); its options are "
+        return Refusal(f"the answer to `{q.id}` lists {_type_name(item)} (`{shown(item)}`); its options are "
                        "text", f"write \"{shown(item)}\" in quotes", at)
-    return Refusal(f"the answer to `{q.id}` lists {type_name(item)} (`{as_yaml(item)}`); a checklist lists "
+    return Refusal(f"the answer to `{q.id}` lists {_type_name(item)} (`{as_yaml(item)}`); a checklist lists "
                    "option values", _options_hint(q), at)
 
 
@@ -175,7 +163,7 @@ def _multiple(q: Question, value: Any) -> Answer | Refusal:
     if items is None:
         example = "[" + ", ".join(o.value for o in q.options[:2]) + "]"
         return Refusal(f"`{q.id}` is a checklist and takes a list of option values, not `{as_yaml(value)}` "
-                       f"({type_name(value)})", f"e.g. {example}")
+                       f"({_type_name(value)})", f"e.g. {example}")
     values = [o.value for o in q.options]
     for j, v in enumerate(items):
         if not isinstance(v, str) or v not in values:
