@@ -176,10 +176,14 @@ def _multiple(q: Question, value: Any) -> Answer | Refusal:
             return Refusal(f"`{q.id}`: `{exclusive[0]}` cannot be combined with other options",
                            "an exclusive option is chosen alone")
     if len(items) < q.min_choices:
-        return Refusal(f"`{q.id}` needs at least {q.min_choices} choice(s), found {len(items)}")
+        return Refusal(f"`{q.id}` needs at least {_choices(q.min_choices)}, found {len(items)}")
     if q.max_choices is not None and len(items) > q.max_choices:
-        return Refusal(f"`{q.id}` allows at most {q.max_choices} choice(s), found {len(items)}")
+        return Refusal(f"`{q.id}` allows at most {_choices(q.max_choices)}, found {len(items)}")
     return tuple(sorted(items, key=values.index))
+
+
+def _choices(n: int) -> str:
+    return "1 choice" if n == 1 else f"{n} choices"
 
 
 def _int_or(value: Any, default: int | None) -> int | None:
