@@ -85,7 +85,7 @@ def test_a_line_indented_under_a_plain_value_says_indentation() -> None:
 
 
 @pytest.mark.parametrize(("answer", "words"), [
-    ('"2"', "is text"), ("2.0", "decimal number"), ("[1]", "whole number"), ("true", "whole number"),
+    ('"2"', 'the text `"2"`'), ("2.0", "decimal number"), ("[1]", "whole number"), ("true", "whole number"),
 ])
 def test_an_example_answer_of_the_wrong_type_says_so(answer: str, words: str) -> None:
     text = (DATA / "invalid" / "sem_example_wrong_type.yaml").read_text(encoding="utf-8")

@@ -39,7 +39,8 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(bank_schema())
 
 
-def _kind(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """What kind of value this is, in words: `a whole number`, `a list`, `nothing` (null)."""
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):
@@ -136,7 +137,7 @@ def _problems_for(doc: Document, err: ValidationError) -> list[Problem]:
         want = value
         words = " or ".join(str(_TYPE_WORDS.get(w, w)) for w in (want if isinstance(want, list) else [want]))
         hint = "put quotes around it" if want == "string" else ""
-        return [doc.problem(path, f"expected {words}, found {_kind(inst)}", hint)]
+        return [doc.problem(path, f"expected {words}, found {type_name(inst)}", hint)]
     if v == "enum":
         allowed = [shown(a) for a in value]
         hint = suggest(shown(inst), allowed) or "one of: " + ", ".join(allowed)

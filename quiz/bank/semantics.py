@@ -8,6 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from quiz.bank.answer_rules import Refusal, judge, sketch
 from quiz.bank.condition_checks import condition_problems
 from quiz.bank.facts import (
     Facts,
@@ -26,7 +27,7 @@ from quiz.bank.facts import (
     text_or_none,
 )
 from quiz.bank.loader import Document, Path_
-from quiz.bank.model import DECLINED, KINDS
+from quiz.bank.model import DECLINED, KINDS, Question
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 
@@ -529,6 +530,7 @@ def example_answer_problems(doc: Document, facts: Facts) -> list[Problem]:
     answer a person could give. Located at the answer's line.
     """
     out: list[Problem] = []
+    sketches: dict[str, Question | None] = {}
     for i, ex in dicts(doc.data.get("examples")):
         answers = ex.get("answers")
         if not isinstance(answers, dict):
@@ -539,106 +541,22 @@ def example_answer_problems(doc: Document, facts: Facts) -> list[Problem]:
             q = facts.questions.get(qid) if isinstance(qid, str) else None
             if q is None:
                 continue  # an unknown question is reported by check_examples
-            found = _answer_problem(facts, q, qid, value)
-            if found is None:
-                usable[qid] = _effective(q, value)
+            if qid not in sketches:
+                sketches[qid] = sketch(q.data, facts.scales)
+            question = sketches[qid]
+            if question is None:  # the question itself is broken, and reported where it is defined
+                usable[qid] = value
                 continue
-            sub, message, hint = found
-            out.append(doc.problem(base + (qid,) + sub, message, hint))
+            got = judge(question, value)
+            if isinstance(got, Refusal):
+                out.append(doc.problem(base + (qid, *got.at), got.message, got.hint))
+            else:
+                usable[qid] = got
         for qid, why in _hidden(facts, usable):
             out.append(doc.problem(base + (qid,), f"`{qid}` is answered but hidden by the example's other "
                                    f"answers: {why}", "remove the answer, or change the answers it depends on",
                                    key=True))
     return out
-
-
-def _answer_problem(facts: Facts, q: QInfo, qid: str, value: Any) -> tuple[Path_, str, str] | None:
-    """(where under the answer, what is wrong, hint) for one example answer, or None when it is sound."""
-    kind, d = q.kind, q.data
-    if value == DECLINED and kind != "text":
-        if d.get("prefer_not_to_say"):
-            return None
-        return (), f"`{qid}` does not offer \"Prefer not to say\"", "answer it, or leave it out"
-    values = q.option_values()
-    if kind == "single":
-        if isinstance(value, str) and value in values:
-            return None
-        return (), *_not_an_option(qid, value, values)
-    if kind == "multiple":
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list):
-            return (), f"`{qid}` is a checklist; give a list of option values, found {_what(value)}", \
-                "e.g. [" + ", ".join(values[:2]) + "]"
-        for j, v in enumerate(items):
-            if not (isinstance(v, str) and v in values):
-                return ((j,) if isinstance(value, list) else ()), *_not_an_option(qid, v, values)
-        if len(set(items)) != len(items):
-            return (), f"`{qid}` lists an option twice", "list each option once"
-        exclusive = sorted({str(o.get("value")) for _, o in dicts(d.get("options")) if o.get("exclusive")}
-                           & set(items))
-        if len(items) > 1 and exclusive:
-            return (), f"`{qid}`: `{exclusive[0]}` cannot be combined with other options", \
-                "an exclusive option is chosen alone"
-        lo, hi = d.get("min_choices", 0), d.get("max_choices")
-        if isinstance(lo, int) and len(items) < lo:
-            return (), f"`{qid}` needs at least {lo} choice(s), found {len(items)}", ""
-        if isinstance(hi, int) and len(items) > hi:
-            return (), f"`{qid}` allows at most {hi} choice(s), found {len(items)}", ""
-        return None
-    if kind == "scale":
-        points = scale_values(facts, q)
-        if isinstance(value, int) and not isinstance(value, bool):
-            if value in points or not points:
-                return None
-            return (), f"`{value}` is not a point on `{qid}`'s scale (points: " \
-                f"{', '.join(map(str, points))})", "choose one of the scale's values"
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return (), f"the answer to `{qid}` is text (`\"{value}\"`), but scale points are whole numbers", \
-                f"write {value.strip()} without quotes"
-        if isinstance(value, float) and value.is_integer():
-            return (), f"the answer to `{qid}` is a decimal number ({shown(value)}), but scale points are " \
-                "whole numbers", f"write {int(value)}"
-        return (), f"`{qid}` takes a whole number on its scale, found {_what(value)}", \
-            "points: " + ", ".join(map(str, points))
-    if kind == "statement":
-        if isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false")):
-            return None
-        return (), f"`{qid}` is a true/false statement; answer true or false, found {_what(value)}", ""
-    if kind == "text":
-        if not isinstance(value, str):
-            return (), f"`{qid}` takes free text, found {_what(value)}", "put the answer in quotes"
-        limit = d.get("max_length", 2000)
-        if isinstance(limit, int) and len(value) > limit:
-            return (), f"the answer to `{qid}` is longer than {limit} characters", ""
-    return None
-
-
-def _what(value: Any) -> str:
-    """A value and its type for a message: `` `2` (a whole number) ``."""
-    kinds = {bool: "true/false", int: "a whole number", float: "a decimal number", str: "text",
-             list: "a list", dict: "a mapping"}
-    kind = "nothing" if value is None else kinds.get(type(value), "a value")
-    return f"`{shown(value)}` ({kind})"
-
-
-def _not_an_option(qid: str, value: Any, values: list[str]) -> tuple[str, str]:
-    """The message and hint for a value that is none of a question's option values."""
-    if not isinstance(value, str) and shown(value) in values:
-        return (f"`{shown(value)}` is {_what(value)[len(shown(value)) + 3:]}, but `{qid}`'s option values are "
-                f"text", f"write it in quotes: \"{shown(value)}\"")
-    return f"`{shown(value)}` is not an option of `{qid}`", \
-        suggest(str(shown(value)), values) or "options: " + ", ".join(values)
-
-
-def _effective(q: QInfo, value: Any) -> Any:
-    """The answer as conditions read it (a checklist as a tuple, a statement as true or false)."""
-    if value == DECLINED:
-        return value
-    if q.kind == "multiple":
-        return (value,) if isinstance(value, str) else tuple(value)
-    if q.kind == "statement" and isinstance(value, str):
-        return value.lower() == "true"
-    return value
 
 
 class _Seen:

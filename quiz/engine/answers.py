@@ -1,161 +1,21 @@
-"""Answer values: checking them against a bank, and reading answer files (YAML or JSON) and cells."""
+"""Answer sets: checking them against a bank (by `quiz.bank.answer_rules`), reading answer files and cells."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from quiz.bank.answer_rules import LOOKS_TYPED, WHOLE_NUMBER_TEXT, Refusal, as_yaml, judge
+from quiz.bank.answer_rules import normalize_one as normalize_one  # the engine's name for it, kept
 from quiz.bank.files import MAX_FILE_BYTES
 from quiz.bank.loader import ANSWERS, Document, decode, load_path, load_text
-from quiz.bank.model import DECLINED, Answer, Bank, Question
+from quiz.bank.model import Answer, Bank, Question
 from quiz.bank.schema import suggest
 from quiz.engine.outcome import Outcome
 from quiz.engine.scoring import engine_for
-from quiz.errors import BankError, InputError, Problem, shown
-
-# Text that YAML (and JSON) would read as a number, true/false or null if it were not quoted.
-_LOOKS_TYPED = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|true|false|null|~",
-                          re.IGNORECASE)
-_INT_TEXT = re.compile(r"[-+]?[0-9]+")
-
-
-def as_yaml(value: Any) -> str:
-    """A value as it would be written in an answers file: like `shown`, but text that would read as a
-    number, true/false or null without quotes keeps its quotes (`"2"` is text, `2` a number)."""
-    if isinstance(value, str) and (not value or _LOOKS_TYPED.fullmatch(value)):
-        return json.dumps(value, ensure_ascii=False)
-    return shown(value)
-
-
-def normalize_one(q: Question, value: Any) -> tuple[Answer | None, str, str]:
-    """(normalized answer or None, message, hint) for one raw value given to `q`.
-
-    The accepting branch of each kind comes first and allocates nothing: batch scoring runs it for every
-    answer of every set. Only a refused value pays for the words that explain it.
-    """
-    kind = q.kind
-    if value == DECLINED and kind != "text":
-        if q.prefer_not_to_say:
-            return DECLINED, "", ""
-        return None, f"`{q.id}` does not offer \"Prefer not to say\"", "answer it, or leave it out"
-    if kind == "scale":
-        if type(value) is int and q.scale is not None:
-            for p in q.scale.points:
-                if p.value == value:
-                    return value, "", ""
-        return None, *_scale_refusal(q, value)
-    if kind == "single":
-        if type(value) is str:
-            for o in q.options:
-                if o.value == value:
-                    return value, "", ""
-        return None, *_single_refusal(q, value)
-    if kind == "multiple":
-        return _multiple(q, value)
-    if kind == "statement":
-        if isinstance(value, bool):
-            return value, "", ""
-        if isinstance(value, str) and value.lower() in ("true", "false"):
-            return value.lower() == "true", "", ""
-        return None, f"`{q.id}` is a true/false statement, and `{as_yaml(value)}` is neither", \
-            "write true or false"
-    if isinstance(value, str):
-        if len(value) > q.max_length:
-            return None, f"`{q.id}` is longer than {q.max_length} characters", ""
-        return value, "", ""
-    return None, f"`{q.id}` takes free text, and `{as_yaml(value)}` is {_type_name(value)}", \
-        "put the answer in quotes"
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "empty (null)"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "text"
-
-
-def _points_hint(q: Question) -> str:
-    return "its points: " + ", ".join(f"{v} ({label})" for v, label in q.choices())
-
-
-def _scale_refusal(q: Question, value: Any) -> tuple[str, str]:
-    """Why `value` is not a point on `q`'s scale, and what to write instead."""
-    points = [v for v, _ in q.choices()]
-    if isinstance(value, str):
-        text = value.strip()
-        if _INT_TEXT.fullmatch(text) and int(text) in points:
-            return (f"the answer to `{q.id}` is the text `{as_yaml(value)}`; a scale item takes a number",
-                    f"write {int(text)} without quotes")
-        for v, label in q.choices():
-            if label.casefold() == text.casefold():
-                return (f"the answer to `{q.id}` is the label `{as_yaml(value)}`; a scale item takes "
-                        "the number of a point", f"write {v}")
-        if _LOOKS_TYPED.fullmatch(text):
-            return (f"the answer to `{q.id}` is the text `{as_yaml(value)}`; a scale item takes a number, "
-                    "and this is not one of its points", _points_hint(q))
-        return f"`{as_yaml(value)}` is not a point on `{q.id}`'s scale", _points_hint(q)
-    if isinstance(value, float) and value.is_integer() and int(value) in points:
-        return (f"the answer to `{q.id}` is the decimal number `{shown(value)}`; a scale item takes a "
-                f"whole number", f"write {int(value)}")
-    if isinstance(value, (bool, list, dict)) or value is None:
-        return (f"the answer to `{q.id}` is {_type_name(value)} (`{as_yaml(value)}`); a scale item takes "
-                "one number", _points_hint(q))
-    return f"`{as_yaml(value)}` is not a point on `{q.id}`'s scale", _points_hint(q)
-
-
-def _options_hint(q: Question, word: str = "") -> str:
-    values = [o.value for o in q.options]
-    return (suggest(word, values) if word else "") or "its options: " + ", ".join(values)
-
-
-def _single_refusal(q: Question, value: Any) -> tuple[str, str]:
-    """Why `value` is not an option of the single-choice `q`, and what to write instead."""
-    values = [o.value for o in q.options]
-    if isinstance(value, list):
-        return f"`{q.id}` takes one option, and the answer is a list (`{as_yaml(value)}`)", _options_hint(q)
-    if not isinstance(value, str) and shown(value) in values:
-        return (f"the answer to `{q.id}` is {_type_name(value)} (`{shown(value)}`); its options are text",
-                f"write \"{shown(value)}\" in quotes")
-    if isinstance(value, (dict, bool, float, int)) or value is None:
-        return f"`{q.id}` takes one option, and the answer is {_type_name(value)} (`{as_yaml(value)}`)", \
-            _options_hint(q)
-    return f"`{as_yaml(value)}` is not an option of `{q.id}`", _options_hint(q, str(value))
-
-
-def _multiple(q: Question, value: Any) -> tuple[Answer | None, str, str]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        example = "[" + ", ".join(o.value for o in q.options[:2]) + "]"
-        return None, f"`{q.id}` is a checklist and takes a list of option values, not `{as_yaml(value)}`", \
-            f"e.g. {example}"
-    values = [o.value for o in q.options]
-    for v in items:
-        if v not in values:
-            return None, f"`{as_yaml(v)}` is not an option of `{q.id}`", _options_hint(q, v)
-    if len(set(items)) != len(items):
-        return None, f"`{q.id}` lists an option twice", "list each option once"
-    if len(items) > 1:
-        exclusive = [o.value for o in q.options if o.exclusive and o.value in items]
-        if exclusive:
-            return None, f"`{q.id}`: `{exclusive[0]}` cannot be combined with other options", ""
-    if len(items) < q.min_choices:
-        return None, f"`{q.id}` needs at least {q.min_choices} choice(s)", ""
-    if q.max_choices is not None and len(items) > q.max_choices:
-        return None, f"`{q.id}` allows at most {q.max_choices} choice(s)", ""
-    return tuple(sorted(items, key=values.index)), "", ""
+from quiz.errors import BankError, InputError, Problem
 
 
 def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
@@ -172,12 +32,12 @@ def normalize(bank: Bank, raw: Mapping[str, Any], file: str = "",
                 (str(key),), f"`{as_yaml(key)}` is not a question in `{bank.id}`",
                 suggest(str(key), list(by_id)) or "check the question ids", key=True))
             continue
-        ans, message, hint = normalize_one(q, value)
-        if ans is None:
+        got = judge(q, value)
+        if isinstance(got, Refusal):
             where = doc if doc is not None else Document.unplaced(file)
-            problems.append(where.problem((key,), message, hint))
+            problems.append(where.problem((key, *got.at), got.message, got.hint))
         else:
-            out[key] = ans
+            out[key] = got
     return out, problems
 
 
@@ -318,9 +178,9 @@ def from_cell(q: Question | None, text: str) -> Any:
     if q is None:
         return text
     if q.kind == "scale":
-        if _INT_TEXT.fullmatch(text):
+        if WHOLE_NUMBER_TEXT.fullmatch(text):
             return int(text)
-        if _LOOKS_TYPED.fullmatch(text) and text[-1:].isdigit():
+        if LOOKS_TYPED.fullmatch(text) and text[-1:].isdigit():
             return float(text)
         return text
     if q.kind == "multiple":

@@ -9,8 +9,9 @@ from typing import Any
 
 import msgspec
 
+from quiz.bank.answer_rules import as_yaml
 from quiz.bank.model import Bank
-from quiz.engine.answers import as_yaml, from_cell, score_set
+from quiz.engine.answers import from_cell, score_set
 from quiz.engine.outcome import Outcome
 from quiz.errors import InputError, Problem
 
