@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from quiz.bank.check import load_bank
 from quiz.cli.banks import resolve_bank_or_usage
-from quiz.errors import UsageError
+from quiz.errors import UsageError, counted
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -141,7 +141,7 @@ def _batch(args: argparse.Namespace, bank: Bank, kind: str, fmt: str) -> int:
         if source is not sys.stdin.buffer:
             source.close()
     if bad:
-        print(f"quiz: {bad} of {total} answer set(s) had errors; see the `errors` of their rows",
+        print(f"quiz: {bad} of {counted(total, 'answer set')} had errors; see the `errors` of their rows",
               file=sys.stderr)
         return 1
     return 0

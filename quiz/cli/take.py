@@ -10,7 +10,7 @@ from typing import Any
 from quiz.bank.check import finish_check, load_bank, start_check
 from quiz.bank.model import Bank
 from quiz.cli.banks import resolve_bank_or_usage
-from quiz.errors import BankError, UsageError
+from quiz.errors import BankError, UsageError, counted
 
 LATEST = "\0latest"
 """`--resume` given without a FILE: the most recent save of the bank."""
@@ -80,7 +80,7 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
         info = latest_saved(bank.id, known[0] if known else None)
         skipped = protected_count() if not known else 0
         if info is None:
-            hint = (f"; {skipped} protected save(s) were not searched (add --passphrase-prompt, or "
+            hint = (f"; {counted(skipped, 'protected save')} {'was' if skipped == 1 else 'were'} not searched (add --passphrase-prompt, or "
                     "give the file)" if skipped else "")
             raise StoreError(f"no saved session of `{bank.id}` in {sessions_dir()}{hint}")
         path = info.path
