@@ -80,7 +80,8 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
         info = latest_saved(bank.id, known[0] if known else None)
         skipped = protected_count() if not known else 0
         if info is None:
-            hint = (f"; {counted(skipped, 'protected save')} {'was' if skipped == 1 else 'were'} not searched (add --passphrase-prompt, or "
+            were = "was" if skipped == 1 else "were"
+            hint = (f"; {counted(skipped, 'protected save')} {were} not searched (add --passphrase-prompt, or "
                     "give the file)" if skipped else "")
             raise StoreError(f"no saved session of `{bank.id}` in {sessions_dir()}{hint}")
         path = info.path
