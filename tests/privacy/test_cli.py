@@ -76,7 +76,7 @@ def test_protected_save_and_resume_by_file(home: Home, monkeypatch: pytest.Monke
     assert path.name.startswith("protected-") and b"s3cret" not in path.read_bytes()
     # Without the passphrase prompt, --resume alone does not search protected saves.
     code, _, err = run(monkeypatch, capsys, "take", str(FULL), "--plain", "--resume")
-    assert code == 1 and "1 protected save(s) were not searched" in err
+    assert code == 1 and "1 protected save was not searched" in err
     code, out, err = run(monkeypatch, capsys, "take", str(FULL), "--plain", "--resume",
                          "--passphrase-prompt", stdin="q\n", secrets=["s3cret"])
     assert code == 0 and "Resuming from" in out, err
