@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from quiz.bank.check import load_bank
 from quiz.ui.app import make_app
 
-from .ui_helpers import ROOT, settle
+from .ui_helpers import ROOT, PatientClock, settle
 
 # Relative paths, so the launcher shows the same text in any checkout.
 BANK = Path("tests/data/ui/snapshot.yaml")
@@ -39,41 +39,41 @@ async def _loaded(pilot: Pilot[Any]) -> None:
 
 
 def test_launcher(snap_compare: Any) -> None:
-    app = make_app(shipped=[BANK], user_dir=USER_BANKS)
+    app = make_app(shipped=[BANK], user_dir=USER_BANKS, clock=PatientClock())
     assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
 
 
 def test_intro(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, terminal_size=(80, 24))
 
 
 def test_first_question_with_its_section_intro(snap_compare: Any) -> None:
     """A section without a content note has no screen of its own: its intro sits above its first question."""
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, press=("enter",), terminal_size=(80, 24))
 
 
 def test_question_checklist(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, press=TO_QUESTION, terminal_size=(80, 24))
 
 
 def test_statement_revealed(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, press=TO_REVEAL, terminal_size=(80, 24))
 
 
 def test_review(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, press=TO_REVIEW, terminal_size=(80, 24))
 
 
 def test_results(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, press=TO_RESULTS, terminal_size=(80, 24))
 
 
 def test_terminal_too_small(snap_compare: Any) -> None:
-    app = make_app(load_bank(BANK))
+    app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, terminal_size=(70, 20))
