@@ -24,10 +24,10 @@ def answer_key(index: int) -> str:
     return ANSWER_KEYS[index] if index < len(ANSWER_KEYS) else ""
 
 
-def number_bindings() -> list[BindingType]:
+def number_bindings(keys: str = ANSWER_KEYS) -> list[BindingType]:
     """Each answer key bound to `choose(i)`, kept out of the key bar (each answer shows its key)."""
     return [Binding(key, f"choose({i})", f"Answer {key}", show=False)
-            for i, key in enumerate(ANSWER_KEYS)]
+            for i, key in enumerate(keys)]
 
 
 def choice_prompt(index: int, label: str, *, multiple: bool, chosen: bool) -> Table:
@@ -63,7 +63,9 @@ class Choices(OptionList):
         Binding("j,right", "cursor_down", "Down", show=False),
         Binding("space", "select", "Tick", show=False),
         Binding("enter", "submit", "Go on", show=False),
-        *number_bindings(),
+        # The digits only: the question screen binds the letters after them, which the export
+        # dialog's few formats do not need.
+        *number_bindings(ANSWER_KEYS[:9]),
     ]
 
     class Submitted(Message):

@@ -1,9 +1,9 @@
 """Where the person is in a bank, said the same way on the intro, questions, section notes and reveals.
 
-A question that can end the bank (an age check) comes before the count: it is shown as "Before you
-start", so a bank of eighteen statements counts eighteen. When answers can show or hide questions,
-the count is "of up to N", N every question the bank has, as the intro says: it never grows or
-shrinks while the person answers, so the number and the bar only ever move forward.
+A question that can end the bank (an age check) comes before the count and shows no number, so a
+bank of eighteen statements counts eighteen. When answers can show or hide questions, the count is
+"of up to N", N every question the bank has, as the intro says: it never grows or shrinks while the
+person answers, so the number and the bar only ever move forward.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from __future__ import annotations
 from quiz.bank.model import Bank, Question
 from quiz.engine.session import Session
 
-BEFORE = "Before you start"
-"""What a question that can end the bank shows in place of its number."""
+BEFORE = ""
+"""What a question that can end the bank shows in place of its number: nothing (its section says
+what it is), so the count starts at the first question that counts."""
 
 
 def is_check(q: Question) -> bool:

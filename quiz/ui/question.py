@@ -118,8 +118,9 @@ class QuestionScreen(QuizScreen):
         q = self.question
         section = self.step.section
         label, done = where(self.session, q)
-        self.query_one("#progress", Static).update(Content.assemble(
-            (label, "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent")))
+        progress = self.query_one("#progress", Static)
+        progress.display = bool(label)
+        progress.update(Content.assemble((label, "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent")))
         head: list[Content | str | tuple[str, str]] = []
         if section is not None:
             head += [inert(section.title, "$text-muted"), "\n"]

@@ -17,7 +17,7 @@ from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.progress import where
 from quiz.ui.text import inert
 
-MORE = "More below: enter or ↓ scrolls to it."
+MORE = "More below: press enter to read on."
 """Said under a reveal taller than the screen until its end is in view."""
 
 
@@ -70,7 +70,7 @@ class RevealScreen(QuizScreen):
         q = self.question
         truth = "true" if q.answer else "false"
         label, _done = where(self.session, q)
-        self.query_one("#reveal-where", Static).update(Content(f"{label}, revealed"))
+        self.query_one("#reveal-where", Static).update(Content(f"{label}, revealed" if label else "Revealed"))
         verdict = self.query_one("#verdict", Static)
         verdict.update(Content.assemble(("\u2713 Right." if self.right else "\u2717 Not quite.", "bold"),
                                         f" This statement is {truth}."))
