@@ -238,7 +238,7 @@ async def test_mouse_works(full_bank: Bank) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await click_action(pilot, "start")
         assert current_id(app) == "age"
-        await pilot.click("#choices", offset=(2, 1))  # the first answer (inside the list's border)
+        await pilot.click("#choices", offset=(2, 0))  # the first answer (the list has no border)
         assert current_id(app) == "worry"
         await click_action(pilot, "back")
         assert current_id(app) == "age"
@@ -294,12 +294,12 @@ async def test_a_click_ticks_a_checklist_answer_and_picks_a_single_one(full_bank
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "1", "2", "1", "enter")
         assert current_id(app) == "topics"
-        await pilot.click("#choices", offset=(2, 1))  # Pain, the first answer
+        await pilot.click("#choices", offset=(2, 0))  # Pain, the first answer
         assert current_id(app) == "topics"  # ticked, not sent
         assert "[x] Pain" in screen_text(app) and "[ ] Desire" in screen_text(app)
         await pilot.press("enter")
         assert current_id(app) == "pain-now"
-        await pilot.click("#choices", offset=(2, 2))  # No, the second answer
+        await pilot.click("#choices", offset=(2, 1))  # No, the second answer
         session = app.session
         assert session is not None
         assert session.answers["topics"] == ("pain",)

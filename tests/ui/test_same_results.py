@@ -155,6 +155,11 @@ async def take_in_app(bank: Bank, path: dict[str, Decision]) -> tuple[dict[str, 
                 await pilot.press("r")
             else:  # the intro, a section's content note, a statement revealed
                 await pilot.press("enter")
+                for _ in range(10):  # a long reveal: enter scrolls to its end first
+                    if step() is not before:
+                        break
+                    await pilot.pause()
+                    await pilot.press("enter")
             await wait_for(pilot, moved_from(before), f"past {type(screen).__name__}")
     raise AssertionError("the app never showed results")
 
