@@ -33,9 +33,10 @@ from quiz.ui.section import SectionScreen
 if TYPE_CHECKING:
     from quiz.ui.saved_list import SavedListScreen
 
-MIN_WIDTH, MIN_HEIGHT = 60, 20
+MIN_WIDTH, MIN_HEIGHT = 70, 20
 """The smallest terminal every screen is laid out for (an 80x24 window with a tmux status line is
-80x23; a split pane is narrower)."""
+80x23; a split pane is narrower). The width is the question screen's key bar with "Prefer not to
+say" (66 cells), whole; every screen's text reflows to it."""
 
 ALWAYS_ACTS = frozenset({"ctrl+q"})
 """Keys the input guard never holds back: the quick exit leaves at once, whatever is on screen."""
