@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -19,9 +19,11 @@ from quiz.engine.session import Session, SessionError
 from quiz.errors import BankError, Problem
 from quiz.safe_text import clean
 from quiz.ui.base import QuizScreen
+from quiz.ui.guard import Clock, InputGuard
 from quiz.ui.hangup import watch_terminal
 from quiz.ui.intro import IntroScreen
 from quiz.ui.launcher import LauncherScreen
+from quiz.ui.progress import section_place
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.reveal import RevealScreen
@@ -31,8 +33,13 @@ from quiz.ui.section import SectionScreen
 if TYPE_CHECKING:
     from quiz.ui.saved_list import SavedListScreen
 
-MIN_WIDTH, MIN_HEIGHT = 80, 24
-"""The smallest terminal the layout is designed for."""
+MIN_WIDTH, MIN_HEIGHT = 70, 20
+"""The smallest terminal every screen is laid out for (an 80x24 window with a tmux status line is
+80x23; a split pane is narrower). The width is the question screen's key bar with "Prefer not to
+say" (66 cells), whole; every screen's text reflows to it."""
+
+ALWAYS_ACTS = frozenset({"ctrl+q"})
+"""Keys the input guard never holds back: the quick exit leaves at once, whatever is on screen."""
 
 class QuizApp(App[None]):
     """Takes a person from the launcher (or one bank's intro) through the questions to results.
@@ -52,7 +59,7 @@ class QuizApp(App[None]):
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
                  user_dir: Path | None = None, launcher: bool | None = None,
-                 checking: Started | None = None) -> None:
+                 checking: Started | None = None, clock: Clock | None = None) -> None:
         """Create the app.
 
         Args:
@@ -65,8 +72,11 @@ class QuizApp(App[None]):
             checking: `bank`'s check, still to finish (quiz.bank.check.Started): its JSON Schema pass
                 runs in a worker once the intro is drawn, and nothing starts until it passes; if it
                 finds problems the app leaves and `run_app` raises them.
+            clock: The input guard's clock (default `time.monotonic`; tests pass one they advance).
         """
         super().__init__()
+        self.guard = InputGuard(clock) if clock is not None else InputGuard()
+        """Holds back keys pressed before a screen is drawn or in the moment after (quiz.ui.guard)."""
         self.start_bank = bank
         """The bank given on the command line, if any."""
         self.shipped = shipped
@@ -111,8 +121,10 @@ class QuizApp(App[None]):
         # the one on top with switch_screen, and Home can return to it.
         if self.from_launcher:
             self.push_screen(LauncherScreen(self.shipped, self.user_dir))
-        for note in self.notes:
-            self.notify(clean(note), timeout=12, markup=False)
+        elif self.notes and isinstance(self.screen, QuizScreen):
+            self.screen.say("\n".join(clean(note) for note in self.notes))
+        # A screen that is no QuizScreen (a broken bank's problems in the preview) opens the guard too.
+        self.call_later(self.guard.drawn)
         self.check_size()
         watch_terminal(self)  # leave, saving nothing, if the terminal hangs up
         if self.checking is not None:
@@ -133,6 +145,16 @@ class QuizApp(App[None]):
         self.checking = None
         if self._start_when_checked:
             self._start()
+
+    async def on_event(self, event: events.Event) -> None:
+        # The input guard: a key (or a click) while it is closed is dropped, both when it arrives and
+        # when it comes back to the app to run a binding, so a burst never reaches the next screen.
+        if isinstance(event, events.Key) and event.key in ALWAYS_ACTS:
+            pass
+        elif isinstance(event, (events.Key, events.MouseDown, events.MouseUp)) and not self.guard.open:
+            event.stop()
+            return
+        await super().on_event(event)
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""
@@ -160,7 +182,7 @@ class QuizApp(App[None]):
         self.call_after_refresh(self.check_size)
 
     def check_size(self) -> None:
-        """Cover the screen with a plain message while the terminal is smaller than 80x24."""
+        """Cover the screen with a plain message while the terminal is smaller than the layout needs."""
         width, height = self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if not small and "quiz.ui.too_small" not in sys.modules:
@@ -178,39 +200,47 @@ class QuizApp(App[None]):
 
     # -- showing the flow's steps ----------------------------------------------------------------------
     def show_step(self, step: Step) -> None:
-        """Say what the action that led here did, then put the step on screen."""
-        self._tell(step)
+        """Put the step on screen, with a line on it saying what the action that led here did."""
+        said = self._tell(step)
         session = self._flow().session
+        screen: QuizScreen
         match step:
             case Intro():
-                self._show(IntroScreen(step.bank, resuming=bool(session.answers),
-                                       can_go_back=self.from_launcher))
+                screen = IntroScreen(step.bank, resuming=bool(session.answers),
+                                     can_go_back=self.from_launcher)
             case SectionNote():
-                self._show(SectionScreen(step.section, step.skippable))
+                screen = SectionScreen(step.section, step.skippable,
+                                       section_place(session, step.section.id))
             case Ask():
                 self._drop_reveal()
                 if isinstance(self.screen, QuestionScreen):
                     self.screen.show(step)
-                else:
-                    self._show(QuestionScreen(step))
+                    self.screen.say(said)
+                    return
+                screen = QuestionScreen(step, session)
             case Reveal():
-                self._reveal_step(step)
+                self._reveal_step(step, said)
+                return
             case Review():
-                self._show(ReviewScreen(session, step.focus))
+                screen = ReviewScreen(session, step.focus)
             case Results():
-                self._show(ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher))
+                screen = ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher)
             case _:
                 assert_never(step)
+        screen.say(said)
+        self._show(screen)
 
-    def _reveal_step(self, step: Reveal) -> None:
+    def _reveal_step(self, step: Reveal, said: str) -> None:
         # Above the question screen, which stays (the next statement reuses it); one reveal screen is
         # kept and filled again for each statement, as the question screen is.
         given = bool(step.given)
+        session = self._flow().session
         if self._reveal is None:
-            self._reveal = RevealScreen(step.question, given, self._flow().bank)
+            self._reveal = RevealScreen(step.question, given, session)
             self.install_screen(self._reveal, "reveal")
         else:
-            self._reveal.show(step.question, given, self._flow().bank)
+            self._reveal.show(step.question, given, session)
+        self._reveal.say(said)
         self.push_screen(self._reveal)
 
     def _show(self, screen: Screen[Any]) -> None:
@@ -228,21 +258,22 @@ class QuizApp(App[None]):
         if isinstance(self.screen, RevealScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def _tell(self, step: Step) -> None:
-        """Say which answers the last action removed, and how many are missing before the results."""
+    def _tell(self, step: Step) -> str:
+        """What the last action did, for the next screen to say: the answers it removed, and how many
+        are missing before the results (empty when there is nothing to say)."""
+        lines = []
         if step.still_needed:
             count = step.still_needed
             what = "1 question still needs" if count == 1 else f"{count} questions still need"
-            self.notify(f"{what} an answer before the results.", markup=False)
-        if not step.dropped:
-            return
-        names = ", ".join(f"\u201c{clean(q.text)}\u201d" for q in step.dropped)
-        if len(step.dropped) == 1:
-            said = "this question no longer applies, so its answer was removed"
-        else:
-            said = f"{len(step.dropped)} questions no longer apply, so their answers were removed"
-        self.notify(f"That change means {said}: {names}", title="Answers removed", timeout=10,
-                    markup=False)
+            lines.append(f"{what} an answer before the results.")
+        if step.dropped:
+            names = ", ".join(f"\u201c{clean(q.text)}\u201d" for q in step.dropped)
+            if len(step.dropped) == 1:
+                said = "this question no longer applies, so its answer was removed"
+            else:
+                said = f"{len(step.dropped)} questions no longer apply, so their answers were removed"
+            lines.append(f"Answers removed: that change means {said}: {names}")
+        return "\n".join(lines)
 
     def _act(self, action: Callable[[Flow], Step], refused: str = "That answer was not accepted") -> None:
         """Call one flow action and show the step it leads to; a refused action is said, not raised."""
@@ -251,7 +282,8 @@ class QuizApp(App[None]):
         try:
             step = action(self.flow)
         except SessionError as exc:
-            self.notify(str(exc), title=refused, severity="warning", markup=False)
+            if isinstance(self.screen, QuizScreen):
+                self.screen.say(f"{refused}: {clean(str(exc))}")
             return
         self.show_step(step)
 
@@ -373,18 +405,18 @@ class QuizApp(App[None]):
         self._push_next = True  # above the launcher, which back and "Other banks" return to
         self.show_step(self.flow.resume())
         label = f" \u201c{clean(loaded.label)}\u201d" if loaded.label else ""
-        self.notify(f"Carrying on{label}, saved {loaded.saved_at}.", title="Resumed",
-                    markup=False)
-        for change in loaded.changes:
-            self.notify(clean(change), timeout=12, markup=False)
+        lines = [f"Resumed: carrying on{label}, saved {loaded.saved_at}.",
+                 *(clean(change) for change in loaded.changes)]
+        if isinstance(self.screen, QuizScreen):
+            self.screen.say("\n".join(filter(None, [self.screen.notice, *lines])))
 
 
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
              shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
-             checking: Started | None = None) -> QuizApp:
+             checking: Started | None = None, clock: Clock | None = None) -> QuizApp:
     """The app, as the command line and the tests build it."""
     return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir,
-                   checking=checking)
+                   checking=checking, clock=clock)
 
 
 def run_app(bank: Bank | None = None, session: Session | None = None,

@@ -1,35 +1,51 @@
-"""The answers to a choice question, and the export dialog's formats: Textual's OptionList with number keys."""
+"""The answers to a choice question, and the export dialog's formats: Textual's OptionList with a key for each."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
-from quiz.ui.text import inert
+from quiz.safe_text import clean
 
-NUMBER_KEYS = "1234567890"
-"""The keys that choose the first ten answers, in order."""
+ANSWER_KEYS = "123456789acdefghilmnotuvwxyz"
+"""The keys that choose the answers, in order, each printed beside its answer: 1-9, then letters.
+The letters leave out those the question screen uses for itself (b back, s skip, p prefer not to
+say, j and k to move) and q and r, which read as quit and results."""
 
 
-def number_bindings() -> list[BindingType]:
-    """1-9 and 0 bound to `choose(0)` .. `choose(9)`, kept out of the key bar (the help lists them)."""
+def answer_key(index: int) -> str:
+    """The key printed beside (and choosing) the answer at `index`; empty past the last key."""
+    return ANSWER_KEYS[index] if index < len(ANSWER_KEYS) else ""
+
+
+def number_bindings(keys: str = ANSWER_KEYS) -> list[BindingType]:
+    """Each answer key bound to `choose(i)`, kept out of the key bar (each answer shows its key)."""
     return [Binding(key, f"choose({i})", f"Answer {key}", show=False)
-            for i, key in enumerate(NUMBER_KEYS)]
+            for i, key in enumerate(keys)]
 
 
-def choice_prompt(index: int, label: str, *, multiple: bool, chosen: bool) -> Content:
-    """One answer as the list shows it: its number key, a mark that reads without colour, its label."""
-    key = NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else " "
+def choice_prompt(index: int, label: str, *, multiple: bool, chosen: bool) -> Table:
+    """One answer as the list shows it: its key, a mark that reads without colour, its label.
+
+    A grid of three columns, so a label that wraps keeps its indent under the label (a URL moves
+    to the next line whole rather than breaking).
+    """
     if multiple:
         mark = "[x]" if chosen else "[ ]"
     else:
         mark = "(•)" if chosen else "( )"
-    return Content.assemble((key, "bold"), f"  {mark} ", inert(label))
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, width=1)
+    grid.add_column(no_wrap=True, width=3)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(answer_key(index), style="bold"), Text(mark), Text(clean(label)))
+    return grid
 
 
 class Choices(OptionList):
@@ -47,7 +63,9 @@ class Choices(OptionList):
         Binding("j,right", "cursor_down", "Down", show=False),
         Binding("space", "select", "Tick", show=False),
         Binding("enter", "submit", "Go on", show=False),
-        *number_bindings(),
+        # The digits only: the question screen binds the letters after them, which the export
+        # dialog's few formats do not need.
+        *number_bindings(ANSWER_KEYS[:9]),
     ]
 
     class Submitted(Message):
@@ -96,9 +114,6 @@ class Choices(OptionList):
         super().watch_highlighted(highlighted)
         if not self._placing:
             self.moved = True
-            # On the question screen the text above scrolls with the list, which then scrolls only
-            # when taller than the screen: once the person moves, bring the whole list into view.
-            self.scroll_visible(animate=False)
 
     @property
     def ticked(self) -> tuple[int, ...]:

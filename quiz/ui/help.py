@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quiz.ui.actions import key_bar
+from quiz.ui.choices import ANSWER_KEYS
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
@@ -44,7 +45,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("b or escape", "Back"),
     )),
     ("Questions", (
-        ("1-9, 0", "Choose that answer and go on (tick or untick it in a checklist)"),
+        (f"1-9, then {' '.join(ANSWER_KEYS[9:])}",
+         "The key printed beside an answer: choose it and go on (tick or untick it in a checklist)"),
         ("↑ ↓ (or ← → or k j)", "Move through the answers"),
         ("space", "Tick or untick in a checklist; choose in other questions"),
         ("enter", "Go on with the highlighted answer, the ticked boxes or the typed text"),

@@ -13,7 +13,8 @@ from textual.widgets import Static
 
 from quiz.bank.model import Bank
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
+from quiz.ui.progress import length
 from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose to save or export. Answers stay in memory "
@@ -47,10 +48,7 @@ class IntroScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         b = self.bank
         with VerticalScroll(id="body"):
-            facts = [f"{len(b.questions)} questions"]
-            if any(q.show_if is not None for q in b.questions) or any(
-                    s.show_if is not None for s in b.sections):
-                facts = [f"up to {len(b.questions)} questions"]
+            facts = [length(b)]
             if b.minutes:
                 facts.append(f"about {b.minutes} minutes")
             if b.min_age:
@@ -66,6 +64,7 @@ class IntroScreen(QuizScreen):
                          classes="para")
             yield Static(Content.assemble(("Please note: ", "bold"), inert(b.disclaimer)),
                          classes="para disclaimer")
+        yield notice_line(self)
         back = [action_button("Back", "back")] if self.can_go_back else []
         yield action_row(*back, action_button("Continue" if self.resuming else "Start", "start", primary=True))
         yield key_bar()
@@ -76,8 +75,8 @@ class IntroScreen(QuizScreen):
         return True
 
     def action_start(self) -> None:
-        self.post_message(self.Start())
+        self.send(self.Start())
 
     def action_back(self) -> None:
         if self.can_go_back:
-            self.post_message(self.Home())
+            self.send(self.Home())

@@ -167,7 +167,7 @@ class LauncherScreen(QuizScreen):
             return
         entry = self.entries[int(option_id)]
         if entry.bank is not None:
-            self.post_message(self.Open(entry.bank))
+            self.send(self.Open(entry.bank))
 
     def action_saved(self) -> None:
-        self.post_message(self.OpenSaves())
+        self.send(self.OpenSaves())

@@ -11,6 +11,8 @@ from quiz.engine.answers import normalize_one
 from quiz.engine.flow import Flow
 from quiz.engine.session import Session
 from quiz.ui.app import QuizApp
+from quiz.ui.base import QuizScreen
+from quiz.ui.guard import Clock
 from quiz.ui.intro import IntroScreen
 from quiz.ui.problems import ProblemsScreen
 
@@ -34,10 +36,11 @@ def carried_answers(old: Session, bank: Bank) -> dict[str, Answer]:
 class PreviewApp(QuizApp):
     """The quiz app on a bank file that it re-checks on every save, never crashing on a broken file."""
 
-    def __init__(self, path: Path, *, watch: bool = True, interval: float = POLL_SECONDS) -> None:
+    def __init__(self, path: Path, *, watch: bool = True, interval: float = POLL_SECONDS,
+                 clock: Clock | None = None) -> None:
         self.path = path
         self.result: CheckResult = check_file(path)
-        super().__init__(bank=self.result.bank, launcher=False)
+        super().__init__(bank=self.result.bank, launcher=False, clock=clock)
         self.watching = watch
         self.interval = interval
         self.stamp = self.read_stamp()
@@ -96,4 +99,6 @@ class PreviewApp(QuizApp):
             # Carry on where the person was, with the answers that still fit the changed bank.
             self.flow = Flow(Session(bank, carried_answers(old, bank), old.position))
             self.show_step(self.flow.resume())
-        self.notify("Reloaded: the bank checks clean.", timeout=3, markup=False)
+        if isinstance(self.screen, QuizScreen):
+            self.screen.say("\n".join(filter(None, [self.screen.notice,
+                                                     "Reloaded: the bank checks clean."])))

@@ -7,34 +7,37 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 
 from quiz.bank.model import DECLINED
 from quiz.engine.flow import Ask
+from quiz.engine.session import Session
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.choices import Choices, number_bindings
+from quiz.ui.progress import where
 from quiz.ui.text import bar, inert
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-PROGRESS_WIDTH = 30
+PROGRESS_WIDTH = 20
 """Cells in the progress bar beside "Question N of M"."""
 
 HOW = {
-    "single": "Press a number, or move with ↑ ↓ and press enter.",
-    "scale": "Press a number, or move with ↑ ↓ and press enter.",
+    "single": "Press the key beside an answer, or move with ↑ ↓ and press enter.",
+    "scale": "Press the key beside an answer, or move with ↑ ↓ and press enter.",
     "statement": "True or false? Press 1 or 2, or move with ↑ ↓ and press enter.",
-    "multiple": "Tick all that apply: a number or space ticks and unticks; enter goes on.",
+    "multiple": "Tick all that apply: the key beside an answer, or space, ticks and unticks; "
+                "enter goes on.",
     "text": "Type your answer (kept only in memory) and press enter. Leave it empty to go on without.",
 }
 
 
-NOTHING_CHOSEN = "Choose an answer first: press its number, or move to it and press enter."
+NOTHING_CHOSEN = "Choose an answer first: press the key beside it, or move to it and press enter."
 
 
 class QuestionScreen(QuizScreen):
@@ -63,11 +66,12 @@ class QuestionScreen(QuizScreen):
     class Skipped(Message):
         """The person left the question on screen unanswered."""
 
-    def __init__(self, step: Ask) -> None:
-        """Show the question `step` asks (its number, the answer given earlier, whether it was
-        reached from review, where Back returns)."""
+    def __init__(self, step: Ask, session: Session) -> None:
+        """Show the question `step` asks (the answer given earlier, whether it was reached from
+        review, where Back returns) of `session`, which says where it is in the bank."""
         super().__init__()
         self.step = step
+        self.session = session
         self.question = step.question
         self.number = (step.number, step.total)
         self.current = step.answer
@@ -77,10 +81,15 @@ class QuestionScreen(QuizScreen):
         """The text field, mounted the first time a text question is shown (most banks have none)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(id="head", classes="para")
+        # The question, its progress and its help stay in view; a long list of answers scrolls
+        # under them (the question scrolls on its own only when it alone is taller than half).
+        with Vertical(id="body"):
+            with VerticalScroll(id="question-head"):
+                yield Static(id="progress")
+                yield Static(id="head")
+                yield Static(id="how", classes="hint")
             yield Choices(id="choices")
-            yield Static(id="how", classes="hint")
+        yield notice_line(self)
         yield action_row(action_button("Back", "back"), action_button("Skip", "skip"),
                          action_button("Prefer not to say", "decline"),
                          action_button("Next", "next", primary=True))
@@ -94,22 +103,25 @@ class QuestionScreen(QuizScreen):
             from textual.widgets import Input
 
             self._field = Input(id="text-answer", placeholder="Your answer")
-            self.query_one("#body", VerticalScroll).mount(self._field, after=self.query_one(Choices))
+            self.query_one("#body", Vertical).mount(self._field, after=self.query_one(Choices))
         return self._field
 
     def show(self, step: Ask) -> None:
         """Show another question on this same screen (much cheaper than a new screen)."""
         self.step, self.question, self.current, self.review = step, step.question, step.answer, step.review
         self.number = (step.number, step.total)
+        self.say("")
+        self.changed()
         self._fill()
 
     def _fill(self) -> None:
         q = self.question
-        n, total = self.number
         section = self.step.section
-        done = (n - 1 if self.current is None else n) / total if total else 0.0
-        head: list[Content | str | tuple[str, str]] = [
-            (f"Question {n} of {total}", "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent"), "\n\n"]
+        label, done = where(self.session, q)
+        progress = self.query_one("#progress", Static)
+        progress.display = bool(label)
+        progress.update(Content.assemble((label, "bold"), "  ", (bar(done, PROGRESS_WIDTH), "$accent")))
+        head: list[Content | str | tuple[str, str]] = []
         if section is not None:
             head += [inert(section.title, "$text-muted"), "\n"]
             if section.intro and not section.content_note and self.step.opens_section:
@@ -152,7 +164,7 @@ class QuestionScreen(QuizScreen):
         self.query_one("#back", Button).label = "Back to review" if self.review else "Back"
         self.query_one("#skip", Button).display = q.can_skip
         self.query_one("#decline", Button).display = q.prefer_not_to_say
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#question-head", VerticalScroll).scroll_home(animate=False)
         # The footer rebuilds itself on every refresh; only ask when Skip or Prefer not to say change.
         shown = (q.can_skip, q.prefer_not_to_say)
         if shown != self._shown_bindings:
@@ -170,39 +182,39 @@ class QuestionScreen(QuizScreen):
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
         value, _label = self.question.choices()[message.option_index]
-        self.post_message(self.Answered(value))
+        self.send(self.Answered(value))
 
     def on_choices_submitted(self, message: Choices.Submitted) -> None:
         message.stop()
         if self.question.kind == "multiple":
             self.submit_checklist(message.indices)
         else:  # enter on an answer only highlighted, never chosen: nothing is recorded
-            self.notify(NOTHING_CHOSEN, severity="warning", markup=False)
+            self.say(NOTHING_CHOSEN)
 
     def submit_checklist(self, indices: tuple[int, ...]) -> None:
         """Send a checklist's ticks; nothing ticked on a question that may be skipped skips it."""
         q = self.question
         if not indices and q.can_skip:
-            self.post_message(self.Skipped())
+            self.send(self.Skipped())
             return
         if len(indices) < q.min_choices:
-            self.notify(f"Tick at least {q.min_choices}.", severity="warning", markup=False)
+            self.say(f"Tick at least {q.min_choices}.")
             return
         if q.max_choices is not None and len(indices) > q.max_choices:
-            self.notify(f"Tick at most {q.max_choices}.", severity="warning", markup=False)
+            self.say(f"Tick at most {q.max_choices}.")
             return
         choices = q.choices()
-        self.post_message(self.Answered([str(choices[i][0]) for i in indices]))
+        self.send(self.Answered([str(choices[i][0]) for i in indices]))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
-        self.post_message(self.Answered(message.value))
+        self.send(self.Answered(message.value))
 
     def action_next(self) -> None:
         """The Next button: answer with what is chosen or typed."""
         q = self.question
         if q.kind == "text":
-            self.post_message(self.Answered(self._text_field().value))
+            self.send(self.Answered(self._text_field().value))
             return
         choices = self.query_one(Choices)
         if q.kind == "multiple":
@@ -210,27 +222,27 @@ class QuestionScreen(QuizScreen):
         elif (choices.chosen or choices.moved) and choices.highlighted is not None:
             choices.choose(choices.highlighted)
         elif self.current == DECLINED:
-            self.post_message(self.Answered(DECLINED))
+            self.send(self.Answered(DECLINED))
         elif q.can_skip:
-            self.post_message(self.Skipped())
+            self.send(self.Skipped())
         else:
-            self.notify(NOTHING_CHOSEN, severity="warning", markup=False)
+            self.say(NOTHING_CHOSEN)
 
     def action_back(self) -> None:
-        self.post_message(self.Back())
+        self.send(self.Back())
 
     def action_skip(self) -> None:
         if self.question.can_skip:
-            self.post_message(self.Skipped())
+            self.send(self.Skipped())
 
     def action_decline(self) -> None:
         if self.question.prefer_not_to_say:
-            self.post_message(self.Answered(DECLINED))
+            self.send(self.Answered(DECLINED))
 
     def action_choose(self, index: int) -> None:
-        """A number key pressed outside the list (on the text above it, or a button)."""
+        """An answer's key pressed outside the list (on the text above it, or a button)."""
         if self.question.kind != "text":
             self.query_one(Choices).action_choose(index)
 
     def action_save(self) -> None:
-        self.post_message(self.SaveAndLeave())
+        self.send(self.SaveAndLeave())

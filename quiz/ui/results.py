@@ -16,7 +16,7 @@ from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
 from quiz.engine.report import KIND_HEADINGS, grouped
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.text import bar, inert
 
 
@@ -126,6 +126,7 @@ class ResultsScreen(QuizScreen):
                                  "only where you say."),
                          classes="hint", id="saved")
         home = [action_button("Other banks", "home")] if self.can_go_home else []
+        yield notice_line(self)
         yield action_row(action_button("Review answers", "review"), *home,
                          action_button("Export…", "export", primary=True))
         yield key_bar()

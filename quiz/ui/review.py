@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -13,23 +15,34 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from quiz.engine.session import Session
+from quiz.safe_text import clean
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen
-from quiz.ui.text import inert
+from quiz.ui.base import QuizScreen, notice_line
 
 
-def answer_words(session: Session, qid: str) -> Content:
-    """The answer to one question as the person saw it, or why there is none."""
+def review_line(number: int, question: str, answer: Text) -> Table:
+    """One question of the review and its answer: both wrap under their own start, never under the
+    number (a grid of two columns, as the answers of a question are laid out)."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, width=3, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{number}.", style="bold"), Text(clean(question)))
+    grid.add_row("", Text.assemble("→ ", answer))
+    return grid
+
+
+def answer_words(session: Session, qid: str) -> Text:
+    """The answer to one question as the person saw it, or why there is none (literal text)."""
     q = session.bank.by_id[qid]
     if qid not in session.answers:
         if q.kind == "text" or q.can_skip:
-            return Content.styled("(skipped)", "italic")
-        return Content.styled("(needs an answer)", "bold")
+            return Text("(skipped)", style="italic")
+        return Text("(needs an answer)", style="bold")
     value = session.answers[qid]
     if q.kind == "text" and isinstance(value, str):
         words = value if len(value) <= 120 else value[:117] + "..."
-        return inert(words)
-    return inert(q.label_of(value))
+        return Text(clean(words))
+    return Text(clean(q.label_of(value)))
 
 
 class ReviewScreen(QuizScreen):
@@ -71,10 +84,9 @@ class ReviewScreen(QuizScreen):
         yield Static(Content(note), classes="hint", id="review-note")
         options = []
         for i, q in enumerate(visible, 1):
-            prompt = Content.assemble((f"{i:>2}. ", "bold"), inert(q.text), "\n    → ",
-                                      answer_words(s, q.id))
-            options.append(Option(prompt, id=q.id))
+            options.append(Option(review_line(i, q.text, answer_words(s, q.id)), id=q.id))
         yield OptionList(*options, id="review-list")
+        yield notice_line(self)
         yield action_row(action_button("Back", "back"),
                          action_button("See results", "results", primary=True))
         yield key_bar()
@@ -91,13 +103,13 @@ class ReviewScreen(QuizScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(self.Edit(event.option.id))
+            self.send(self.Edit(event.option.id))
 
     def action_results(self) -> None:
-        self.post_message(self.ShowResults())
+        self.send(self.ShowResults())
 
     def action_back(self) -> None:
-        self.post_message(self.Back())
+        self.send(self.Back())
 
     def action_save(self) -> None:
-        self.post_message(self.SaveAndLeave())
+        self.send(self.SaveAndLeave())

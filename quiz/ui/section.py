@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from quiz.bank.model import Section
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.text import inert
 
 
@@ -29,16 +29,18 @@ class SectionScreen(QuizScreen):
     class SkipSection(Message):
         """Leave every question of the section unanswered and go on after it."""
 
-    def __init__(self, section: Section, skippable: bool) -> None:
-        """Show `section`; `skippable` when every question in it may be left unanswered."""
+    def __init__(self, section: Section, skippable: bool, where: str = "") -> None:
+        """Show `section`; `skippable` when every question in it may be left unanswered; `where`
+        says where the person is ("Section 2 of 5, before question 4 of up to 20")."""
         super().__init__()
         self.section = section
         self.skippable = skippable
+        self.where = where
 
     def compose(self) -> ComposeResult:
         s = self.section
         with VerticalScroll(id="body"):
-            yield Static(Content.assemble(("Section", "$text-muted"), "\n",
+            yield Static(Content.assemble((self.where or "Section", "$text-muted"), "\n",
                                           inert(s.title, "bold $text-primary")), classes="para", id="head")
             if s.content_note:
                 yield Static(Content.assemble(("Content note. ", "bold"), inert(s.content_note)),
@@ -52,6 +54,7 @@ class SectionScreen(QuizScreen):
                     "\u201cPrefer not to say\u201d.", "$text-muted"))
             if more:
                 yield Static(Content("\n\n").join(more), classes="para")
+        yield notice_line(self)
         skip = [action_button("Skip this section", "skip_section")] if self.skippable else []
         yield action_row(action_button("Back", "back"), *skip,
                          action_button("Continue", "go_on", primary=True))
@@ -63,11 +66,11 @@ class SectionScreen(QuizScreen):
         return True
 
     def action_go_on(self) -> None:
-        self.post_message(self.GoOn())
+        self.send(self.GoOn())
 
     def action_back(self) -> None:
-        self.post_message(self.Back())
+        self.send(self.Back())
 
     def action_skip_section(self) -> None:
         if self.skippable:
-            self.post_message(self.SkipSection())
+            self.send(self.SkipSection())

@@ -1,4 +1,4 @@
-"""A plain message in place of a broken layout while the terminal is smaller than 80x24."""
+"""A plain message in place of a broken layout while the terminal is smaller than the app's layout needs."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.ui.actions import key_bar
+from quiz.ui.app import MIN_HEIGHT, MIN_WIDTH
 
 
 def message(width: int, height: int) -> Content:
     """What to say for a terminal of this size."""
-    return Content(f"Terminal too small: needs 80x24, now {width}x{height}.\n"
+    return Content(f"Terminal too small: needs at least {MIN_WIDTH}x{MIN_HEIGHT}, now {width}x{height}.\n"
                    "Make the window larger to go on, or press ctrl+q to leave.")
 
 

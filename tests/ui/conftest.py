@@ -9,6 +9,7 @@ import pytest
 from quiz.bank.check import load_bank
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp
+from quiz.ui.base import QuizScreen
 
 from .ui_helpers import FULL, SHORT, SNAPSHOT_BANK
 
@@ -33,13 +34,21 @@ def short_bank() -> Bank:
 
 @pytest.fixture
 def notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every notification the app shows, as plain text (title and message)."""
+    """Every inline notice a screen shows, and every notification the app still pops up (dialogs,
+    exports), as plain text."""
     seen: list[str] = []
-    original = QuizApp.notify
+    original_say = QuizScreen.say
+    original_notify = QuizApp.notify
+
+    def say(self: QuizScreen, text: str) -> None:
+        if text:
+            seen.append(text)
+        original_say(self, text)
 
     def record(self: QuizApp, message: str, *args: Any, **kwargs: Any) -> None:
         seen.append(f"{kwargs.get('title', '')}: {message}")
-        original(self, message, *args, **kwargs)
+        original_notify(self, message, *args, **kwargs)
 
+    monkeypatch.setattr(QuizScreen, "say", say)
     monkeypatch.setattr(QuizApp, "notify", record)
     return seen

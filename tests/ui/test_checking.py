@@ -11,7 +11,7 @@ from quiz.bank.check import check_file, start_check
 from quiz.cli import main
 from quiz.ui.app import QuizApp, make_app
 
-from .ui_helpers import FULL, SIZE, screen_name
+from .ui_helpers import FULL, SIZE, PatientClock, screen_name
 
 INVALID = Path(__file__).parents[1] / "data" / "invalid"
 SCHEMA_ONLY = INVALID / "schema_unknown_top_key.yaml"
@@ -37,7 +37,7 @@ def test_a_bank_only_the_schema_refuses_is_built_by_the_first_stage() -> None:
 async def test_start_waits_for_the_check_and_a_refused_bank_leaves_with_its_problems() -> None:
     started = start_check(SCHEMA_ONLY)
     assert started.bank is not None
-    app = make_app(started.bank, checking=started)
+    app = make_app(started.bank, checking=started, clock=PatientClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # at once, maybe before the check is over: must never start the bank
         await app.workers.wait_for_complete()
@@ -50,7 +50,7 @@ async def test_start_waits_for_the_check_and_a_refused_bank_leaves_with_its_prob
 async def test_enter_pressed_while_the_check_runs_starts_once_it_passes() -> None:
     started = start_check(FULL)
     assert started.bank is not None
-    app = make_app(started.bank, checking=started)
+    app = make_app(started.bank, checking=started, clock=PatientClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()

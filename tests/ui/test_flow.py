@@ -6,6 +6,7 @@ from pathlib import Path
 
 from quiz.bank.check import load_bank
 from quiz.bank.model import DECLINED, Bank
+from quiz.ui.app import MIN_HEIGHT, MIN_WIDTH
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.reveal import RevealScreen
@@ -146,8 +147,11 @@ async def test_each_statement_is_revealed_on_the_one_reused_screen() -> None:
             assert ("Right." in text) is (statement.answer is False)
             assert statement.text.split()[0] in text
             screens.append((question, reveal))
-            await pilot.press("enter")
-            await pilot.pause()
+            for _ in range(10):  # a long reveal: enter scrolls to its end, then goes on
+                if app.screen is not reveal:
+                    break
+                await pilot.press("enter")
+                await pilot.pause()
             assert app.screen is question  # the question screen under the reveal is reused
         assert len({id(r) for _q, r in screens}) == 1  # and so is the reveal screen
 
@@ -234,7 +238,7 @@ async def test_mouse_works(full_bank: Bank) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await click_action(pilot, "start")
         assert current_id(app) == "age"
-        await pilot.click("#choices", offset=(2, 1))  # the first answer (inside the list's border)
+        await pilot.click("#choices", offset=(2, 0))  # the first answer (the list has no border)
         assert current_id(app) == "worry"
         await click_action(pilot, "back")
         assert current_id(app) == "age"
@@ -290,12 +294,12 @@ async def test_a_click_ticks_a_checklist_answer_and_picks_a_single_one(full_bank
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "1", "2", "1", "enter")
         assert current_id(app) == "topics"
-        await pilot.click("#choices", offset=(2, 1))  # Pain, the first answer
+        await pilot.click("#choices", offset=(2, 0))  # Pain, the first answer
         assert current_id(app) == "topics"  # ticked, not sent
         assert "[x] Pain" in screen_text(app) and "[ ] Desire" in screen_text(app)
         await pilot.press("enter")
         assert current_id(app) == "pain-now"
-        await pilot.click("#choices", offset=(2, 2))  # No, the second answer
+        await pilot.click("#choices", offset=(2, 1))  # No, the second answer
         session = app.session
         assert session is not None
         assert session.answers["topics"] == ("pain",)
@@ -337,14 +341,14 @@ async def test_help_lists_every_key_and_closes(full_bank: Bank) -> None:
 
 async def test_too_small_terminal_says_so_and_recovers(full_bank: Bank) -> None:
     app = app_for(full_bank)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(59, 20)) as pilot:
         await pilot.pause()
         assert screen_name(app) == "TooSmallScreen"
-        assert "Terminal too small: needs 80x24, now 60x20" in screen_text(app)
-        await pilot.resize_terminal(79, 30)
+        assert f"needs at least {MIN_WIDTH}x{MIN_HEIGHT}, now 59x20" in screen_text(app)
+        await pilot.resize_terminal(70, 19)
         await pilot.pause()
-        assert "now 79x30" in screen_text(app)
-        await pilot.resize_terminal(80, 24)
+        assert "now 70x19" in screen_text(app)
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
         await pilot.pause()
         assert screen_name(app) == "IntroScreen"
 

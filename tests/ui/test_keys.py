@@ -11,7 +11,7 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 
 from quiz.bank.check import load_bank
-from quiz.ui.app import QuizApp
+from quiz.ui.app import MIN_HEIGHT, MIN_WIDTH, QuizApp
 from quiz.ui.choices import Choices
 from quiz.ui.compare import CompareScreen
 from quiz.ui.export import ExportScreen
@@ -110,6 +110,13 @@ async def test_the_key_bar_is_whole_on_every_screen_of_the_full_fixture() -> Non
     same way (take_to_results_checking_key_bars) on their walk from the launcher in test_take_banks."""
     app = app_for(load_bank(FULL))
     async with app.run_test(size=SIZE) as pilot:
+        await take_to_results_checking_key_bars(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 23), (MIN_WIDTH, MIN_HEIGHT)])
+async def test_the_key_bar_is_whole_at_80x23_and_the_smallest_size(size: tuple[int, int]) -> None:
+    app = app_for(load_bank(FULL))
+    async with app.run_test(size=size) as pilot:
         await take_to_results_checking_key_bars(pilot)
 
 

@@ -13,6 +13,8 @@ from quiz.ui.intro import IntroScreen
 from quiz.ui.preview import PreviewApp
 from quiz.ui.problems import ProblemsScreen
 
+from .ui_helpers import PatientClock
+
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 
 
@@ -40,7 +42,7 @@ async def test_broken_then_fixed(tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     shutil.copy(FULL, bank)
     good = bank.read_text(encoding="utf-8")
-    app = PreviewApp(bank, interval=0.05)
+    app = PreviewApp(bank, interval=0.05, clock=PatientClock())
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, IntroScreen)
         save(bank, good.replace("kind: scale", "kind: scael", 1))
@@ -64,7 +66,7 @@ async def test_answers_carry_over_a_reload(tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     shutil.copy(FULL, bank)
     good = bank.read_text(encoding="utf-8")
-    app = PreviewApp(bank, interval=0.05)
+    app = PreviewApp(bank, interval=0.05, clock=PatientClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "1")  # start, then age: adult
         save(bank, good.replace("How often does this worry you?", "How often does this trouble you?"))
@@ -78,7 +80,7 @@ async def test_answers_carry_over_a_reload(tmp_path: Path) -> None:
 async def test_starts_on_a_broken_file(tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     bank.write_text("quiz: 1\nid: Bad Id\n", encoding="utf-8")
-    app = PreviewApp(bank, interval=0.05)
+    app = PreviewApp(bank, interval=0.05, clock=PatientClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
@@ -92,7 +94,7 @@ async def test_without_watch_the_hint_does_not_promise_a_reload(tmp_path: Path) 
     bank.write_text(FULL.read_text(encoding="utf-8").replace("kind: scale", "kind: scael", 1),
                     encoding="utf-8")
     for watch, promised in ((False, False), (True, True)):
-        app = PreviewApp(bank, watch=watch, interval=0.05)
+        app = PreviewApp(bank, watch=watch, interval=0.05, clock=PatientClock())
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ProblemsScreen)

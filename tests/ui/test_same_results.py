@@ -24,6 +24,7 @@ from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session
 from quiz.paths import shipped_banks
 from quiz.plain import PlainRunner
+from quiz.ui.choices import answer_key
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.review import ReviewScreen
@@ -101,7 +102,7 @@ def run_plain(bank: Bank, path: dict[str, Decision]) -> tuple[dict[str, Any], Ou
 
 
 def number_key(index: int) -> str:
-    return "0" if index == 9 else str(index + 1)
+    return answer_key(index)
 
 
 def question_keys(q: Question, decision: Decision) -> list[str]:
@@ -116,16 +117,9 @@ def question_keys(q: Question, decision: Decision) -> list[str]:
         return [*detail, "enter"]
     assert isinstance(detail, tuple)
     if q.kind == "multiple":
-        # Past the tenth answer, no number key: move there (the cursor starts on the first answer of
-        # a question not answered before) and tick with space; then the rest by their numbers.
-        keys: list[str] = []
-        at = 0
-        for i in (i for i in detail if i >= 10):
-            keys += ["down"] * (i - at) + ["space"]
-            at = i
-        return [*keys, *(number_key(i) for i in detail if i < 10), "enter"]
+        return [*(number_key(i) for i in detail), "enter"]
     (i,) = detail
-    return [number_key(i)] if i < 10 else ["down"] * i + ["enter"]
+    return [number_key(i)]
 
 
 async def wait_for(pilot: Pilot[Any], done: Callable[[], bool], what: str) -> None:
@@ -161,6 +155,11 @@ async def take_in_app(bank: Bank, path: dict[str, Decision]) -> tuple[dict[str, 
                 await pilot.press("r")
             else:  # the intro, a section's content note, a statement revealed
                 await pilot.press("enter")
+                for _ in range(10):  # a long reveal: enter scrolls to its end first
+                    if step() is not before:
+                        break
+                    await pilot.pause()
+                    await pilot.press("enter")
             await wait_for(pilot, moved_from(before), f"past {type(screen).__name__}")
     raise AssertionError("the app never showed results")
 

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer
 
 from quiz.bank.model import Bank
 from quiz.ui.app import QuizApp, make_app
+from quiz.ui.guard import GUARD_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -194,7 +195,35 @@ async def take_to_results_checking_key_bars(
     assert screen_name(pilot.app) == "ResultsScreen"
 
 
+class ManualClock:
+    """The input guard's clock in a test: time moves only when the test says (no sleeps)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float = GUARD_SECONDS) -> None:
+        """Let `seconds` pass (by default the whole guard: the next key acts)."""
+        self.now += seconds
+
+
+class PatientClock:
+    """The clock of a person who waits out the input guard before every key: each reading is a
+    second later than the one before. Tests of anything but the guard drive the app with it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
 def app_for(bank: Bank | None = None, **kwargs: Any) -> QuizApp:
-    """The app with the person's real banks folder kept out of the tests."""
+    """The app with the person's real banks folder kept out of the tests, driven by a person who
+    waits out the input guard (pass `clock=ManualClock()` to test the guard itself)."""
     kwargs.setdefault("user_dir", Path("/nonexistent/quiz-test-user/banks"))
+    kwargs.setdefault("clock", PatientClock())
     return make_app(bank, **kwargs)
