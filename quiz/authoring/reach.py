@@ -271,7 +271,7 @@ def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
 
 def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
     """The questions whose answers the goal reads directly (its condition, its dimension's items, or a
-    flag's question and what shows it)."""
+    flag's question)."""
     nodes: list[Node | None] = []
     dims: list[str] = []
     out: set[str] = set()
@@ -279,10 +279,10 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
         nodes.append(_suggestion(bank, goal.id).when)
     elif goal.kind == "band":
         dims.append(goal.dimension)
+    elif goal.kind == "flag":
+        out.add(bank.flag_by_id[goal.id].question)
     else:
-        q = bank.by_id[bank.flag_by_id[goal.id].question if goal.kind == "flag" else goal.id]
-        if goal.kind == "flag":
-            out.add(q.id)
+        q = bank.by_id[goal.id]
         nodes += [q.show_if, bank.section_by_id[q.section].show_if]
     for n in nodes:
         for kind, name in subjects(bank, n) if n is not None else ():
