@@ -38,7 +38,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_each_kind_of_fault_has_a_fixture() -> None:
     names = {p.stem for p in FIXTURES}
-    assert {"unreachable_band", "dead_suggestion", "never_shown", "failing_example"} <= names
+    assert {"unreachable_band", "dead_suggestion", "never_shown", "failing_example", "unraisable_flag"} <= names
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)

@@ -1,14 +1,16 @@
-"""Reachability: a witness answer set for every band, suggestion and question, or a located reason why not.
+"""Reachability: a witness answer set for every band, suggestion, question and item flag, or a reason why not.
 
 Each goal is searched for on its own slice of the bank: the questions it depends on (a band: its dimension's
-items; a suggestion: what its `when` names; a question: itself), closed under the `show_if` of those
+items; a suggestion: what its `when` names, a flag it tests standing for the flag's question; a question:
+itself; a flag: its question), closed under the `show_if` of those
 questions and their sections, and under the items of every dimension named on the way. Answers outside the
 slice stay unanswered and are never varied or re-scored, so the work for a goal grows with its slice, and the
 work for a bank near-linearly with its size.
 
 Before any search, a goal that cannot hold is proved so with a specific reason: a score bound past the
 dimension's range, a condition whose parts about one question or one dimension contradict each other, a
-question hidden whenever the rest of the condition holds, a band no combination of item scores reaches.
+question hidden whenever the rest of the condition holds, a band no combination of item scores reaches, a
+flag no answer to its question raises.
 The rest are found from a few starting answer sets (the bank's examples, answers pushing each score to its
 extremes, random answers), then by hill-climbing on a "branch distance" (how far each part of the condition
 is from holding, in score units where scores are involved).
@@ -27,13 +29,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quiz.bank.facts import possible_scores
-from quiz.bank.model import DECLINED, Bank, Dimension, Question, Suggestion
+from quiz.bank.model import DECLINED, Bank, Dimension, Flag, Question, Suggestion
 from quiz.conditions.compile import Predicate_, compile_node
-from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or, references, unparse
+from quiz.conditions.nodes import And, Compare, Measure, Node, Not, Or, Predicate, flag_references, references, unparse
 from quiz.engine.scoring import ScoreContext, engine_for
 
 Answers = dict[str, Any]
-GoalKind = Literal["band", "suggestion", "question"]
+GoalKind = Literal["band", "suggestion", "question", "flag"]
 Progress = Callable[[int, int], None]
 """Told (goals done, goals in all) after each goal: for display only, the verdicts never depend on it."""
 
@@ -53,7 +55,7 @@ ENUMERATE_OPTIONS = 10
 
 @dataclass(frozen=True)
 class Goal:
-    """Something that must be reachable: a band, a suggestion or a question."""
+    """Something that must be reachable: a band, a suggestion, a question or an item flag (raised)."""
 
     kind: GoalKind
     id: str
@@ -106,7 +108,8 @@ def _every_answer(q: Question) -> list[Any] | None:
         plain = [o.value for o in q.options if not o.exclusive]
         top = q.max_choices or len(plain)
         vals = [tuple(c) for k in range(max(1, q.min_choices), top + 1) for c in itertools.combinations(plain, k)]
-        vals += [(o.value,) for o in q.options if o.exclusive]
+        if q.min_choices <= 1:  # an exclusive option is ticked alone, which a higher minimum refuses
+            vals += [(o.value,) for o in q.options if o.exclusive]
     elif q.kind == "text":
         vals = ["(text)"]
     else:
@@ -221,6 +224,14 @@ def impossible_band(bank: Bank, goal: Goal) -> str:
 
 # -- slices: what a goal depends on ---------------------------------------------------------------------------
 
+def subjects(bank: Bank, node: Node) -> list[tuple[str, str]]:
+    """("question" or "dimension", id) for every name in the condition, in source order; `flagged(f)` names
+    the flag's question, whose answer alone raises it."""
+    refs = sorted([*references(node), *flag_references(node)], key=lambda r: r.offset)
+    return [("question", bank.flag_by_id[r.name].question) if r.kind == "flag" else (r.kind, r.name)
+            for r in refs]
+
+
 def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
     """The questions a goal depends on, in bank order: named by its condition or its dimension, closed under
     the `show_if` of each and of its section, and under the items of every dimension named on the way."""
@@ -233,6 +244,8 @@ def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
         todo_q.extend(bank.dimension_by_id[goal.dimension].items)
     elif goal.kind == "suggestion":
         todo_n.append(_suggestion(bank, goal.id).when)
+    elif goal.kind == "flag":
+        todo_q.append(bank.flag_by_id[goal.id].question)
     else:
         todo_q.append(goal.id)
     while todo_q or todo_n:
@@ -240,12 +253,12 @@ def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
             node = todo_n.pop()
             if node is None:
                 continue
-            for r in references(node):
-                if r.kind == "question":
-                    todo_q.append(r.name)
-                elif r.name not in dims:
-                    dims.add(r.name)
-                    todo_q.extend(bank.dimension_by_id[r.name].items)
+            for kind, name in subjects(bank, node):
+                if kind == "question":
+                    todo_q.append(name)
+                elif name not in dims:
+                    dims.add(name)
+                    todo_q.extend(bank.dimension_by_id[name].items)
         while todo_q:
             qid = todo_q.pop()
             if qid in qids:
@@ -257,23 +270,26 @@ def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
 
 
 def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
-    """The questions whose answers the goal reads directly (its condition, or its dimension's items)."""
+    """The questions whose answers the goal reads directly (its condition, its dimension's items, or a
+    flag's question)."""
     nodes: list[Node | None] = []
     dims: list[str] = []
+    out: set[str] = set()
     if goal.kind == "suggestion":
         nodes.append(_suggestion(bank, goal.id).when)
     elif goal.kind == "band":
         dims.append(goal.dimension)
+    elif goal.kind == "flag":
+        out.add(bank.flag_by_id[goal.id].question)
     else:
         q = bank.by_id[goal.id]
         nodes += [q.show_if, bank.section_by_id[q.section].show_if]
-    out: set[str] = set()
     for n in nodes:
-        for r in references(n) if n is not None else ():
-            if r.kind == "question":
-                out.add(r.name)
+        for kind, name in subjects(bank, n) if n is not None else ():
+            if kind == "question":
+                out.add(name)
             else:
-                dims.append(r.name)
+                dims.append(name)
     for d in dims:
         out.update(bank.dimension_by_id[d].items)
     return out
@@ -394,7 +410,36 @@ class Searcher:
             a = ctx.answers.get(node.subject.name)
             if isinstance(a, int) and isinstance(node.value, (int, float)):
                 return 1.0 + abs(a - float(node.value)) / 10
+        if isinstance(node, Predicate) and node.func == "flagged":
+            return self.flag_distance(self.bank.flag_by_id[node.subject.name], ctx)
         return 1.5
+
+    def flag_distance(self, flag: Flag, ctx: _Context) -> float:
+        """0 when the flag is raised; below 2 when its question is shown (closer as a scale answer nears
+        `at_least`); else 2 plus how far the question is from being shown."""
+        if ctx.flagged(flag.id):
+            return 0.0
+        q = self.bank.by_id[flag.question]
+        if q.id not in ctx.visible:
+            return 2.0 + self.shown_distance(q, ctx)
+        a = ctx.answers.get(q.id)
+        if flag.at_least is not None and isinstance(a, int) and not isinstance(a, bool):
+            vals = [v for v, _ in q.choices() if isinstance(v, int)]
+            span = max(vals) - min(vals) if vals else 0
+            return 1.0 + min(0.9, (flag.at_least - a) / max(1, span))
+        return 1.5
+
+    def shown_distance(self, q: Question, ctx: _Context) -> float:
+        """0 when `q` is shown; otherwise how far its section's and its own `show_if` are from holding."""
+        if q.id in ctx.visible:
+            return 0.0
+        dist = 0.0
+        sec = self.bank.section_by_id[q.section]
+        if sec.show_if is not None:
+            dist += self.distance(sec.show_if, ctx)
+        if q.show_if is not None:
+            dist += self.distance(q.show_if, ctx)
+        return max(dist, 0.5)
 
     def goal_distance(self, goal: Goal, ctx: _Context) -> float:
         self.evaluations += 1
@@ -409,16 +454,9 @@ class Searcher:
                 return 2.0 + d.min_answered - answered
             gap = 0 if band.min <= score <= band.max else min(abs(score - band.min), abs(score - band.max))
             return 0.0 if gap == 0 else 1.0 + gap / max(1, d.high - d.low)
-        q = self.bank.by_id[goal.id]
-        if q.id in ctx.visible:
-            return 0.0
-        dist = 0.0
-        sec = self.bank.section_by_id[q.section]
-        if sec.show_if is not None:
-            dist += self.distance(sec.show_if, ctx)
-        if q.show_if is not None:
-            dist += self.distance(q.show_if, ctx)
-        return max(dist, 0.5)
+        if goal.kind == "flag":
+            return self.flag_distance(self.bank.flag_by_id[goal.id], ctx)
+        return self.shown_distance(self.bank.by_id[goal.id], ctx)
 
     # -- search ------------------------------------------------------------------------------------------------
     def random_policy(self, rng: random.Random) -> Policy:
@@ -491,8 +529,8 @@ class Searcher:
     def _ticked(self, goal: Goal, answers: Answers) -> bool:
         """Whether a suggestion's condition names a checklist the witness ticks more than once in."""
         when = self._when.get(goal.id) if goal.kind == "suggestion" else None
-        return when is not None and any(isinstance(answers.get(r.name), tuple) and len(answers[r.name]) > 1
-                                        for r in references(when))
+        return when is not None and any(isinstance(answers.get(name), tuple) and len(answers[name]) > 1
+                                        for _kind, name in subjects(self.bank, when))
 
     def cut(self, goal: Goal, rows: list[Row], answers: Answers) -> Answers:
         """The witness cut to the goal's slice, the rest left unanswered, when that still reaches the goal
@@ -511,7 +549,7 @@ class Searcher:
         used = 0
         # Only checklists the condition names itself: cutting a dimension's item changes its score.
         when = self._when[goal.id]
-        relevant = {r.name for r in references(when) if r.kind == "question"} if when is not None else set()
+        relevant = {name for kind, name in subjects(self.bank, when) if kind == "question"} if when else set()
         current = answers
         first: Policy = lambda q: _domain(q, self.rng)[0]  # noqa: E731
         ticked = [q for q, *_ in rows if q.id in relevant and isinstance(answers.get(q.id), tuple)]
@@ -585,7 +623,21 @@ class Searcher:
         if goal.kind == "suggestion":
             when = _suggestion(self.bank, goal.id).when
             return "" if when is None else self.never_holds(when)
-        q = self.bank.by_id[goal.id]
+        if goal.kind == "flag":
+            return self.never_raised(self.bank.flag_by_id[goal.id])
+        return self.never_shown(self.bank.by_id[goal.id])
+
+    def never_raised(self, flag: Flag) -> str:
+        """Why no answer a person can give raises the flag, or "" when none is proved."""
+        q = self.bank.by_id[flag.question]
+        why = unraisable(q, flag)
+        if why:
+            return why
+        hidden = self.never_shown(q)
+        return f"`{q.id}`, whose answer raises it, is never shown: {hidden}" if hidden else ""
+
+    def never_shown(self, q: Question) -> str:
+        """Why `q` is never shown, or "" when none is proved."""
         conds = [n for n in (self.bank.section_by_id[q.section].show_if, q.show_if) if n is not None]
         if not conds:
             return ""
@@ -608,7 +660,7 @@ class Searcher:
         todo = list(parts)
         while todo:
             p = todo.pop()
-            subject = _single_subject(p)
+            subject = self.single_subject(p)
             if subject is None or subject[0] != "question" or subject[1] in seen:
                 continue
             q = self.bank.by_id[subject[1]]
@@ -622,7 +674,7 @@ class Searcher:
                         todo.append(c)
         groups: dict[tuple[str, str], list[tuple[Node, str]]] = {}
         for p, why in [(p, "") for p in parts] + extra:
-            subject = _single_subject(p)
+            subject = self.single_subject(p)
             if subject is not None:
                 groups.setdefault(subject, []).append((p, why))
         for (kind, name), members in groups.items():
@@ -639,6 +691,17 @@ class Searcher:
                     continue
             return self._contradiction(kind, name, members)
         return ""
+
+    def single_subject(self, node: Node) -> tuple[str, str] | None:
+        """("question" or "dimension", its id) when every name in the condition is that one (`flagged(f)`
+        being about f's question), else None."""
+        names = set(subjects(self.bank, node))
+        if len(names) != 1:
+            return None
+        kind, name = names.pop()
+        if kind == "dimension" and not all(isinstance(n, Measure) for n in _atoms(node)):
+            return None
+        return kind, name
 
     def _holds_alone(self, node: Node, q: Question) -> bool:
         """Whether `node` (about `q` alone) can hold with `q` unanswered."""
@@ -721,15 +784,29 @@ def _conjuncts(node: Node) -> Iterator[Node]:
         yield node
 
 
-def _single_subject(node: Node) -> tuple[str, str] | None:
-    """("question" or "dimension", its id) when every name in the condition is that one, else None."""
-    names = {(r.kind, r.name) for r in references(node)}
-    if len(names) != 1:
-        return None
-    kind, name = names.pop()
-    if kind == "dimension" and not all(isinstance(n, Measure) for n in _atoms(node)):
-        return None
-    return kind, name
+def unraisable(q: Question, flag: Flag) -> str:
+    """Why no answer to its question raises the flag, or "" when some answer does."""
+    if flag.at_least is not None:
+        vals = [v for v, _ in q.choices() if isinstance(v, int) and not isinstance(v, bool)]
+        if any(v >= flag.at_least for v in vals):
+            return ""
+        top = f" (its highest value is {max(vals)})" if vals else ""
+        return f"no point of `{q.id}`'s scale reaches `at_least: {flag.at_least}`{top}"
+    named = [o for o in q.options if o.value in flag.options]
+    if q.kind == "multiple":
+        plain = [o for o in q.options if not o.exclusive]
+        # A plain option can be ticked when enough plain options exist to meet the minimum alongside it.
+        if any(o.exclusive and q.min_choices <= 1 or not o.exclusive and len(plain) >= q.min_choices
+               for o in named):
+            return ""
+        if named and all(o.exclusive for o in named):
+            ticks = " and ".join(f"`{o.value}`" for o in named)
+            return (f"{ticks} can only be ticked alone, and `{q.id}` needs at least {q.min_choices} "
+                    "choices")
+    elif named:
+        return ""
+    listed = ", ".join(f"`{v}`" for v in flag.options)
+    return f"no answer to `{q.id}` picks {listed}"
 
 
 def _atoms(node: Node) -> Iterator[Node]:
@@ -747,7 +824,7 @@ def _ticks(answers: Answers) -> int:
 
 
 def goals_for(bank: Bank) -> list[Goal]:
-    """Every band, suggestion and question of the bank, each with its path in the file."""
+    """Every band, suggestion, question and item flag of the bank, each with its path in the file."""
     goals = []
     for di, d in enumerate(bank.dimensions):
         for b in d.bands:
@@ -756,6 +833,7 @@ def goals_for(bank: Bank) -> list[Goal]:
     for s in bank.suggestions:
         where = "when" if s.when is not None else "id"  # a dead suggestion is its condition's fault
         goals.append(Goal("suggestion", s.id, f"suggestion `{s.id}`", ("suggestions", s.index, where)))
+    flags = []
     for si, sec in enumerate(bank.sections):
         for qi, q in enumerate(sec.questions):
             # Where to look when a question is never shown: its own `show_if`, else its section's, else it.
@@ -766,10 +844,13 @@ def goals_for(bank: Bank) -> list[Goal]:
             else:
                 path = ("sections", si, "questions", qi, "id")
             goals.append(Goal("question", q.id, f"question `{q.id}`", path))
-    return goals
+            if q.flag is not None:  # a flag that is never raised is its own definition's fault
+                flags.append(Goal("flag", q.flag.id, f"flag `{q.flag.id}`", ("sections", si, "questions", qi,
+                                                                               "flag"), q.flag.dimension))
+    return goals + flags
 
 
 def check_reachability(bank: Bank, steps_per_goal: int = GOAL_STEPS, seeds: list[Answers] | None = None,
                        progress: Progress | None = None) -> list[Verdict]:
-    """A verdict for every band, suggestion and question; the same for the same bank, on any machine."""
+    """A verdict for every band, suggestion, question and flag; the same for the same bank, on any machine."""
     return Searcher(bank).solve(goals_for(bank), steps_per_goal, seeds, progress)

@@ -1,5 +1,6 @@
-"""What `quiz test` learns about reachability, as data: a witness for each band and suggestion, coverage by
-the bank's examples, and a located problem for each goal nothing reaches (the search is quiz.authoring.reach)."""
+"""What `quiz test` learns about reachability, as data: a witness for each band, suggestion and item flag,
+coverage by the bank's examples, and a located problem for each goal nothing reaches (the search is
+quiz.authoring.reach)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def example_answers(bank: Bank, example_results: list[Any]) -> list[Answers]:
 
 @dataclass(frozen=True)
 class Reached:
-    """A band or suggestion some answers reach, with those answers in short."""
+    """A band, suggestion or flag some answers reach (or raise), with those answers in short."""
 
     goal: Goal
     answers: str
@@ -65,6 +66,11 @@ class ReachReport:
     bands_covered: int
     bands: int
     problems: tuple[Problem, ...]
+    flags_raised: int = 0
+    """Flags some answer set raises (witnessed by the search), of `flags`."""
+    flags: int = 0
+    flags_covered: int = 0
+    """Flags the bank's examples raise."""
 
 
 def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
@@ -78,11 +84,12 @@ def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
     for v in verdicts:
         if v.witness is None:
             never = {"band": "can never be reached", "suggestion": "can never fire",
-                     "question": "is never shown"}[v.goal.kind]
+                     "question": "is never shown", "flag": "can never be raised"}[v.goal.kind]
             msg = f"{v.goal.label} {never}: {v.reason}"
             hint = {"suggestion": "check its `when` condition against the options and bands",
                     "band": "change the band's limits or the item scores",
-                    "question": "check its `show_if` and its section's"}[v.goal.kind]
+                    "question": "check its `show_if` and its section's",
+                    "flag": "check its `at_least` or `options` against the answers its question allows"}[v.goal.kind]
             if v.reason == NOT_FOUND:  # a search came up empty, not a proof: an example settles it
                 hint += "; if some answers do reach it, add them as an example"
             problems.append(doc.problem(v.goal.path, msg, hint))
@@ -93,6 +100,7 @@ def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
     fired = {sid for r in example_results if r.outcome is not None for sid in r.outcome.suggestion_ids()}
     banded = {(d.id, d.band) for r in example_results if r.outcome is not None
               for d in r.outcome.dimensions if d.band}
+    raised = {f.id for r in example_results if r.outcome is not None for f in r.outcome.flags}
     return ReachReport(
         reached=tuple(reached),
         questions_shown=sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None),
@@ -102,4 +110,7 @@ def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
         bands_covered=sum(1 for d in bank.dimensions for b in d.bands if (d.id, b.id) in banded),
         bands=sum(len(d.bands) for d in bank.dimensions),
         problems=tuple(problems),
+        flags_raised=sum(1 for v in verdicts if v.goal.kind == "flag" and v.witness is not None),
+        flags=len(bank.flags),
+        flags_covered=sum(1 for f in bank.flags if f.id in raised),
     )

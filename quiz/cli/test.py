@@ -1,4 +1,4 @@
-"""`quiz test BANK...`: run each bank's examples and prove every band, suggestion and question reachable.
+"""`quiz test BANK...`: run each bank's examples and prove every band, suggestion, question and flag reachable.
 
 What passes (example passes, witnesses, coverage) goes to stdout; every failure goes to stderr with its
 detail right under it, so each stream reads whole on its own and a merged log reads in order.
@@ -23,8 +23,9 @@ def register(sub: Any) -> None:
     """Add the `test` command."""
     p = sub.add_parser("test", help="run banks' examples and prove every band and suggestion reachable",
                        description="Run each bank's examples, then prove that every band, suggestion and "
-                                   "question can be reached, with a witness answer set for each. Exit 0 "
-                                   "when all pass, 1 on failures, 2 for usage errors.")
+                                   "question can be reached and every item flag raised, with a witness "
+                                   "answer set for each. Exit 0 when all pass, 1 on failures, 2 for usage "
+                                   "errors.")
     p.add_argument("paths", nargs="+", metavar="BANK", help="bank files or folders")
     p.add_argument("--quiet", action="store_true", help="print only failures and the summary")
     p.set_defaults(func=run)
@@ -82,11 +83,16 @@ def _print_reach(reach: ReachReport, quiet: bool) -> None:
             if r.always:
                 print(f"  reach {r.goal.label} always fires (it has no `when`)")
             else:
-                verb = "fires" if r.goal.kind == "suggestion" else "is reached"
-                print(f"  reach {r.goal.label} {verb} for: {r.answers}")
+                verb = {"suggestion": "fires for", "flag": "is raised by"}.get(r.goal.kind, "is reached for")
+                print(f"  reach {r.goal.label} {verb}: {r.answers}")
         print(f"  reach questions: {reach.questions_shown} of {reach.questions} can be shown")
-    print(f"  coverage: examples cover {reach.suggestions_covered} of {reach.suggestions} suggestions and "
-          f"{reach.bands_covered} of {reach.bands} bands")
+        if reach.flags:
+            print(f"  reach flags: {reach.flags_raised} of {reach.flags} can be raised")
+    # A bank without flags keeps the line it always had.
+    flags = f" and {reach.flags_covered} of {reach.flags} flags" if reach.flags else ""
+    bands = f"{reach.bands_covered} of {reach.bands} bands"
+    print(f"  coverage: examples cover {reach.suggestions_covered} of {reach.suggestions} suggestions"
+          + (f", {bands}{flags}" if flags else f" and {bands}"))
 
 
 class Progress:
