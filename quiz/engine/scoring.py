@@ -426,7 +426,7 @@ class Engine:
         d, items = self.dims[did]
         if d.sources:
             return [x for src in d.sources for x in self._items_of(src)]
-        out = []
+        out: list[tuple[str, Callable[[Any], Number], Number]] = []
         for qid, points in items:
             q = self.bank.by_id[qid]
             values: list[Any] = [v for v, _label in q.choices()]
