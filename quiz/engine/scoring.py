@@ -446,9 +446,9 @@ class Engine:
             return self._fact(atom, ctx)  # the answer that raised the flag, quoted
         if isinstance(atom, Predicate):
             if atom.func in ("correct", "wrong"):
-                said = "true" if a is True else "false"
                 verdict = "right" if atom.func == "correct" else f"it is {'true' if q.answer else 'false'}"
-                return Reason(f"You answered {said} to \u201c{q.text}\u201d ({verdict}).", question=q.id,
+                return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d ({verdict}).",
+                              question=q.id,
                               quotes=(Quote(q.id, a, q.label_of(a)),))
             if atom.func == "declined":
                 return Reason(f"You preferred not to say to \u201c{q.text}\u201d.", question=q.id,
