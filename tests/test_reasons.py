@@ -150,6 +150,14 @@ def test_a_band_reason_quotes_only_the_answers_that_added_points(small: tuple[Ba
                            "\u201cA lot\u201d to \u201cHow much does it get in the way?\u201d.")
 
 
+def test_equal_scores_from_other_answers_quote_those_answers(small: tuple[Bank, Engine]) -> None:
+    _bank, engine = small  # one engine, so a reused result must not carry another answer set's quotes
+    first = _by_id(engine.score({"age": "adult", "worry": 2, "impact": 0, "partner": "yes"}))["talk"]
+    second = _by_id(engine.score({"age": "adult", "worry": 0, "impact": 2, "partner": "yes"}))["talk"]
+    assert [q.question for q in first.reasons[0].quotes] == ["worry"]
+    assert [q.question for q in second.reasons[0].quotes] == ["impact"]
+
+
 def test_or_quotes_only_the_alternatives_that_hold(small: tuple[Bank, Engine]) -> None:
     _bank, engine = small
     one = _by_id(engine.score({"age": "adult", "worry": 0, "impact": 0, "partner": "yes",

@@ -123,26 +123,32 @@ class Engine:
         # A score or band reason quotes the item answers that added points: each item (through `from:`
         # dimensions too) with the fewest points any answer to it gives.
         self._quotable = {d.id: self._items_of(d.id) for d in bank.dimensions}
-        self._withheld_by = {s.id: s.withheld_by for s in bank.suggestions if s.withheld_by}
+        self._quoted_ids = {did: [qid for qid, _p, _f in items] for did, items in self._quotable.items()}
         self._atom_cache: dict[int, Predicate_] = {}
         # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
         # kept in their final order (safety first, then priority, then bank order) with the parts of
         # their result that never change, and a chosen suggestion is reused whenever its reasons are.
         works = bank.works
+        # Withholders first (validation refuses circles), so one pass settles who is shown.
+        self._withhold_order = _withhold_order(bank)
+        self._withholders = {w for s in bank.suggestions for w in s.withheld_by}
         self._plan = []
         for s, when in sorted(self.suggestions, key=lambda p: (SUGGESTION_ORDER[p[0].kind],
                                                                 -p[0].priority, p[0].index)):
             # A sentence claiming what the person answered gives way to the reasons from the answers
             # (only where there are some: a suggestion without `when` keeps its `because` whole).
             because = s.because if s.when is None else without_claims(s.because)
-            static = (because, s.priority, tuple(self._work(w) for w in s.reading if w in works),
+            static = (because, because != s.because, tuple(self._work(w) for w in s.reading if w in works),
                       tuple(self._work(w) for w in s.sources if w in works),
                       tuple(ResourceRef(r.id, r.name, r.region, r.contact, r.url, r.description,
                                         r.last_verified)
                             for rid in s.resources if (r := bank.resource_by_id.get(rid)) is not None))
             leaf = s.when is not None and not isinstance(s.when, (Or, And, Not))
             explainer = None if s.when is None or leaf else compile_explainer(s.when, band_ids, statements)
-            self._plan.append((s, comp(s.gate), when, leaf, explainer, static, because != s.because))
+            gate = comp(s.gate)
+            # Chosen when both hold: one predicate, so scoring pays for a gate only where there is one.
+            chosen_if = gate if when is None else when if gate is None else _both(when, gate)
+            self._plan.append((s, chosen_if, leaf, explainer, static, s.id in self._withholders))
         self._memo: dict[Any, ChosenSuggestion] = {}
         self._dim_memo: dict[Any, DimensionResult] = {}
         self._statement_memo: dict[Any, StatementResult] = {}
@@ -274,10 +280,9 @@ class Engine:
         chosen = []
         memo = self._memo
         reason_key = self._reason_key
-        for i, (s, gate, when, leaf, explainer, static, generated) in enumerate(self._plan):
+        withholding = False
+        for i, (s, when, leaf, explainer, static, withholds) in enumerate(self._plan):
             if when is not None and not when(ctx):
-                continue
-            if gate is not None and not gate(ctx):
                 continue
             # A chosen suggestion differs between answer sets only through its reasons, and those only
             # through the leaf conditions that explain it and the few facts each one mentions.
@@ -293,15 +298,17 @@ class Engine:
             except TypeError:  # an unhashable answer (e.g. a list): work it out without the memo
                 key, hit = None, None
             if hit is None:
-                because, priority, reading, sources, resources = static
-                hit = ChosenSuggestion(s.id, s.kind, s.title, s.text, because, priority,
+                because, generated, reading, sources, resources = static
+                hit = ChosenSuggestion(s.id, s.kind, s.title, s.text, because, s.priority,
                                        self.reasons(s.when, ctx, s.gate is not None), reading, sources,
                                        resources, generated)
                 if key is not None:
                     _remember(memo, key, hit)
             chosen.append(hit)
+            if withholds:
+                withholding = True
         withheld: tuple[WithheldSuggestion, ...] = ()
-        if self._withheld_by:
+        if withholding:
             chosen, withheld = self._withhold(chosen)
         chosen = _dedupe(chosen)
         complete = True
@@ -326,29 +333,20 @@ class Engine:
 
     def _withhold(self, chosen: list[ChosenSuggestion]) -> tuple[list[ChosenSuggestion],
                                                                  tuple[WithheldSuggestion, ...]]:
-        """The chosen suggestions left shown, and those withheld by a shown one (validation refuses
-        `withheld_by` circles, so "shown" is well defined: a withholder withheld itself withholds nothing)."""
-        by = self._withheld_by
-        ids = {c.id for c in chosen}
-        shown: dict[str, bool] = {}
-
-        def is_shown(sid: str) -> bool:
-            r = shown.get(sid)
-            if r is None:
-                shown[sid] = False  # never read: there is no circle
-                r = sid in ids and not any(is_shown(w) for w in by.get(sid, ()))
-                shown[sid] = r
-            return r
-
-        kept = []
-        withheld = []
-        for c in chosen:
-            if is_shown(c.id):
-                kept.append(c)
-            else:
-                withheld.append(WithheldSuggestion(c.id, c.kind, c.title,
-                                                   tuple([w for w in by[c.id] if is_shown(w)])))
-        return kept, tuple(withheld)
+        """The chosen suggestions left shown, and those withheld by a shown one (a withholder that is
+        withheld itself withholds nothing)."""
+        shown = {c.id for c in chosen}
+        by_what: dict[str, tuple[str, ...]] = {}
+        for sid, by in self._withhold_order:
+            if sid in shown:
+                hit = tuple([w for w in by if w in shown])
+                if hit:
+                    shown.discard(sid)
+                    by_what[sid] = hit
+        kept = [c for c in chosen if c.id in shown]
+        withheld = tuple([WithheldSuggestion(c.id, c.kind, c.title, by_what[c.id])
+                          for c in chosen if c.id in by_what])
+        return kept, withheld
 
     def _work(self, wid: str) -> WorkRef:
         w = self.bank.works[wid]
@@ -386,8 +384,7 @@ class Engine:
             r = ctx.result(atom.subject.name)
             answers = ctx.answers
             # 3 and 3.0 (and True and 1) are equal keys but print differently.
-            return r, type(r[0]), tuple([(a, type(a)) for qid, _p, _f in self._quotable[atom.subject.name]
-                                         if (a := answers.get(qid)) is not None])
+            return r, type(r[0]), tuple([(a, type(a)) for a in map(answers.get, self._quoted_ids[atom.subject.name])])
         if isinstance(atom, Predicate) and atom.func == "flagged":
             a = ctx.answers.get(self.bank.flag_by_id[atom.subject.name].question, _MISSING)
             return (a, tuple(map(type, a))) if type(a) is tuple else (a, type(a))
@@ -492,6 +489,31 @@ class Engine:
         if isinstance(atom, Predicate) and atom.func == "flagged":
             return self.bank.flag_by_id[name].question
         return name
+
+
+def _both(p: Predicate_, q: Predicate_) -> Predicate_:
+    return lambda c: p(c) and q(c)
+
+
+def _withhold_order(bank: Bank) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, withheld_by) of each suggestion that can be withheld, every withholder before those it
+    withholds (a depth-first order; validation refuses circles, and one here is simply cut)."""
+    by = {s.id: s.withheld_by for s in bank.suggestions if s.withheld_by}
+    order: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+
+    def visit(sid: str) -> None:
+        if sid in seen:
+            return
+        seen.add(sid)
+        for w in by.get(sid, ()):
+            visit(w)
+        if sid in by:
+            order.append((sid, by[sid]))
+
+    for sid in by:
+        visit(sid)
+    return order
 
 
 def _dedupe(chosen: list[ChosenSuggestion]) -> list[ChosenSuggestion]:
