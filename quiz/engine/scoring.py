@@ -132,6 +132,8 @@ class Engine:
         # Withholders first (validation refuses circles), so one pass settles who is shown.
         self._withhold_order = _withhold_order(bank)
         self._withholders = {w for s in bank.suggestions for w in s.withheld_by}
+        self._suggestion_by_id = {s.id: s for s in bank.suggestions}
+        self._withhold_memo: dict[tuple[str, ...], tuple[frozenset[str], tuple[WithheldSuggestion, ...]]] = {}
         self._plan = []
         for s, when in sorted(self.suggestions, key=lambda p: (SUGGESTION_ORDER[p[0].kind],
                                                                 -p[0].priority, p[0].index)):
@@ -148,7 +150,9 @@ class Engine:
             gate = comp(s.gate)
             # Chosen when both hold: one predicate, so scoring pays for a gate only where there is one.
             chosen_if = gate if when is None else when if gate is None else _both(when, gate)
-            self._plan.append((s, chosen_if, leaf, explainer, static, s.id in self._withholders))
+            # Whether it takes part in withholding (withholds or can be withheld): only those are looked at.
+            involved = bool(s.withheld_by) or s.id in self._withholders
+            self._plan.append((s, chosen_if, leaf, explainer, static, involved))
         self._memo: dict[Any, ChosenSuggestion] = {}
         self._dim_memo: dict[Any, DimensionResult] = {}
         self._statement_memo: dict[Any, StatementResult] = {}
@@ -280,8 +284,8 @@ class Engine:
         chosen = []
         memo = self._memo
         reason_key = self._reason_key
-        withholding = False
-        for i, (s, when, leaf, explainer, static, withholds) in enumerate(self._plan):
+        involved_ids: list[str] = []
+        for i, (s, when, leaf, explainer, static, involved) in enumerate(self._plan):
             if when is not None and not when(ctx):
                 continue
             # A chosen suggestion differs between answer sets only through its reasons, and those only
@@ -305,11 +309,19 @@ class Engine:
                 if key is not None:
                     _remember(memo, key, hit)
             chosen.append(hit)
-            if withholds:
-                withholding = True
+            if involved:
+                involved_ids.append(s.id)
         withheld: tuple[WithheldSuggestion, ...] = ()
-        if withholding:
-            chosen, withheld = self._withhold(chosen)
+        if len(involved_ids) > 1:
+            # Which are withheld depends only on which of those taking part were chosen.
+            key = tuple(involved_ids)
+            found = self._withhold_memo.get(key)
+            if found is None:
+                found = self._withhold(involved_ids)
+                _remember(self._withhold_memo, key, found)
+            hidden, withheld = found
+            if hidden:
+                chosen = [c for c in chosen if c.id not in hidden]
         chosen = _dedupe(chosen)
         complete = True
         n_answered = 0
@@ -331,22 +343,19 @@ class Engine:
             n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers), flags, withheld,
         )
 
-    def _withhold(self, chosen: list[ChosenSuggestion]) -> tuple[list[ChosenSuggestion],
-                                                                 tuple[WithheldSuggestion, ...]]:
-        """The chosen suggestions left shown, and those withheld by a shown one (a withholder that is
-        withheld itself withholds nothing)."""
-        shown = {c.id for c in chosen}
-        by_what: dict[str, tuple[str, ...]] = {}
+    def _withhold(self, involved: list[str]) -> tuple[frozenset[str], tuple[WithheldSuggestion, ...]]:
+        """Of the chosen suggestions taking part in withholding (`involved`, in results order), the ids
+        withheld by a shown one, and each with what withheld it (a withheld withholder withholds nothing)."""
+        shown = set(involved)
+        by_what: dict[str, WithheldSuggestion] = {}
         for sid, by in self._withhold_order:
             if sid in shown:
                 hit = tuple([w for w in by if w in shown])
                 if hit:
                     shown.discard(sid)
-                    by_what[sid] = hit
-        kept = [c for c in chosen if c.id in shown]
-        withheld = tuple([WithheldSuggestion(c.id, c.kind, c.title, by_what[c.id])
-                          for c in chosen if c.id in by_what])
-        return kept, withheld
+                    s = self._suggestion_by_id[sid]
+                    by_what[sid] = WithheldSuggestion(sid, s.kind, s.title, hit)
+        return frozenset(by_what), tuple([by_what[sid] for sid in involved if sid in by_what])
 
     def _work(self, wid: str) -> WorkRef:
         w = self.bank.works[wid]
