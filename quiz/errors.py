@@ -17,6 +17,9 @@ ProblemKind = Literal["unreadable", "syntax", "schema", "semantic"]
 size, syntax, quiz's YAML limits); it breaks the JSON Schema; or a check beyond the schema (ids,
 references, conditions, bands, examples, reachability, answers) refused it."""
 
+Severity = Literal["error", "warning"]
+"""An error makes the input unusable; a warning is worth fixing but leaves it valid (exit 0)."""
+
 
 def counted(n: int, noun: str) -> str:
     """A count with its noun in the right number: `1 problem`, `2 problems`, never `problem(s)`."""
@@ -50,6 +53,7 @@ class Problem:
         message: What is wrong.
         hint: What to do about it, when we can say.
         kind: Which stage found it; exit codes are decided by it, never by the words.
+        severity: `warning` for a problem that leaves the input valid; `error` otherwise.
     """
 
     file: str
@@ -59,10 +63,13 @@ class Problem:
     message: str
     hint: str = ""
     kind: ProblemKind = "semantic"
+    severity: Severity = "error"
 
     def render(self) -> str:
         """The `file:line:column: path: message (hint)` form used on the command line, always one line."""
         where = f"{self.file}:{self.line}:{self.column}"
+        if self.severity == "warning":
+            where += ": warning"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"

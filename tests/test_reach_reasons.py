@@ -117,3 +117,64 @@ def test_band_proof_from_each_items_possible_points() -> None:
     assert reachable_scores([{-1, 1}], min_answered=1).values() == [-1, 1]
     # A large dimension is quick and exact.
     assert reachable_scores([{0, 3}] * 1000, min_answered=1000).values() == list(range(0, 3001, 3))
+
+
+def test_a_gate_is_part_of_what_shows_a_suggestion(tmp_path: Path) -> None:
+    # The gate holds only when `pain` is shown and answered "no"; the witness must satisfy it too.
+    gated = """\
+  - id: gated
+    kind: next-step
+    title: G
+    text: G.
+    gate: 'pain == "no"'
+    when: 'sleep >= 2'
+"""
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.format(when="sleep >= 0", extra_questions="") + gated, encoding="utf-8")
+    bank = load_bank(path)
+    [verdict] = [v for v in check_reachability(bank) if v.goal.id == "gated"]
+    assert verdict.witness is not None
+    answers = dict(verdict.witness)
+    assert answers["pain"] == "no" and answers["sleep"] >= 2 and answers["worry"] >= 1
+
+
+def test_a_suggestion_withheld_by_one_shown_to_everyone_is_never_shown(tmp_path: Path) -> None:
+    extra = """\
+  - id: always
+    kind: reading
+    title: A
+    text: A.
+    because: Shown to everyone.
+  - id: hidden-card
+    kind: next-step
+    title: H
+    text: H.
+    when: 'sleep >= 2'
+    withheld_by: [always]
+"""
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.format(when="sleep >= 0", extra_questions="") + extra, encoding="utf-8")
+    [verdict] = [v for v in check_reachability(load_bank(path)) if v.goal.id == "hidden-card"]
+    assert verdict.witness is None and "withheld by `always`" in verdict.reason
+
+
+def test_a_withheld_suggestion_is_reached_where_its_withholder_is_not_shown(tmp_path: Path) -> None:
+    extra = """\
+  - id: red-flag
+    kind: safety
+    title: R
+    text: R.
+    when: 'worry == 3'
+  - id: strength
+    kind: next-step
+    title: S
+    text: S.
+    when: 'sleep == 0'
+    withheld_by: [red-flag]
+"""
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.format(when="sleep >= 0", extra_questions="") + extra, encoding="utf-8")
+    [verdict] = [v for v in check_reachability(load_bank(path)) if v.goal.id == "strength"]
+    assert verdict.witness is not None
+    answers = dict(verdict.witness)
+    assert answers["sleep"] == 0 and answers.get("worry") != 3

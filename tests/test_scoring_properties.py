@@ -217,7 +217,7 @@ def test_safety_first(bank: Bank, engine: Engine, answers: dict[str, Any], data:
     for s in bank.suggestions:
         if s.kind != "safety":
             continue
-        holds = s.when is None or compile_node(s.when, band_ids, statements)(ctx)
+        holds = all(c is None or compile_node(c, band_ids, statements)(ctx) for c in (s.when, s.gate))
         if not holds:
             assert s.id not in ids
             continue
@@ -226,7 +226,8 @@ def test_safety_first(bank: Bank, engine: Engine, answers: dict[str, Any], data:
         else:  # only a duplicate of another safety note may be dropped
             assert (s.title, s.text) in titles
     for chosen in outcome.suggestions:
-        assert chosen.reasons, f"{chosen.id} fired without a reason"
+        # Why it appears: reasons from the answers, or (a suggestion with only a `gate`) its `because`.
+        assert chosen.reasons or chosen.because, f"{chosen.id} fired without saying why"
 
 
 @_given_answers

@@ -149,7 +149,8 @@ def test_partner_safety_turns_off_couples_work() -> None:
     couples = {"work-joint", "work-undecided", "read-communication", "read-affair"}
     for s in bank.suggestions:
         if s.id in couples:
-            assert 'partner-safety == "no"' in s.when_text, s.id
+            # A precondition, not a reason: it sits in the gate, so results never quote it.
+            assert s.gate_text == 'partner-safety == "no"', s.id
     unsafe = [ex for ex in bank.examples
               if dict(ex.answers).get("partner-safety") in ("yes", "unsure")]
     assert unsafe

@@ -243,7 +243,7 @@ def goal_slice(bank: Bank, goal: Goal) -> list[Question]:
         dims.add(goal.dimension)
         todo_q.extend(bank.dimension_by_id[goal.dimension].items)
     elif goal.kind == "suggestion":
-        todo_n.append(_suggestion(bank, goal.id).when)
+        todo_n.append(shown_condition(bank, goal.id))
     elif goal.kind == "flag":
         todo_q.append(bank.flag_by_id[goal.id].question)
     else:
@@ -276,7 +276,7 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
     dims: list[str] = []
     out: set[str] = set()
     if goal.kind == "suggestion":
-        nodes.append(_suggestion(bank, goal.id).when)
+        nodes.append(shown_condition(bank, goal.id))
     elif goal.kind == "band":
         dims.append(goal.dimension)
     elif goal.kind == "flag":
@@ -297,6 +297,29 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
 
 def _suggestion(bank: Bank, sid: str) -> Suggestion:
     return next(s for s in bank.suggestions if s.id == sid)
+
+
+def _own_condition(s: Suggestion) -> Node | None:
+    parts = [n for n in (s.gate, s.when) if n is not None]
+    return None if not parts else parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
+def shown_condition(bank: Bank, sid: str) -> Node | None:
+    """When a suggestion is shown: its `gate` and its `when` hold, and none of the suggestions in its
+    `withheld_by` is shown (a withholding suggestion withholds nothing itself, so one level is enough).
+    A withholder shown to everyone is left out here: `always_withheld` names it."""
+    s = _suggestion(bank, sid)
+    parts = [n for n in (s.gate, s.when) if n is not None]
+    others = [c for w in s.withheld_by if (c := _own_condition(_suggestion(bank, w))) is not None]
+    if others:
+        parts.append(Not(others[0] if len(others) == 1 else Or(tuple(others))))
+    return None if not parts else parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
+def always_withheld(bank: Bank, sid: str) -> str:
+    """The id of a suggestion shown to everyone that withholds this one, or ""."""
+    return next((w for w in _suggestion(bank, sid).withheld_by
+                 if _own_condition(_suggestion(bank, w)) is None), "")
 
 
 class _Context(ScoreContext):
@@ -335,7 +358,8 @@ class Searcher:
         self._statements = {q.id: bool(q.answer) for q in bank.questions if q.kind == "statement"}
         self._compiled: dict[int, Predicate_] = {}
         self._scores: dict[str, list[int | float] | None] = {}
-        self._when = {sg.id: sg.when for sg in bank.suggestions}
+        self._when = {sg.id: shown_condition(bank, sg.id) for sg in bank.suggestions}
+        self._withheld = {sg.id for sg in bank.suggestions if always_withheld(bank, sg.id)}
         self._ends = {q.id: {o.value for o in q.options if o.end} for q in bank.questions
                       if any(o.end for o in q.options)}
 
@@ -444,6 +468,8 @@ class Searcher:
     def goal_distance(self, goal: Goal, ctx: _Context) -> float:
         self.evaluations += 1
         if goal.kind == "suggestion":
+            if goal.id in self._withheld:
+                return 3.0  # a suggestion shown to everyone withholds it: never reached
             when = self._when[goal.id]
             return 0.0 if when is None else self.distance(when, ctx)
         if goal.kind == "band":
@@ -621,7 +647,10 @@ class Searcher:
         if goal.kind == "band":
             return impossible_band(self.bank, goal)
         if goal.kind == "suggestion":
-            when = _suggestion(self.bank, goal.id).when
+            by = always_withheld(self.bank, goal.id)
+            if by:
+                return f"it is withheld by `{by}`, which is shown to everyone"
+            when = self._when[goal.id]
             return "" if when is None else self.never_holds(when)
         if goal.kind == "flag":
             return self.never_raised(self.bank.flag_by_id[goal.id])

@@ -98,10 +98,11 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
             "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
         ))
     suggestions = tuple(
-        Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,
+        Suggestion(s["id"], s["kind"], s["title"], s["text"], s.get("because", ""), i,
                    facts.conditions.get(("suggestions", i, "when")), s.get("when", ""),
                    s.get("priority", 0), tuple(s.get("reading", ())), tuple(s.get("sources", ())),
-                   tuple(s.get("resources", ())))
+                   tuple(s.get("resources", ())), facts.conditions.get(("suggestions", i, "gate")),
+                   s.get("gate", ""), tuple(s.get("withheld_by", ())))
         for i, s in enumerate(data.get("suggestions", [])))
     examples = []
     for i, ex in enumerate(data.get("examples", [])):

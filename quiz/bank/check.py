@@ -11,7 +11,7 @@ from quiz.bank.files import decode, read_bytes
 from quiz.bank.loader import Document, load_text
 from quiz.bank.model import Bank
 from quiz.bank.schema import schema_problems
-from quiz.bank.semantics import semantic_problems
+from quiz.bank.semantics import semantic_problems, suggestion_warnings
 from quiz.errors import BankError, Problem
 
 
@@ -27,6 +27,8 @@ class CheckResult:
     bank: Bank | None
     problems: tuple[Problem, ...]
     doc: Document | None = None
+    warnings: tuple[Problem, ...] = ()
+    """Problems that leave the bank valid (severity `warning`): shown by `quiz validate`, exit 0."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Started:
     gap: Problem | None = None
     """Building failed where the checks found nothing: reported only if the schema finds nothing either
     (schema-invalid data can trip the builder)."""
+    warnings: tuple[Problem, ...] = ()
+    """What the checks found that leaves the bank valid."""
 
 
 def start_text(text: str, name: str, content_hash: str = "") -> Started:
@@ -58,16 +62,17 @@ def start_text(text: str, name: str, content_hash: str = "") -> Started:
     except BankError as exc:
         return Started(name, None, None, tuple(exc.problems))
     problems, facts = semantic_problems(doc)
+    warnings = tuple(suggestion_warnings(doc))
     if problems:
-        return Started(name, doc, None, tuple(problems))
+        return Started(name, doc, None, tuple(problems), warnings=warnings)
     digest = content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         bank = build_bank(doc, facts, digest)
     except Exception as exc:  # noqa: BLE001  schema-invalid data can trip the builder: the schema pass
         # (finish_check) then reports what is wrong; if it finds nothing, this is a gap in the checks.
         return Started(name, doc, None, (), Problem(name, 0, 0, "", f"internal check gap: {exc!r}",
-                                                    "please report this bank to the quiz authors"))
-    return Started(name, doc, bank, ())
+                                                    "please report this bank to the quiz authors"), warnings)
+    return Started(name, doc, bank, (), warnings=warnings)
 
 
 def start_check(path: str | os.PathLike[str], display: str | None = None) -> Started:
@@ -90,8 +95,8 @@ def finish_check(started: Started) -> CheckResult:
     if not problems and started.gap is not None:
         problems.append(started.gap)
     if problems:
-        return CheckResult(started.file, None, tuple(sorted(set(problems))), started.doc)
-    return CheckResult(started.file, started.bank, (), started.doc)
+        return CheckResult(started.file, None, tuple(sorted(set(problems))), started.doc, started.warnings)
+    return CheckResult(started.file, started.bank, (), started.doc, started.warnings)
 
 
 def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:

@@ -68,8 +68,9 @@ class ConditionChecker:
             if isinstance(q.data.get("show_if"), str):
                 yield q.path + ("show_if",), q.data["show_if"], q.order
         for i, s in dicts(self.data.get("suggestions")):
-            if isinstance(s.get("when"), str):
-                yield ("suggestions", i, "when"), s["when"], None
+            for key in ("gate", "when"):
+                if isinstance(s.get(key), str):
+                    yield ("suggestions", i, key), s[key], None
 
     def check_conditions(self) -> None:
         f = self.facts

@@ -2,15 +2,19 @@
 
 The old rules let a missing item add 0 and defaulted `min_answered` to 1, so band limits could lie
 outside today's reachable range, a dimension could count on items `show_if` hides, and `incomplete`
-could be a band id. Each fix edits the located text (comments and layout stay); nothing is re-dumped.
+could be a band id. A suggestion's `because` sentence that claims what the person answered ("You said
+...") is dropped: results show the reasons generated from the answers in its place. Each fix edits the
+located text (comments and layout stay); nothing is re-dumped.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.bank.claims import claims, without_claims
 from quiz.bank.facts import dicts, is_number
 from quiz.bank.loader import Document, Path_, load_text
 from quiz.bank.semantics import Checker
@@ -91,6 +95,8 @@ def migrate_text(text: str, name: str) -> Migration:
             break
         text = edits.apply()
         changes.extend(edits.changes)
+    text, dropped = _rewrite_because(load_text(text, name), text)
+    changes.extend(dropped)
     from quiz.bank.check import check_text
 
     result = check_text(text, name)
@@ -178,6 +184,42 @@ def _rename_incomplete(doc: Document, edits: _Edits) -> bool:
     return True
 
 
+_PLAIN_TEXT = re.compile(r"^[A-Za-z][^:#\"'\n]*$")
+
+
+def _rewrite_because(doc: Document, text: str) -> tuple[str, list[Change]]:
+    """Drop the sentences of each `because` that claim what the person answered, keeping the rest; a
+    `because` left empty goes where the suggestion has a `when` (its reasons say why) and stays otherwise."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    lines = text.split("\n")
+    todo: list[tuple[int, int, list[str]]] = []  # (first line index, end line index, new lines)
+    changes: list[Change] = []
+    for i, s in dicts(data.get("suggestions")):
+        because = s.get("because")
+        if not isinstance(because, str) or not claims(because):
+            continue
+        kept = without_claims(because)
+        kpos = doc.where(("suggestions", i, "because"), key=True)
+        first = kpos.line - 1
+        prefix = lines[first][:kpos.column - 1]
+        if prefix.strip() not in ("", "-") or (not kept and (not isinstance(s.get("when"), str) or prefix.strip())):
+            continue  # a flow mapping, a key opening its list item, or nothing would say why: left as is
+        indent = len(prefix)
+        end = first + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        while end > first + 1 and not lines[end - 1].strip():
+            end -= 1
+        value = kept if _PLAIN_TEXT.match(kept) and ": " not in kept else json.dumps(kept, ensure_ascii=False)
+        todo.append((first, end, [f"{prefix}because: {value}"] if kept else []))
+        what = "; ".join(f'"{c}"' for c in claims(because))
+        changes.append(Change(kpos.line, f"suggestion `{s.get('id')}`: `because` no longer claims what the person "
+                                         f"answered (dropped {what}); results give the reasons from the answers"))
+    for first, end, new in sorted(todo, reverse=True):
+        lines[first:end] = new
+    return "\n".join(lines), changes
+
+
 def _conditions(data: dict[str, Any]) -> list[tuple[Path_, str]]:
     out: list[tuple[Path_, str]] = []
     for si, sec in dicts(data.get("sections")):
@@ -187,8 +229,9 @@ def _conditions(data: dict[str, Any]) -> list[tuple[Path_, str]]:
             if isinstance(q.get("show_if"), str):
                 out.append((("sections", si, "questions", qi, "show_if"), q["show_if"]))
     for i, s in dicts(data.get("suggestions")):
-        if isinstance(s.get("when"), str):
-            out.append((("suggestions", i, "when"), s["when"]))
+        for key in ("gate", "when"):
+            if isinstance(s.get(key), str):
+                out.append((("suggestions", i, key), s[key]))
     return out
 
 

@@ -219,7 +219,12 @@ class Dimension(msgspec.Struct, frozen=True):
 
 
 class Suggestion(msgspec.Struct, frozen=True):
-    """A next step, reading or safety note, with the condition that chooses it."""
+    """A next step, reading or safety note, with the condition that chooses it.
+
+    It is chosen when `gate` (a precondition: the age check, "has a partner") and `when` both hold; its
+    reasons come from `when` alone. It is withheld when any suggestion in `withheld_by` is shown.
+    `because` is the author's static sentence ("" when none).
+    """
 
     id: str
     kind: SuggestionKind
@@ -233,6 +238,9 @@ class Suggestion(msgspec.Struct, frozen=True):
     reading: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    gate: Node | None = None
+    gate_text: str = ""
+    withheld_by: tuple[str, ...] = ()
 
 
 class Expectation(msgspec.Struct, frozen=True):

@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from quiz.bank.answer_rules import Refusal, judge, sketch
+from quiz.bank.claims import claims
 from quiz.bank.condition_checks import condition_problems
 from quiz.bank.facts import (
     Facts,
@@ -30,8 +31,10 @@ from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS, Question
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
+from quiz.safe_text import one_line
 
-__all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems"]
+__all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_range", "semantic_problems",
+           "suggestion_warnings"]
 
 
 class Checker:
@@ -55,6 +58,7 @@ class Checker:
         self.check_dimensions()
         self.check_examples()
         self.check_dates()
+        self.check_suggestions()
         return self.problems, self.facts
 
     # -- indexes ---------------------------------------------------------------------------------
@@ -442,6 +446,41 @@ class Checker:
             if message := _date_problem(value):
                 self.add(path, message, "write the date as YYYY-MM-DD, e.g. 2026-11-01")
 
+    # -- suggestions ---------------------------------------------------------------------------------------
+    def check_suggestions(self) -> None:
+        """Each suggestion says why it appears; `withheld_by` names other suggestions, with no cycle."""
+        sugg = self.ids_of("suggestions")
+        graph: dict[str, list[str]] = {}
+        for i, s in dicts(self.data.get("suggestions")):
+            if not isinstance(s.get("because"), str) and not isinstance(s.get("when"), str):
+                self.add(("suggestions", i), "the suggestion says nowhere why it appears",
+                         "give it a `when` (its reasons come from the answers) or a `because`", key=True)
+            withheld = s.get("withheld_by")
+            if not isinstance(withheld, list):
+                continue
+            sid = s.get("id")
+            for j, other in enumerate(withheld):
+                if not isinstance(other, str):
+                    continue
+                if other == sid:
+                    self.add(("suggestions", i, "withheld_by", j), f"the suggestion `{sid}` cannot withhold itself",
+                             "name other suggestions")
+                    continue
+                self.ref(("suggestions", i, "withheld_by", j), other, sugg, "suggestion", "suggestions")
+                if isinstance(sid, str) and other in sugg:
+                    graph.setdefault(sid, []).append(other)
+        reported: set[str] = set()
+        for i, s in dicts(self.data.get("suggestions")):
+            sid = s.get("id")
+            if not isinstance(sid, str) or sid in reported:
+                continue
+            loop = _withhold_cycle(graph, sid)
+            if loop:
+                reported.update(loop)
+                self.add(("suggestions", i, "withheld_by"),
+                         "suggestions withhold each other in a circle: " + " -> ".join(loop + [loop[0]]),
+                         "when both could be chosen neither would show; remove one `withheld_by`", key=True)
+
     # -- examples --------------------------------------------------------------------------------------
     def check_examples(self) -> None:
         f = self.facts
@@ -468,6 +507,45 @@ class Checker:
                         continue
                     known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
                     self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
+
+
+def _withhold_cycle(graph: dict[str, list[str]], start: str) -> list[str]:
+    """The ids on a `withheld_by` circle through `start` (in order from it), or [] when there is none."""
+    trail: list[str] = [start]
+    on_trail = {start}
+    nexts = [iter(graph.get(start, ()))]
+    while nexts:
+        for n in nexts[-1]:
+            if n == start:
+                return trail
+            if n not in on_trail:
+                trail.append(n)
+                on_trail.add(n)
+                nexts.append(iter(graph.get(n, ())))
+                break
+        else:
+            nexts.pop()
+            on_trail.discard(trail.pop())
+    return []
+
+
+def suggestion_warnings(doc: Document) -> list[Problem]:
+    """Warnings that leave the bank valid: a `because` sentence that claims what the person answered
+    ("You said ...") may be false for the person reading it, so results show the generated reasons in
+    its place, and `quiz migrate` drops it."""
+    out: list[Problem] = []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for i, s in dicts(data.get("suggestions")):
+        because = s.get("because")
+        if not isinstance(because, str):
+            continue
+        for sentence in claims(because):
+            p = doc.problem(("suggestions", i, "because"),
+                            f"`because` claims what the person answered: \"{one_line(sentence)}\"",
+                            "results show the reasons from the answers instead, and `quiz migrate` drops "
+                            "the sentence: say why it helps, not what they said")
+            out.append(replace(p, severity="warning"))
+    return out
 
 
 SCALE_POINTS = ("a scale question's points are its scale's values (write a scale whose values are the points); "

@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out: dict[str, Any] = {
             "files": [{"file": r.file, "ok": r.bank is not None,
-                       "problems": [p.to_json() for p in r.problems]} for r in results],
+                       "problems": [p.to_json() for p in r.problems],
+                       "warnings": [p.to_json() for p in r.warnings]} for r in results],
             "errors": bad,
             "problem_count": len(problems),
         }
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         for msg in bad:
             print(f"quiz validate: {msg}", file=sys.stderr)
         for r in results:
-            for prob in r.problems:
+            for prob in sorted(r.problems + r.warnings):
                 print(prob.render(), file=sys.stderr)
             if r.bank is not None:
                 b = r.bank
@@ -74,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             n_files = sum(1 for r in results if r.problems)
             print(f"{counted(len(problems), 'problem')} in {counted(n_files, 'file')}", file=sys.stderr)
+        warned = [w for r in results for w in r.warnings]
+        if warned:
+            print(f"{counted(len(warned), 'warning')} (the banks stay valid)", file=sys.stderr)
     if bad or unreadable:
         return 2
     return 1 if problems else 0

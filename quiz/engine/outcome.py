@@ -9,12 +9,26 @@ import msgspec
 from quiz.bank.model import SuggestionKind
 
 
+class Quote(msgspec.Struct, frozen=True):
+    """One answer a reason quotes: the question, the value as given (for a checklist, the one option
+    ticked that the reason names, or the whole list for a count) and its words as the person saw them."""
+
+    question: str
+    answer: Any
+    label: str
+
+
 class Reason(msgspec.Struct, frozen=True):
-    """One fact that made a suggestion fire: an answer given or a score reached."""
+    """One fact that made a suggestion fire: an answer given or a score reached.
+
+    `quotes` are the answers the text quotes, each one the person gave: for a score or band, the item
+    answers that added points (never one that added none).
+    """
 
     text: str
     question: str = ""
     dimension: str = ""
+    quotes: tuple[Quote, ...] = ()
 
 
 class WorkRef(msgspec.Struct, frozen=True):
@@ -96,6 +110,19 @@ class ChosenSuggestion(msgspec.Struct, frozen=True):
     reading: tuple[WorkRef, ...]
     sources: tuple[WorkRef, ...]
     resources: tuple[ResourceRef, ...]
+    because_generated: bool = False
+    """True when the bank's `because` claimed what the person answered: `because` then holds only the
+    author's other sentences ("" when none), and `reasons`, made from the answers, stand in its place."""
+
+
+class WithheldSuggestion(msgspec.Struct, frozen=True):
+    """A suggestion whose conditions held but which is not shown, because `by` (shown suggestions' ids,
+    named in its `withheld_by`) were."""
+
+    id: str
+    kind: SuggestionKind
+    title: str
+    by: tuple[str, ...]
 
 
 class Outcome(msgspec.Struct, frozen=True):
@@ -115,6 +142,8 @@ class Outcome(msgspec.Struct, frozen=True):
     answers: tuple[tuple[str, Any], ...]
     flags: tuple[RaisedFlag, ...] = ()
     """The item flags raised, in bank order; a flag never depends on a band or on prorating."""
+    withheld: tuple[WithheldSuggestion, ...] = ()
+    """Suggestions chosen by their conditions but withheld by others shown (their `withheld_by`)."""
 
     @property
     def correct(self) -> int:

@@ -6,6 +6,9 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
+import msgspec
+
+from quiz.bank.claims import without_claims
 from quiz.bank.facts import settle
 from quiz.bank.model import DECLINED, SUGGESTION_ORDER, Bank, Number, Question
 from quiz.conditions.compile import Predicate_, compile_explainer, compile_node, explain
@@ -24,10 +27,12 @@ from quiz.engine.outcome import (
     ChosenSuggestion,
     DimensionResult,
     Outcome,
+    Quote,
     RaisedFlag,
     Reason,
     ResourceRef,
     StatementResult,
+    WithheldSuggestion,
     WorkRef,
 )
 
@@ -115,22 +120,39 @@ class Engine:
         self._needed = {d.id: self._need(d.id) for d in bank.dimensions}
         self._item_count = {d.id: self._count(d.id) for d in bank.dimensions}
         self.suggestions = [(s, comp(s.when)) for s in bank.suggestions]
+        # A score or band reason quotes the item answers that added points: each item (through `from:`
+        # dimensions too) with the fewest points any answer to it gives.
+        self._quotable = {d.id: self._items_of(d.id) for d in bank.dimensions}
+        self._quoted_ids = {did: [qid for qid, _p, _f in items] for did, items in self._quotable.items()}
         self._atom_cache: dict[int, Predicate_] = {}
         # Everything below only makes `score` fast; none of it changes what it returns. Suggestions are
         # kept in their final order (safety first, then priority, then bank order) with the parts of
         # their result that never change, and a chosen suggestion is reused whenever its reasons are.
         works = bank.works
+        # Withholders first (validation refuses circles), so one pass settles who is shown.
+        self._withhold_order = _withhold_order(bank)
+        self._withholders = {w for s in bank.suggestions for w in s.withheld_by}
+        self._suggestion_by_id = {s.id: s for s in bank.suggestions}
+        self._withhold_memo: dict[tuple[str, ...], tuple[frozenset[str], tuple[WithheldSuggestion, ...]]] = {}
         self._plan = []
         for s, when in sorted(self.suggestions, key=lambda p: (SUGGESTION_ORDER[p[0].kind],
                                                                 -p[0].priority, p[0].index)):
-            static = (tuple(self._work(w) for w in s.reading if w in works),
+            # A sentence claiming what the person answered gives way to the reasons from the answers
+            # (only where there are some: a suggestion without `when` keeps its `because` whole).
+            because = s.because if s.when is None else without_claims(s.because)
+            static = (because, because != s.because, tuple(self._work(w) for w in s.reading if w in works),
                       tuple(self._work(w) for w in s.sources if w in works),
                       tuple(ResourceRef(r.id, r.name, r.region, r.contact, r.url, r.description,
                                         r.last_verified)
                             for rid in s.resources if (r := bank.resource_by_id.get(rid)) is not None))
             leaf = s.when is not None and not isinstance(s.when, (Or, And, Not))
             explainer = None if s.when is None or leaf else compile_explainer(s.when, band_ids, statements)
-            self._plan.append((s, when, leaf, explainer, static))
+            gate = comp(s.gate)
+            # Chosen when both hold: one predicate, so scoring pays for a gate only where there is one.
+            chosen_if = gate if when is None else when if gate is None else _both(when, gate)
+            # Whether it takes part in withholding (withholds or can be withheld): only those are looked at.
+            involved = bool(s.withheld_by) or s.id in self._withholders
+            self._plan.append((s, chosen_if, leaf, explainer, static, involved))
         self._memo: dict[Any, ChosenSuggestion] = {}
         self._dim_memo: dict[Any, DimensionResult] = {}
         self._statement_memo: dict[Any, StatementResult] = {}
@@ -262,7 +284,8 @@ class Engine:
         chosen = []
         memo = self._memo
         reason_key = self._reason_key
-        for i, (s, when, leaf, explainer, static) in enumerate(self._plan):
+        involved_ids: list[str] = []
+        for i, (s, when, leaf, explainer, static, involved) in enumerate(self._plan):
             if when is not None and not when(ctx):
                 continue
             # A chosen suggestion differs between answer sets only through its reasons, and those only
@@ -279,11 +302,26 @@ class Engine:
             except TypeError:  # an unhashable answer (e.g. a list): work it out without the memo
                 key, hit = None, None
             if hit is None:
-                hit = ChosenSuggestion(s.id, s.kind, s.title, s.text, s.because, s.priority,
-                                       self.reasons(s.when, ctx), *static)
+                because, generated, reading, sources, resources = static
+                hit = ChosenSuggestion(s.id, s.kind, s.title, s.text, because, s.priority,
+                                       self.reasons(s.when, ctx, s.gate is not None), reading, sources,
+                                       resources, generated)
                 if key is not None:
                     _remember(memo, key, hit)
             chosen.append(hit)
+            if involved:
+                involved_ids.append(s.id)
+        withheld: tuple[WithheldSuggestion, ...] = ()
+        if len(involved_ids) > 1:
+            # Which are withheld depends only on which of those taking part were chosen.
+            key = tuple(involved_ids)
+            found = self._withhold_memo.get(key)
+            if found is None:
+                found = self._withhold(involved_ids)
+                _remember(self._withhold_memo, key, found)
+            hidden, withheld = found
+            if hidden:
+                chosen = [c for c in chosen if c.id not in hidden]
         chosen = _dedupe(chosen)
         complete = True
         n_answered = 0
@@ -302,8 +340,22 @@ class Engine:
             flags = tuple([raised for f, raised in self._flags if f.raised_by(eff.get(f.question))])
         return Outcome(
             bank.id, bank.title, bank.version, bank.disclaimer, complete, ended, len(visible),
-            n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers), flags,
+            n_answered, tuple(dims), tuple(statements), tuple(chosen), tuple(given_answers), flags, withheld,
         )
+
+    def _withhold(self, involved: list[str]) -> tuple[frozenset[str], tuple[WithheldSuggestion, ...]]:
+        """Of the chosen suggestions taking part in withholding (`involved`, in results order), the ids
+        withheld by a shown one, and each with what withheld it (a withheld withholder withholds nothing)."""
+        shown = set(involved)
+        by_what: dict[str, WithheldSuggestion] = {}
+        for sid, by in self._withhold_order:
+            if sid in shown:
+                hit = tuple([w for w in by if w in shown])
+                if hit:
+                    shown.discard(sid)
+                    s = self._suggestion_by_id[sid]
+                    by_what[sid] = WithheldSuggestion(sid, s.kind, s.title, hit)
+        return frozenset(by_what), tuple([by_what[sid] for sid in involved if sid in by_what])
 
     def _work(self, wid: str) -> WorkRef:
         w = self.bank.works[wid]
@@ -317,10 +369,12 @@ class Engine:
             self._atom_cache[id(node)] = fn
         return fn(ctx)
 
-    def reasons(self, when: Node | None, ctx: ScoreContext) -> tuple[Reason, ...]:
-        """Why a suggestion fired, as sentences about the answers and scores involved."""
+    def reasons(self, when: Node | None, ctx: ScoreContext, gated: bool = False) -> tuple[Reason, ...]:
+        """Why a suggestion fired, as sentences about the answers and scores that decided it: for an
+        `or`, only the alternatives that hold. A `gate` is a precondition, never a reason: a gated
+        suggestion without `when` has none (its `because` says why)."""
         if when is None:
-            return (Reason("Shown to everyone who takes this bank."),)
+            return () if gated else (Reason("Shown to everyone who takes this bank."),)
         out: list[Reason] = []
         seen: set[str] = set()
         for atom, value in explain(when, lambda n: self.holds(n, ctx)):
@@ -335,9 +389,11 @@ class Engine:
         if isinstance(atom, Measure):
             if atom.func == "count":
                 a = ctx.answers.get(atom.subject.name)
-                return len(a) if isinstance(a, tuple) else 0
+                return (a, tuple(map(type, a))) if isinstance(a, tuple) else 0
             r = ctx.result(atom.subject.name)
-            return r, type(r[0])  # 3 and 3.0 are equal keys but print differently
+            answers = ctx.answers
+            # 3 and 3.0 (and True and 1) are equal keys but print differently.
+            return r, type(r[0]), tuple([(a, type(a)) for a in map(answers.get, self._quoted_ids[atom.subject.name])])
         if isinstance(atom, Predicate) and atom.func == "flagged":
             a = ctx.answers.get(self.bank.flag_by_id[atom.subject.name].question, _MISSING)
             return (a, tuple(map(type, a))) if type(a) is tuple else (a, type(a))
@@ -350,14 +406,45 @@ class Engine:
             return a, tuple(map(type, a))
         return a, type(a)  # True == 1 == 1.0, but their labels differ
 
+    def _score_reason(self, did: str, ctx: ScoreContext) -> Reason:
+        """A dimension's band in words (its score too where the range starts at 0), with the item
+        answers that added points to it; an answer that added none is never quoted."""
+        d = self.bank.dimension_by_id[did]
+        score, _n, bi = ctx.result(did)
+        if bi is None:
+            return Reason(f"{d.title}: not enough answers yet.", dimension=did)
+        quotes = []
+        answers = ctx.answers
+        for qid, points, floor in self._quotable[did]:
+            a = answers.get(qid)
+            if a is None or a == DECLINED or points(a) <= floor:
+                continue
+            quotes.append(Quote(qid, a, self.bank.by_id[qid].label_of(a)))
+        number = f" ({score} of {d.high})" if d.low == 0 else ""
+        text = f"{d.title}: \u201c{d.bands[bi].label}\u201d{number}"
+        if quotes:
+            text += ", from your answers " + _joined([
+                f"\u201c{q.label}\u201d to \u201c{self.bank.by_id[q.question].text}\u201d" for q in quotes])
+        return Reason(text + ".", dimension=did, quotes=tuple(quotes))
+
+    def _items_of(self, did: str) -> list[tuple[str, Callable[[Any], Number], Number]]:
+        """(question, points, least points) for each item feeding `did`, through `from:` dimensions."""
+        d, items = self.dims[did]
+        if d.sources:
+            return [x for src in d.sources for x in self._items_of(src)]
+        out: list[tuple[str, Callable[[Any], Number], Number]] = []
+        for qid, points in items:
+            q = self.bank.by_id[qid]
+            values: list[Any] = [v for v, _label in q.choices()]
+            if q.kind == "multiple":
+                values = [()] + [(v,) for v in values]
+            out.append((qid, points, min((points(v) for v in values), default=0)))
+        return out
+
     def _reason(self, atom: Node, ctx: ScoreContext) -> Reason:
         bank = self.bank
         if isinstance(atom, Measure) and atom.func in ("score", "band"):
-            d = bank.dimension_by_id[atom.subject.name]
-            score, _n, bi = ctx.result(d.id)
-            if bi is None:
-                return Reason(f"{d.title}: not enough answers yet.", dimension=d.id)
-            return Reason(f"{d.title}: {score} of {d.high}, \u201c{d.bands[bi].label}\u201d.", dimension=d.id)
+            return self._score_reason(atom.subject.name, ctx)
         assert isinstance(atom, (Compare, InList, Includes, Predicate, Measure))
         q = bank.by_id[self._question_of(atom)]
         a = ctx.answers.get(q.id)
@@ -365,21 +452,26 @@ class Engine:
             return self._fact(atom, ctx)  # the answer that raised the flag, quoted
         if isinstance(atom, Predicate):
             if atom.func in ("correct", "wrong"):
-                said = "true" if a is True else "false"
                 verdict = "right" if atom.func == "correct" else f"it is {'true' if q.answer else 'false'}"
-                return Reason(f"You answered {said} to \u201c{q.text}\u201d ({verdict}).", question=q.id)
-            verb = {"answered": "You answered", "skipped": "You skipped",
-                    "declined": "You preferred not to say to"}[atom.func]
+                return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d ({verdict}).",
+                              question=q.id,
+                              quotes=(Quote(q.id, a, q.label_of(a)),))
+            if atom.func == "declined":
+                return Reason(f"You preferred not to say to \u201c{q.text}\u201d.", question=q.id,
+                              quotes=(Quote(q.id, DECLINED, q.label_of(DECLINED)),))
+            verb = {"answered": "You answered", "skipped": "You skipped"}[atom.func]
             return Reason(f"{verb} \u201c{q.text}\u201d.", question=q.id)
         if isinstance(atom, Measure):
+            quotes = (Quote(q.id, a, q.label_of(a)),) if isinstance(a, tuple) else ()
             return Reason(f"You chose {len(a) if isinstance(a, tuple) else 0} for \u201c{q.text}\u201d.",
-                          question=q.id)
+                          question=q.id, quotes=quotes)
         if isinstance(atom, Includes):
             return Reason(f"You chose \u201c{q.label_of(atom.value)}\u201d for \u201c{q.text}\u201d.",
-                          question=q.id)
+                          question=q.id, quotes=(Quote(q.id, atom.value, q.label_of(atom.value)),))
         if a is None:  # e.g. `q != "x"` holds when q was not answered
             return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
-        return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
+        return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id,
+                      quotes=(Quote(q.id, a, q.label_of(a)),))
 
     def _fact(self, atom: Node, ctx: ScoreContext) -> Reason:
         """Why a condition under `not` is false: the answer or score as it actually is."""
@@ -391,11 +483,13 @@ class Engine:
         if a is None:
             return Reason(f"You did not answer \u201c{q.text}\u201d.", question=q.id)
         if a == DECLINED:
-            return Reason(f"You preferred not to say to \u201c{q.text}\u201d.", question=q.id)
+            return Reason(f"You preferred not to say to \u201c{q.text}\u201d.", question=q.id,
+                          quotes=(Quote(q.id, DECLINED, q.label_of(DECLINED)),))
         if isinstance(atom, Includes):
             return Reason(f"You did not choose \u201c{q.label_of(atom.value)}\u201d for "
                           f"\u201c{q.text}\u201d.", question=q.id)
-        return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id)
+        return Reason(f"You answered \u201c{q.label_of(a)}\u201d to \u201c{q.text}\u201d.", question=q.id,
+                      quotes=(Quote(q.id, a, q.label_of(a)),))
 
 
     def _question_of(self, atom: Node) -> str:
@@ -404,6 +498,31 @@ class Engine:
         if isinstance(atom, Predicate) and atom.func == "flagged":
             return self.bank.flag_by_id[name].question
         return name
+
+
+def _both(p: Predicate_, q: Predicate_) -> Predicate_:
+    return lambda c: p(c) and q(c)
+
+
+def _withhold_order(bank: Bank) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, withheld_by) of each suggestion that can be withheld, every withholder before those it
+    withholds (a depth-first order; validation refuses circles, and one here is simply cut)."""
+    by = {s.id: s.withheld_by for s in bank.suggestions if s.withheld_by}
+    order: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+
+    def visit(sid: str) -> None:
+        if sid in seen:
+            return
+        seen.add(sid)
+        for w in by.get(sid, ()):
+            visit(w)
+        if sid in by:
+            order.append((sid, by[sid]))
+
+    for sid in by:
+        visit(sid)
+    return order
 
 
 def _dedupe(chosen: list[ChosenSuggestion]) -> list[ChosenSuggestion]:
@@ -424,10 +543,13 @@ def _dedupe(chosen: list[ChosenSuggestion]) -> list[ChosenSuggestion]:
             seen_works.add(w.id)
         if c.kind == "reading" and not reading:
             continue  # every work it offers is already shown above
-        out.append(c if reading == c.reading else ChosenSuggestion(
-            c.id, c.kind, c.title, c.text, c.because, c.priority, c.reasons, reading, c.sources,
-            c.resources))
+        out.append(c if reading == c.reading else msgspec.structs.replace(c, reading=reading))
     return out
+
+
+def _joined(parts: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 _MISSING: Any = object()
