@@ -4,17 +4,50 @@ from __future__ import annotations
 
 import getpass
 import re
+import shutil
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import TextIO, assert_never
 
-from quiz.bank.model import DECLINED, Bank, Question, Section
+import msgspec
+
+from quiz.bank.model import DECLINED, Answer, Bank, Question, Section
+from quiz.engine.count import answered_words, length
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
+from quiz.engine.outcome import Outcome
 from quiz.engine.report import to_text
 from quiz.engine.session import Session, SessionError
 from quiz.errors import counted
 from quiz.safe_text import clean
 
-__all__ = ["PlainRunner", "clean"]
+__all__ = ["COMMANDS", "PlainRunner", "clean", "literal", "terminal_width"]
+
+COMMANDS = ("b", "s", "p", "q", "quit", "save")
+"""Replies that are commands, not answers (`p` only where "Prefer not to say" is offered). A free-text
+answer that is one of these words is typed in quotes: `"save"` answers "save"."""
+
+QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+"""Opening and closing quotes that make a command word an answer."""
+
+INDENT = re.compile(r"^(\s*(?:[*-]\s+|(?:\d+|[a-z])\.\s+|[A-Z][A-Za-z ]{0,20}:\s+)?)")
+"""The start of a line that its wrapped lines align under: an indent, a bullet, a number or a short
+label such as "Why: "."""
+
+
+def terminal_width(out: TextIO) -> int:
+    """The width to wrap at: the terminal's when `out` is one, else 80 (a pipe or a file)."""
+    if out.isatty():
+        return max(shutil.get_terminal_size((80, 24)).columns, 20)
+    return 80
+
+
+def literal(reply: str) -> str | None:
+    """The command word inside quotes (`"b"`, `'save'`, typographic quotes too), as an answer; None
+    for any other reply."""
+    if len(reply) >= 3 and QUOTES.get(reply[0]) == reply[-1] and reply[1:-1].strip().lower() in COMMANDS:
+        return reply[1:-1].strip()
+    return None
+
 
 class _Quit(Exception):
     pass
@@ -34,7 +67,7 @@ class PlainRunner:
 
     def __init__(self, bank: Bank, inp: TextIO, out: TextIO, session: Session | None = None,
                  notes: Sequence[str] = (),
-                 read_secret: Callable[[str], str] | None = None) -> None:
+                 read_secret: Callable[[str], str] | None = None, width: int | None = None) -> None:
         """Args:
             bank: The bank to take.
             inp: Where answers come from.
@@ -43,6 +76,7 @@ class PlainRunner:
             notes: Said after the intro, e.g. what changed since a resumed session was saved.
             read_secret: Reads a passphrase without echo when the person saves with protection
                 (default: `getpass.getpass`).
+            width: Where lines wrap (default: `terminal_width(out)`).
         """
         self.bank = bank
         self.resumed = session is not None
@@ -52,13 +86,27 @@ class PlainRunner:
         self.out = out
         self.notes = tuple(notes)
         self.read_secret = read_secret or (lambda prompt: getpass.getpass(prompt))
+        self.width = width or terminal_width(out)
+
+    def wrap(self, text: str) -> list[str]:
+        """`text` cleaned and wrapped at the width, each line's continuation under its start (after
+        a bullet, number or label); URLs and long words are never broken."""
+        lines: list[str] = []
+        for line in clean(text).split("\n"):
+            start = INDENT.match(line)
+            hang = " " * len(start.group(1)) if start else ""
+            lines += textwrap.wrap(line, self.width, subsequent_indent=hang, break_long_words=False,
+                                   break_on_hyphens=False, drop_whitespace=True) or [""]
+        return lines
 
     def say(self, text: str = "") -> None:
-        self.out.write(clean(text) + "\n")
+        self.out.write("".join(line + "\n" for line in self.wrap(text)))
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
+        """Say `prompt` and read one reply: `q`/`quit` and `save` act at once, whatever the question."""
+        *before, last = self.wrap(prompt.rstrip())
+        self.out.write("".join(line + "\n" for line in before) + last + " ")
         self.out.flush()
         line = self.inp.readline()
         if line == "":
@@ -76,7 +124,12 @@ class PlainRunner:
     def run(self) -> int:
         b = self.bank
         self.say(b.title)
-        self.say("=" * min(len(b.title), 72))
+        facts = [length(b)]
+        if b.minutes:
+            facts.append(f"about {b.minutes} minutes")
+        if b.min_age:
+            facts.append(f"for adults ({b.min_age}+)")
+        self.say(", ".join(facts).capitalize() + ".")
         if b.description:
             self.say(b.description)
         self.say("")
@@ -104,10 +157,15 @@ class PlainRunner:
             self.say("You left. Nothing was saved.")
             return 0
         except _Eof:
+            if isinstance(self.flow.step, Review) and not self.session.unanswered():
+                # A complete answers file needs no blank line for "see your results" at its end.
+                self.say("")
+                self.say(to_text(self.session.outcome()))
+                return 0
             self.say("")
             self.say("Input ended before the last question; results use the answers given so far.")
             self.say("")
-            self.say(to_text(self.session.outcome()))
+            self.say(to_text(unfinished(self.session.outcome())))
             return 1
         self.say("")
         self.say(to_text(self.session.outcome()))
@@ -172,6 +230,7 @@ class PlainRunner:
                 self.reveal(step)
                 return flow.go_on()
             case Review():
+                self.say(answered_words(self.session))
                 missing = step.missing
                 if missing:
                     verb = "needs" if len(missing) == 1 else "need"
@@ -196,7 +255,9 @@ class PlainRunner:
                      "results.")
 
     def section_head(self, sec: Section) -> None:
-        self.say(f"== {sec.title} ==")
+        ids = [x.id for x in self.bank.sections]
+        where = f"Section {ids.index(sec.id) + 1} of {len(ids)}: " if sec.id in ids else "Section: "
+        self.say(where + sec.title)
         if sec.content_note:
             self.say(f"Content note: {sec.content_note}")
         if sec.intro:
@@ -204,33 +265,41 @@ class PlainRunner:
         self.say("")
 
     def question(self, step: Ask) -> Step:
-        """Ask one question; returns the step its reply leads to (the same one after a bad reply)."""
+        """Ask one question; returns the step its reply leads to (the same one after a bad reply).
+
+        An answer given earlier is said, and Enter alone keeps it."""
         q = step.question
         flow = self.flow
-        self.say(f"Question {step.number} of {step.total}")
+        if step.label:
+            self.say(step.label)
         self.say(q.text)
         if q.help:
             self.say(f"({q.help})")
         choices = q.choices()
         current = step.answer
-        for i, (_v, label) in enumerate(choices, 1):
+        for i, (v, label) in enumerate(choices, 1):
             mark = ""
-            if q.kind == "multiple" and isinstance(current, tuple) and _v in current:
-                mark = " (chosen)"
-            elif current is not None and current == _v and type(current) is type(_v):
+            if q.kind == "multiple" and isinstance(current, tuple) and v in current:
+                mark = " (ticked)"
+            elif current is not None and current == v and type(current) is type(v):
                 mark = " (your answer)"
             self.say(f"  {i}. {label}{mark}")
         if q.prefer_not_to_say:
-            self.say("  p. Prefer not to say")
-        keys = ["b back"] + (["s skip"] if q.can_skip else []) + ["q leave"]
+            self.say("  p. Prefer not to say" + (" (your answer)" if current == DECLINED else ""))
+        if current is not None:
+            self.say(self.answer_words(q, current, earlier=True))
+        keys = ["b back"] + (["s skip"] if q.can_skip or q.kind == "text" else []) + ["q leave"]
         if q.kind == "multiple":
             how = "Numbers separated by spaces (e.g. 1 3)"
         elif q.kind == "text":
             how = "Type your answer (kept only in memory)"
-            keys[1:1] = ["Enter alone to leave it blank"]
         else:
             how = "A number"
-        reply = self.ask(f"{how}; {', '.join(keys)}: ")
+        if current is not None:
+            how += "; Enter alone keeps your answer"
+        elif q.kind == "text":
+            how += "; Enter alone leaves it blank"
+        reply = self.ask(f"{how}; {', '.join(keys)}:")
         low = reply.lower()
         if low == "b":
             return flow.back()
@@ -244,20 +313,42 @@ class PlainRunner:
                 self.say(f"Cannot skip: {exc}.")
                 return step
         value: object
-        if low == "p" and q.prefer_not_to_say:
+        if not reply and current is not None:
+            value = current
+        elif low == "p" and q.prefer_not_to_say:
             value = DECLINED
         elif q.kind == "text":
-            value = reply
+            value = literal(reply) or reply
         else:
             parsed = self.parse_choice(q, reply)
             if parsed is None:
                 return step
             value = parsed
         try:
-            return flow.answer(value)
+            after = flow.answer(value)
         except SessionError as exc:
             self.say(f"That answer was not accepted: {exc}.")
             return step
+        if q.kind == "multiple":
+            # Numbers typed blind are easy to get wrong: say what they ticked.
+            ticked = self.session.answers.get(q.id)
+            if ticked is not None:
+                self.say(self.answer_words(q, ticked, earlier=False))
+        return after
+
+    def answer_words(self, q: Question, value: Answer, *, earlier: bool) -> str:
+        """An answer read back: "You ticked: A, B.", "Your answer: Sometimes."."""
+        if value == DECLINED:
+            words = "Prefer not to say"
+        elif q.kind == "text" and isinstance(value, str):
+            words = value
+        elif q.kind == "multiple" and isinstance(value, tuple):
+            if not value:
+                return "You ticked nothing." if not earlier else "Your answer: nothing ticked."
+            return "You ticked: " + "; ".join(q.label_of(v) for v in value) + "."
+        else:
+            words = q.label_of(value)
+        return f"Your answer: {words}" + ("" if words.endswith((".", "?", "!")) else ".")
 
     def parse_choice(self, q: Question, reply: str) -> object | None:
         choices = q.choices()
@@ -286,8 +377,20 @@ class PlainRunner:
         q = step.question
         self.say(("Right. " if step.correct else "Not quite. ")
                  + f"This statement is {'true' if q.answer else 'false'}.")
-        self.say(q.explanation)
+        if step.given is not None:
+            self.say(f"You answered: {'True' if step.given else 'False'}.")
+        if q.explanation:
+            self.say(q.explanation)
         src = self.bank.works.get(q.source)
         if src:
             self.say(f"Source: {src.citation()}" + (f" {src.url}" if src.url else ""))
+        if q.discussion:
+            self.say(f"To think about: {q.discussion}")
         self.say("")
+
+
+def unfinished(outcome: Outcome) -> Outcome:
+    """The outcome of answers that stopped short, without the statements not answered: their truth
+    is the answer key, which an early end never shows."""
+    return msgspec.structs.replace(
+        outcome, statements=tuple(st for st in outcome.statements if st.given is not None))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quiz.bank.model import Answer, Bank, Question, Section
+from quiz.engine.count import Place, is_check, noun, place
 from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session, SessionError
 
@@ -57,8 +58,10 @@ class Ask(StepBase):
 
     question: Question
     number: int
-    """1-based place among the questions shown for the answers so far."""
+    """1-based place among the counted questions shown for the answers so far; 0 for a question
+    before the count (an age check), which shows no number (the rule is `quiz.engine.count`)."""
     total: int
+    """Every counted question of the bank."""
     answer: Answer | None = None
     """The answer given earlier, if any."""
     review: bool = False
@@ -67,6 +70,15 @@ class Ask(StepBase):
     opens_section: bool = False
     """The first question shown of its section, where the section's intro goes when the section has
     no content note of its own."""
+    up_to: bool = False
+    """The total is an upper bound ("of up to N"): answers can hide questions."""
+    noun: str = "question"
+    """What the bank's items are called: "question" or "statement"."""
+
+    @property
+    def label(self) -> str:
+        """"Statement 3 of 18", "Question 3 of up to 19"; empty for a question before the count."""
+        return Place(self.number, self.total, self.up_to, self.noun).label
 
 
 @dataclass(frozen=True)
@@ -270,10 +282,11 @@ class Flow:
         return self._ask(q)
 
     def _ask(self, q: Question) -> Ask:
-        n, total = self.session.number()
+        where = place(self.session, q)
         first = next((v for v in self.session.visible if v.section == q.section), None)
-        return Ask(q, n, total, self.session.answers.get(q.id), review=self.mode is Mode.REVIEW,
-                   section=self.bank.section_by_id.get(q.section), opens_section=first is q)
+        return Ask(q, where.number, where.total, self.session.answers.get(q.id),
+                   review=self.mode is Mode.REVIEW, section=self.bank.section_by_id.get(q.section),
+                   opens_section=first is q, up_to=where.up_to, noun=where.noun)
 
     def _after(self, qid: str | None) -> Step:
         """Once question `qid` is dealt with (answered, skipped, revealed), by mode."""
@@ -299,7 +312,7 @@ class Walkthrough:
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
-        gates = {q.id for q in bank.questions if any(o.end for o in q.options)}
+        gates = {q.id for q in bank.questions if is_check(q)}
         self.items: list[Question] = [q for q in bank.questions if q.id not in gates] or list(bank.questions)
         self.index = 0
         self.step: Ask | Reveal = self._ask()
@@ -343,4 +356,5 @@ class Walkthrough:
 
     def _ask(self) -> Ask:
         q = self.current
-        return Ask(q, self.index + 1, len(self.items), section=self.bank.section_by_id.get(q.section))
+        return Ask(q, self.index + 1, len(self.items), section=self.bank.section_by_id.get(q.section),
+                   noun=noun(self.bank, False))

@@ -65,7 +65,10 @@ class Session:
         return self.bank.by_id[self.position] if self.position is not None else None
 
     def number(self) -> tuple[int, int]:
-        """(1-based number of the current question, visible questions in all)."""
+        """(1-based position of the current question among the visible ones, visible questions in all).
+
+        A position, not what people are shown: the count on screen leaves out an age check and
+        says "up to N" where answers hide questions (`quiz.engine.count`)."""
         ids = [q.id for q in self._visible]
         n = ids.index(self.position) + 1 if self.position in ids else len(ids)
         return n, len(ids)

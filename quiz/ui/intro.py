@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from quiz.bank.model import Bank
+from quiz.engine.count import length
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line
-from quiz.ui.progress import length
 from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose to save or export. Answers stay in memory "

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
+from quiz.engine.count import length
 from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
 from quiz.ui.text import inert
@@ -63,9 +64,7 @@ def entry_prompt(entry: Entry) -> Content:
         more = f" (and {count - 1} more; run quiz validate on it)" if count > 1 else ""
         return Content.assemble((entry.path.name, "bold"), mine, "\n",
                                 ("Cannot be opened: ", "bold"), inert(first), more)
-    conditional = any(q.show_if is not None for q in b.questions) or any(
-        s.show_if is not None for s in b.sections)
-    facts = f"{'up to ' if conditional else ''}{len(b.questions)} questions"
+    facts = length(b)  # counted as the intro and every question count: `quiz.engine.count`
     if b.minutes:
         facts += f" · about {b.minutes} min"
     parts: list[Content | str | tuple[str, str]] = [inert(b.title, "bold"), mine, "\n"]

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from quiz.engine.count import answered_words, place
 from quiz.engine.session import Session
 from quiz.safe_text import clean
 from quiz.ui.actions import action_button, action_row, key_bar
@@ -22,11 +23,12 @@ from quiz.ui.base import QuizScreen, notice_line
 
 def review_line(number: int, question: str, answer: Text) -> Table:
     """One question of the review and its answer: both wrap under their own start, never under the
-    number (a grid of two columns, as the answers of a question are laid out)."""
+    number (a grid of two columns, as the answers of a question are laid out). Number 0 is a question
+    before the count (an age check): it shows no number, as on its own screen."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True, width=3, justify="right")
     grid.add_column(ratio=1)
-    grid.add_row(Text(f"{number}.", style="bold"), Text(clean(question)))
+    grid.add_row(Text(f"{number}." if number else "", style="bold"), Text(clean(question)))
     grid.add_row("", Text.assemble("→ ", answer))
     return grid
 
@@ -73,18 +75,17 @@ class ReviewScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         s = self.session
-        visible = s.visible
-        answered = sum(1 for q in visible if q.id in s.answers)
         yield Static(Content("Review your answers"), classes="title", id="review-title")
         missing = len(s.unanswered())
-        note = f"{answered} of {len(visible)} answered."
+        note = answered_words(s)
         if missing:
             note += f" {missing} still need{'s' if missing == 1 else ''} an answer."
         note += " Choose a question to change its answer."
         yield Static(Content(note), classes="hint", id="review-note")
         options = []
-        for i, q in enumerate(visible, 1):
-            options.append(Option(review_line(i, q.text, answer_words(s, q.id)), id=q.id))
+        for q in s.visible:
+            number = place(s, q).number  # the number its own screen showed
+            options.append(Option(review_line(number, q.text, answer_words(s, q.id)), id=q.id))
         yield OptionList(*options, id="review-list")
         yield notice_line(self)
         yield action_row(action_button("Back", "back"),
