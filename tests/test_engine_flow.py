@@ -38,12 +38,15 @@ def test_starts_at_the_intro_then_the_first_question_with_its_section_intro(bank
     assert isinstance(first, Intro)
     step = flow.begin()
     assert isinstance(step, Ask) and step.question.id == "age"
-    assert (step.number, step.total) == (1, 3)
+    # The age check comes before the count: no number; the total is every other question, "up to"
+    # because answers show or hide some.
+    assert (step.number, step.total, step.up_to, step.label) == (0, 6, True, "")
     assert step.opens_section and step.section is not None and step.section.intro == "A few questions."
     assert not step.review and step.answer is None
     assert flow.step is step
     step = flow.answer("adult")
     assert isinstance(step, Ask) and step.question.id == "worry" and not step.opens_section
+    assert step.label == "Question 1 of up to 6"
 
 
 def test_a_content_note_is_its_own_step_once(bank: Bank) -> None:
