@@ -180,3 +180,20 @@ def test_quoted_words_that_are_not_commands_are_kept_as_typed() -> None:
     code, _out, runner = run(FULL, lines([*FULL_RUN[:6], '"so it goes"', ""]))
     assert code == 0
     assert runner.session.answers["notes"] == '"so it goes"'
+
+
+def test_the_commands_quoting_and_exit_codes_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.cli import main
+    from quiz.plain import COMMANDS
+
+    assert main(["take", "--help"]) == 0
+    helped = capsys.readouterr().out
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    plain = readme[readme.index("## Plain mode"):]
+    plain = plain[:plain.index("\n## ", 1)]
+    for text in (helped, plain):
+        for word in COMMANDS:
+            assert re.search(rf"(^|\s|`){word}(`|\s)", text), word
+        assert '"save"' in text  # how a command word is typed as an answer
+        for code in ("0", "1", "2", "130"):
+            assert re.search(rf"(^|\s|`){code}(`|\s)", text), code

@@ -12,6 +12,39 @@ from quiz.bank.model import Bank
 from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import BankError, UsageError, counted
 
+PLAIN_HELP = """\
+plain mode (--plain), for screen readers, pipes and scripts:
+  Each question is said in words, then its numbered answers, then a prompt.
+  Reply with the number of an answer; for a checklist, the numbers of every
+  answer that applies, separated by spaces (1 3). A checklist answer is read
+  back ("You ticked: ..."). Going back says the answer given earlier, and Enter
+  alone keeps it. A statement's reveal says what you answered, whether it was
+  right, why, its source and, where the bank has one, a question to think
+  about.
+  At any prompt:
+    b      back to the question before (from review: to the last question)
+    s      skip a question that allows it; on a free-text question, leave it
+           blank (or remove what you typed before)
+    p      "Prefer not to say", where a question offers it
+    q      leave at once (also `quit`); nothing is saved
+    save   save your answers (a label, an optional passphrase) and leave
+  A free-text answer that is one of these words is typed in quotes: "save"
+  answers the word save, and 'b' the letter b.
+  Lines wrap at the terminal's width (80 when the output is not a terminal).
+  Answers can come from a file, one line per question:
+    quiz take BANK --plain < answers.txt
+  A file that answers every question needs no blank line at the end for
+  "see your results".
+exit status:
+  0    the results were shown (also when an answer ended the bank early), or
+       you left with q, or you saved
+  1    input ended before the results: the results of the answers given are
+       shown, never the right answers of statements not answered; also a bank
+       with problems or a saved session that cannot be read
+  2    usage: no such bank, or a wrong option
+  130  interrupted with ctrl+c; nothing is saved"""
+"""The take command's epilog: plain mode's commands and exit codes (the README says the same)."""
+
 LATEST = "\0latest"
 """`--resume` given without a FILE: the most recent save of the bank."""
 
@@ -19,9 +52,10 @@ LATEST = "\0latest"
 def register(sub: Any) -> None:
     """Add the `take` command."""
     p = sub.add_parser("take", help="take a bank in the app, or line by line with --plain",
-                       description="Take a bank. BANK is a file path or a shipped bank's id "
-                                   "(therapy-fit, myths-facts, therapist-fit). Nothing is saved "
-                                   "unless you ask (type `save` at any prompt with --plain).")
+                       description="Take a bank. BANK is a file path or a shipped bank's id\n"
+                                   "(therapy-fit, myths-facts, therapist-fit). Nothing is saved unless\n"
+                                   "you ask (type `save` at any prompt with --plain).",
+                       epilog=PLAIN_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
     p.add_argument("--plain", action="store_true",
                    help="no full-screen app: numbered questions on stdin/stdout (screen readers, "
