@@ -237,7 +237,13 @@ class PlainRunner:
                     self.say(f"{counted(len(missing), 'required question')} still {verb} an answer: "
                              + ", ".join(f"\u201c{m.text}\u201d" for m in missing[:3]))
                 reply = self.ask("Press Enter to see your results, or b to go back: ")
-                return flow.back() if reply.lower() == "b" else flow.results()
+                if reply.lower() == "b":
+                    return flow.back()
+                if reply:
+                    # A number typed ahead for a question that is no longer there is not a yes.
+                    self.say("That is not a choice here.")
+                    return step
+                return flow.results()
             case Results():
                 return step
             case _:

@@ -197,3 +197,10 @@ def test_the_commands_quoting_and_exit_codes_are_documented(capsys: pytest.Captu
         assert '"save"' in text  # how a command word is typed as an answer
         for code in ("0", "1", "2", "130"):
             assert re.search(rf"(^|\s|`){code}(`|\s)", text), code
+
+
+def test_a_number_typed_ahead_at_the_review_is_not_a_yes() -> None:
+    code, out, _runner = run(FULL, lines([*FULL_RUN[:-1], "1", "b"]))
+    assert code == 1  # "1" did not open the results; b went back, then the input ended
+    assert "That is not a choice here." in out
+    assert "Results:" in out and out.index("That is not a choice here.") < out.index("Input ended")
