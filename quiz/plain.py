@@ -99,8 +99,10 @@ class PlainRunner:
                                    break_on_hyphens=False, drop_whitespace=True) or [""]
         return lines
 
-    def say(self, text: str = "") -> None:
-        self.out.write("".join(line + "\n" for line in self.wrap(text)))
+    def say(self, text: str = "", *, wrap: bool = True) -> None:
+        """Write `text` as lines; `wrap=False` keeps a line to copy (a path, a command) whole."""
+        lines = self.wrap(text) if wrap else clean(text).split("\n")
+        self.out.write("".join(line + "\n" for line in lines))
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
@@ -197,8 +199,8 @@ class PlainRunner:
         except StoreError as exc:
             self.say(f"Could not save: {exc}")
             return False
-        self.say(f"Saved to {path} (readable by you only).")
-        self.say(f"Carry on later with: quiz take {self._bank_ref()} --resume {path}")
+        self.say(f"Saved to {path} (readable by you only).", wrap=False)
+        self.say(f"Carry on later with: quiz take {self._bank_ref()} --resume {path}", wrap=False)
         return True
 
     def _bank_ref(self) -> str:
