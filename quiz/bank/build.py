@@ -25,6 +25,15 @@ from quiz.bank.model import (
 from quiz.bank.semantics import Facts
 
 
+def _count_word(data: dict[str, Any], items: tuple[str, ...]) -> str:
+    """What a dimension read as a count counts, from its items' kinds: ticked, right or answered."""
+    kinds = {q.get("kind") for sec in data.get("sections", []) for q in sec.get("questions", [])
+             if q.get("id") in items}
+    if kinds == {"multiple"}:
+        return "ticked"
+    return "right" if kinds == {"statement"} else "answered"
+
+
 def _work(d: dict[str, Any]) -> Work:
     return Work(d["id"], d["title"], d.get("author", ""), d.get("organisation", ""), d.get("year"),
                 d.get("publisher", ""), d.get("url", ""), d.get("note", ""))
@@ -96,6 +105,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
                           for bi, b in enumerate(d["bands"])), key=lambda b: (b.min, b.max))),
             lo, hi, items, d.get("description", ""), rule.min_answered if items else 1,
             "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
+            d.get("reads") or ("score" if lo >= 0 else "band"), _count_word(data, items),
         ))
     suggestions = tuple(
         Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,
