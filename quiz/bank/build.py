@@ -34,6 +34,14 @@ def _count_word(data: dict[str, Any], items: tuple[str, ...]) -> str:
     return "right" if kinds == {"statement"} else "answered"
 
 
+def _default_reads(low: float, count_word: str) -> str:
+    """How a dimension reads when its bank does not say: a count of statements right, else its score
+    out of the highest for a range from 0 up, else (a range below 0, never shown) its band alone."""
+    if low < 0:
+        return "band"
+    return "count" if count_word == "right" else "score"
+
+
 def _work(d: dict[str, Any]) -> Work:
     return Work(d["id"], d["title"], d.get("author", ""), d.get("organisation", ""), d.get("year"),
                 d.get("publisher", ""), d.get("url", ""), d.get("note", ""))
@@ -105,7 +113,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
                           for bi, b in enumerate(d["bands"])), key=lambda b: (b.min, b.max))),
             lo, hi, items, d.get("description", ""), rule.min_answered if items else 1,
             "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
-            d.get("reads") or ("score" if lo >= 0 else "band"), _count_word(data, items),
+            d.get("reads") or _default_reads(lo, _count_word(data, items)), _count_word(data, items),
         ))
     suggestions = tuple(
         Suggestion(s["id"], s["kind"], s["title"], s["text"], s["because"], i,

@@ -208,8 +208,8 @@ class Dimension(msgspec.Struct, frozen=True):
     hidden: Number | None = None
     sources: tuple[str, ...] = ()
     reads: Reads = "band"
-    """How results show it (the bank's `reads`, else `score` for a range from 0 up, `band` for one that
-    goes below 0)."""
+    """How results show it (the bank's `reads`, else `count` for statements only, `score` for a range
+    from 0 up, `band` for one that goes below 0)."""
     count_word: str = ""
     """What a `count` counts: "ticked" (checklists), "right" (statements) or "answered"."""
 

@@ -71,8 +71,8 @@ def dimension_content(d: DimensionResult) -> Content:
         return Content.assemble(inert(d.title, "bold"), "\n",
                                 f"Not enough answers for a result ({missing_words(d)}).")
     parts: list[Content | str | tuple[str, str]] = [inert(d.title, "bold"), ": ", inert(band_words(d), "bold")]
-    if place := place_words(d):
-        parts += ["\n", band_bar(d), "  ", inert(place)]
+    if place_words(d) and d.band_place is not None:
+        parts += ["\n", band_bar(d), Content.styled(f"  band {d.band_place + 1} of {len(d.band_labels)}", "dim")]
     if d.band_text:
         parts += ["\n", inert(d.band_text)]
     return Content.assemble(*parts)
