@@ -34,7 +34,7 @@ def _count_word(data: dict[str, Any], items: tuple[str, ...]) -> str:
     return "right" if kinds == {"statement"} else "answered"
 
 
-def _default_reads(low: float, count_word: str) -> str:
+def _default_reads(low: float, count_word: str) -> Reads:
     """How a dimension reads when its bank does not say: a count of statements right, else its score
     out of the highest for a range from 0 up, else (a range below 0, never shown) its band alone."""
     if low < 0:
