@@ -15,6 +15,7 @@ from quiz.bank.model import (
     Flag,
     Option,
     Question,
+    Reads,
     Resource,
     Scale,
     ScalePoint,
