@@ -5,10 +5,11 @@ escaped for its medium."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from quiz.bank.check import load_bank
+from quiz.bank.check import check_text, load_bank
 from quiz.bank.model import Bank, Example
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, Reason, ResourceRef, WorkRef
 from quiz.engine.report import render
@@ -106,3 +107,26 @@ def test_now_line_picks_an_action_that_fits() -> None:
     long = "It is safest to look for a different therapist, and directories of affirming professionals can help."
     assert shorten(long, 72) == "It is safest to look for a different therapist."
     assert len(shorten("word " * 40, 72)) <= 72
+
+
+FULL = Path(__file__).resolve().parent / "data" / "valid" / "full.yaml"
+
+
+@pytest.mark.parametrize(("reads", "words"), [(None, "8 of 9"), ("score", "8 of 9"), ("band", ""),
+                                              ("count", "8 of 9 answered")])
+def test_a_bank_says_how_a_dimension_reads(reads: str | None, words: str) -> None:
+    text = FULL.read_text(encoding="utf-8")
+    if reads:
+        text = text.replace("    min_answered: 2\n", f"    min_answered: 2\n    reads: {reads}\n", 1)
+    result = check_text(text, "full.yaml")
+    assert result.bank is not None, result.problems
+    answers = {"age": "adult", "worry": 3, "calm": 0, "topics": ["pain", "desire"]}
+    d = score(result.bank, answers).dimension("weight")
+    assert d.reads == (reads or "score")
+    assert score_words(d) == words.replace("8", str(d.score))
+
+
+def test_an_unknown_reading_is_refused() -> None:
+    text = FULL.read_text(encoding="utf-8").replace("    min_answered: 2\n",
+                                                    "    min_answered: 2\n    reads: percent\n", 1)
+    assert check_text(text, "full.yaml").bank is None
