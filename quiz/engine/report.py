@@ -41,6 +41,20 @@ def missing_words(d: DimensionResult) -> str:
     return f"{d.answered}{of} answered, {d.needed} needed"
 
 
+def held_back(outcome: Outcome) -> dict[str, list[str]]:
+    """For each shown suggestion, the titles of those its showing holds back (their `withheld_by`)."""
+    out: dict[str, list[str]] = {}
+    for w in outcome.withheld:
+        for by in w.by:
+            out.setdefault(by, []).append(w.title)
+    return out
+
+
+def held_words(titles: list[str]) -> str:
+    """Why a card stands alone: what was left out because it appears."""
+    return "Left out because this appears: " + ", ".join(f"\u201c{t}\u201d" for t in titles) + "."
+
+
 def status_line(outcome: Outcome) -> str:
     """Whether the answers were cut short: an early end, questions left unanswered, or ""."""
     if outcome.ended_early:
@@ -79,11 +93,16 @@ def to_text(outcome: Outcome) -> str:
     if status := status_line(outcome):
         lines += [status, ""]
     lines += _text_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         lines.append(KIND_HEADINGS[kind].upper())
         for s in items:
-            lines += [f"* {s.title}", f"  {s.text}", f"  Why: {s.because}"]
+            lines += [f"* {s.title}", f"  {s.text}"]
+            if s.because or s.reasons:
+                lines.append(f"  Why: {s.because}".rstrip())
             lines += [f"  - {r.text}" for r in s.reasons]
+            if s.id in held:
+                lines.append(f"  {held_words(held[s.id])}")
             for res in s.resources:
                 contact = " ".join(x for x in (res.contact, res.url) if x)
                 lines.append(f"  Contact: {res.name} ({res.region}) {contact}".rstrip())
@@ -157,12 +176,16 @@ def to_markdown(outcome: Outcome) -> str:
     if status := status_line(outcome):
         out += [f"_{status}_", ""]
     out += _md_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         out += [f"## {KIND_HEADINGS[kind]}", ""]
         for s in items:
-            out += [f"### {md_escape(s.title)}", "", md_escape(s.text), "",
-                    f"**Why this appears:** {md_escape(s.because)}", ""]
+            out += [f"### {md_escape(s.title)}", "", md_escape(s.text), ""]
+            if s.because or s.reasons:
+                out += [f"**Why this appears:** {md_escape(s.because)}".rstrip(), ""]
             out += [f"- {md_escape(r.text)}" for r in s.reasons] + [""]
+            if s.id in held:
+                out += [md_escape(held_words(held[s.id])), ""]
             for res in s.resources:
                 bits = ", ".join(md_escape(x) for x in (res.contact, res.url) if x)
                 out.append(f"- **{md_escape(res.name)}** ({md_escape(res.region)}): {bits}. "
@@ -263,12 +286,17 @@ def to_html(outcome: Outcome) -> str:
     if status := status_line(outcome):
         parts.append(f"<p><em>{e(status)}</em></p>")
     parts += _html_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         parts.append(f"<h2>{KIND_HEADINGS[kind]}</h2>")
         for s in items:
             cls = ' class="safety"' if kind == "safety" else ""
             parts.append(f"<section{cls}><h3>{e(s.title)}</h3><p>{e(s.text)}</p>")
-            parts.append(f'<p class="why"><strong>Why this appears:</strong> {e(s.because)}</p><ul>')
+            if s.because or s.reasons:
+                parts.append(f'<p class="why"><strong>Why this appears:</strong> {e(s.because)}</p>')
+            if s.id in held:
+                parts.append(f'<p class="held">{e(held_words(held[s.id]))}</p>')
+            parts.append("<ul>")
             parts += [f"<li>{e(r.text)}</li>" for r in s.reasons]
             for res in s.resources:
                 link = f' <a href="{e(res.url)}">{e(res.url)}</a>' if res.url else ""

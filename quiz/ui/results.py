@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult, WorkRef
-from quiz.engine.report import DETAILS, KIND_HEADINGS, grouped, missing_words, status_line
+from quiz.engine.report import DETAILS, KIND_HEADINGS, grouped, held_back, held_words, missing_words, status_line
 from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line
@@ -34,13 +34,15 @@ def _work(label: str, w: WorkRef) -> list[Content | str | tuple[str, str]]:
     return parts
 
 
-def suggestion_content(s: ChosenSuggestion) -> Content:
-    """One suggestion: title, text, why it appears, and what to contact or read."""
+def suggestion_content(s: ChosenSuggestion, held: list[str] | None = None) -> Content:
+    """One suggestion: title, text, why it appears (and what it holds back), and what to contact or read."""
     parts: list[Content | str | tuple[str, str]] = [inert(s.title, "bold"), "\n", inert(s.text)]
-    if s.because:
+    if s.because or s.reasons:
         parts += ["\n", ("Why this appears: ", "bold"), inert(s.because)]
     for r in s.reasons:
         parts += ["\n  • ", inert(r.text)]
+    if held:
+        parts += ["\n", inert(held_words(held), "italic")]
     for res in s.resources:
         how = " ".join(x for x in (res.contact, res.url) if x)
         parts += ["\n", ("Contact: ", "bold"), inert(res.name), f" ({inert(res.region).plain})"]
@@ -153,10 +155,11 @@ class ResultsScreen(QuizScreen):
                 yield Static(Content("There is nothing to show for these answers."), classes="para")
             with Vertical(id="summary"):
                 yield from summary_widgets(summarise(o))
+            held = held_back(o)
             for kind, items in grouped(o):
                 yield Static(Content(KIND_HEADINGS.get(kind, kind.title())), classes="heading")
                 for s in items:
-                    yield Static(suggestion_content(s), classes=f"suggestion -{kind}")
+                    yield Static(suggestion_content(s, held.get(s.id)), classes=f"suggestion -{kind}")
             if o.dimensions and not o.ended_early:
                 yield Static(Content("Your scores"), classes="heading")
                 for d in o.dimensions:
