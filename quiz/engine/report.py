@@ -42,11 +42,14 @@ def missing_words(d: DimensionResult) -> str:
 
 
 def held_back(outcome: Outcome) -> dict[str, list[str]]:
-    """For each shown suggestion, the titles of those its showing holds back (their `withheld_by`)."""
+    """For each shown suggestion, the titles of those its showing holds back (their `withheld_by`); a
+    suggestion held back by several is listed under the first of them shown."""
+    order = {s.id: i for i, s in enumerate(outcome.suggestions)}
     out: dict[str, list[str]] = {}
     for w in outcome.withheld:
-        for by in w.by:
-            out.setdefault(by, []).append(w.title)
+        # Said once, under the first card shown that holds it back, not again under each.
+        first = min(w.by, key=lambda by: order.get(by, len(order)))
+        out.setdefault(first, []).append(w.title)
     return out
 
 
