@@ -107,7 +107,7 @@ def generate(questions: int = 2000, per_section: int = 50, dimensions: int = 12)
         cut1, cut2 = hi // 3, 2 * hi // 3
         dimension_list.append({
             "id": d, "title": f"Dimension {d}", "description": _prose(len(d), 15),
-            "min_answered": 3,
+            "hidden": 0,  # every item needed (the default); one hidden by show_if counts 0
             "bands": [
                 {"id": "low", "label": "Low", "min": 0, "max": cut1, "text": _prose(1, 20)},
                 {"id": "mid", "label": "Middle", "min": cut1 + 1, "max": cut2,

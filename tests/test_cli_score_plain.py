@@ -45,7 +45,7 @@ def test_score_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     assert out.startswith("Results: Every feature")
     assert out.index("SAFETY FIRST") < out.index("NEXT STEPS")
-    assert "How much it weighs: Heavy (8 on a range of 0 to 9)" in out
+    assert "How much it weighs: Heavy (8 of 9)" in out
     assert "STATEMENTS: 1 of 1 right" in out
     assert "not a diagnosis" in out
 
@@ -77,7 +77,8 @@ def test_score_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert (code, err) == (0, "")
     assert out.startswith("# Every feature: results")
     assert "## Safety first" in out and "## Scores" in out
-    assert "| How much it weighs | Heavy | 8 (0 to 9) |" in out
+    assert "### How much it weighs: Heavy \\(8 of 9\\)" in out
+    assert out.index("## In short") < out.index("## Safety first") < out.index("## Scores")
 
 
 def test_score_refuses_missing_required_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,7 +245,7 @@ def test_plain_full_run(tmp_path: Path) -> None:
     assert "Right. This statement is false." in out
     assert "Results: Every feature" in out
     assert "SAFETY FIRST\n* See a doctor" in out
-    assert "How much it weighs: Heavy (8 on a range of 0 to 9)" in out
+    assert "How much it weighs: Heavy (8 of 9)" in out
     assert "\nQuestion 2 of up to 6\n" in out  # the prompt before it ended its own line
     _prompts_end_their_lines(out)
 
@@ -306,7 +307,7 @@ def test_plain_phq9(tmp_path: Path) -> None:
     assert code == 0
     assert "SAFETY FIRST\n* Talk to someone today" in out
     assert "Severity: Moderate (9" not in out and "Severity: Moderately severe (9" not in out
-    assert "Severity: Mild (9 on a range of 0 to 27)" in out
+    assert "Severity: Mild (9 of 27)" in out
 
 
 def test_plain_s_on_free_text_skips_rather_than_answering_s() -> None:

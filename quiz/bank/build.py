@@ -15,6 +15,7 @@ from quiz.bank.model import (
     Flag,
     Option,
     Question,
+    Reads,
     Resource,
     Scale,
     ScalePoint,
@@ -23,6 +24,23 @@ from quiz.bank.model import (
     Work,
 )
 from quiz.bank.semantics import Facts
+
+
+def _count_word(data: dict[str, Any], items: tuple[str, ...]) -> str:
+    """What a dimension read as a count counts, from its items' kinds: ticked, right or answered."""
+    kinds = {q.get("kind") for sec in data.get("sections", []) for q in sec.get("questions", [])
+             if q.get("id") in items}
+    if kinds == {"multiple"}:
+        return "ticked"
+    return "right" if kinds == {"statement"} else "answered"
+
+
+def _default_reads(low: float, count_word: str) -> Reads:
+    """How a dimension reads when its bank does not say: a count of statements right, else its score
+    out of the highest for a range from 0 up, else (a range below 0, never shown) its band alone."""
+    if low < 0:
+        return "band"
+    return "count" if count_word == "right" else "score"
 
 
 def _work(d: dict[str, Any]) -> Work:
@@ -96,6 +114,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
                           for bi, b in enumerate(d["bands"])), key=lambda b: (b.min, b.max))),
             lo, hi, items, d.get("description", ""), rule.min_answered if items else 1,
             "mean" if rule.mean else "sum", rule.rounding, rule.hidden, built_from,
+            d.get("reads") or _default_reads(lo, _count_word(data, items)), _count_word(data, items),
         ))
     suggestions = tuple(
         Suggestion(s["id"], s["kind"], s["title"], s["text"], s.get("because", ""), i,

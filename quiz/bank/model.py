@@ -22,6 +22,9 @@ Number = int | float
 """A score or band limit: whole for summed dimensions, possibly decimal for means and `round: none`."""
 ScoreKind = Literal["sum", "mean"]
 Rounding = Literal["half-up", "none"]
+Reads = Literal["band", "score", "count"]
+"""How results show a dimension to a person: the band alone, "N of M", or "N of M ticked" (or "right",
+"answered"); the band always leads, in words."""
 
 
 class Work(msgspec.Struct, frozen=True):
@@ -204,6 +207,11 @@ class Dimension(msgspec.Struct, frozen=True):
     rounding: Rounding = "half-up"
     hidden: Number | None = None
     sources: tuple[str, ...] = ()
+    reads: Reads = "band"
+    """How results show it (the bank's `reads`, else `count` for statements only, `score` for a range
+    from 0 up, `band` for one that goes below 0)."""
+    count_word: str = ""
+    """What a `count` counts: "ticked" (checklists), "right" (statements) or "answered"."""
 
     @property
     def whole(self) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import Outcome
 from quiz.engine.report import md_escape
+from quiz.engine.summary import band_words
 from quiz.errors import counted
 from quiz.safe_text import clean
 
@@ -25,14 +27,35 @@ class Column:
 
 
 def name(c: Column) -> str:
-    """A column's heading: its label, or the file's name when it has none."""
+    """A column's label, or the file's name when it has none."""
     return clean(c.label) or Path(c.file).name
 
 
+def when(c: Column) -> str:
+    """When a column was saved, for a person: "2026-05-01 14:03 UTC" (the save's time as written when
+    it is not the usual ISO form)."""
+    stamp = clean(c.saved_at)
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", stamp)
+    if m is None:
+        return stamp
+    zone = " UTC" if m[3] in ("Z", "+00:00", "+0000") else (f" {m[3]}" if m[3] else "")
+    return f"{m[1]} {m[2]}{zone}"
+
+
+def headings(columns: list[Column]) -> list[list[str]]:
+    """Each column's heading lines: its label and when it was saved, and its file's name too where two
+    columns would otherwise read the same."""
+    heads = [[name(c), when(c)] for c in columns]
+    for c, head in zip(columns, heads, strict=True):
+        if sum(1 for h in heads if h[:2] == head[:2]) > 1 and Path(c.file).name != head[0]:
+            head.append(Path(c.file).name)
+    return [[line for line in head if line] for head in heads]
+
+
 def band(c: Column, did: str) -> str:
-    """One dimension's band and score for one column, in words."""
+    """One dimension's band for one column, in words, with its score where it means something."""
     d = c.outcome.dimension(did)
-    return "not enough answers" if d.score is None else f"{d.band_label} ({d.score})"
+    return "not enough answers" if d.score is None else band_words(d)
 
 
 def rows(bank: Bank, columns: list[Column]) -> list[tuple[str, list[str]]]:
@@ -59,22 +82,25 @@ def suggestion_rows(columns: list[Column]) -> list[tuple[str, list[str]]]:
 
 
 def to_text(bank: Bank, columns: list[Column]) -> str:
-    """Plain text: a table of bands, then each file's suggestions."""
-    heads = [name(c) for c in columns]
+    """Plain text: a table of bands headed by each save's label and date (nothing cut), then each
+    file's suggestions."""
+    heads = headings(columns)
     table = rows(bank, columns)
     first = max([len(r[0]) for r in table] + [0])
-    widths = [max([len(h)] + [len(r[1][i]) for r in table]) for i, h in enumerate(heads)]
+    widths = [max([len(x) for x in h] + [len(r[1][i]) for r in table]) for i, h in enumerate(heads)]
 
     def line(cells: list[str], lead: str) -> str:
         padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
         return "  ".join([lead.ljust(first), *padded]).rstrip()
 
-    out = [f"Comparing {counted(len(columns), 'saved session')} of \u201c{clean(bank.title)}\u201d", "",
-           line(heads, ""), line(["-" * w for w in widths], "-" * first)]
+    depth = max(len(h) for h in heads)
+    out = [f"Comparing {counted(len(columns), 'saved session')} of \u201c{clean(bank.title)}\u201d", ""]
+    out += [line([h[i] if i < len(h) else "" for h in heads], "") for i in range(depth)]
+    out.append(line(["-" * w for w in widths], "-" * first))
     out += [line(cells, clean(title)) for title, cells in table]
     out.append("")
     for c, head in zip(columns, heads, strict=True):
-        out.append(f"{head} ({c.file}, saved {c.saved_at}):")
+        out.append(f"{head[0]} ({c.file}, saved {when(c)}):")
         out += [f"  * {clean(s.title)} [{s.kind}]" for s in c.outcome.suggestions] or ["  (none)"]
         out.append("")
     out.append(clean(bank.disclaimer))
@@ -82,15 +108,15 @@ def to_text(bank: Bank, columns: list[Column]) -> str:
 
 
 def to_markdown(bank: Bank, columns: list[Column]) -> str:
-    """A Markdown table of bands and suggestions, one column per file."""
-    heads = [md_escape(name(c)) for c in columns]
+    """A Markdown table of bands and suggestions, one column per file, headed by label and date."""
+    heads = ["<br>".join(md_escape(x) for x in h) for h in headings(columns)]
     out = [f"# {md_escape(bank.title)}: {counted(len(columns), 'saved session')} compared", "",
            "| | " + " | ".join(heads) + " |", "|---|" + "---|" * len(columns)]
     for title, cells in rows(bank, columns):
         out.append(f"| {md_escape(title)} | " + " | ".join(md_escape(x) for x in cells) + " |")
     sugg = ["<br>".join(md_escape(s.title) for s in c.outcome.suggestions) or "-" for c in columns]
     out.append("| Suggestions | " + " | ".join(sugg) + " |")
-    out += ["", "Files: " + "; ".join(f"{md_escape(name(c))}: `{c.file}` (saved {c.saved_at})"
+    out += ["", "Files: " + "; ".join(f"{md_escape(name(c))}: `{c.file}` (saved {md_escape(when(c))})"
                                       for c in columns), "", md_escape(bank.disclaimer), ""]
     return "\n".join(out)
 

@@ -68,6 +68,14 @@ class DimensionResult(msgspec.Struct, frozen=True):
     band_text: str
     items: int = 0
     """How many items feed the dimension (0 when not known): "9 of 10 answered"."""
+    reads: str = "band"
+    """How results show it to a person: `band` (the band alone), `score` ("N of M") or `count`."""
+    count_word: str = ""
+    """What a `count` counts: "ticked", "right" or "answered"."""
+    band_labels: tuple[str, ...] = ()
+    """Every band's label, lowest scores first: where the person sits among them."""
+    band_place: int | None = None
+    """The band's place in `band_labels` (None with too few answers)."""
 
     @property
     def incomplete(self) -> bool:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quiz.bank.model import Bank
-from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, WorkRef
+from quiz.engine.summary import band_words, place_words, summarise
 from quiz.errors import Problem
 from quiz.safe_text import clean, one_line
 
@@ -18,12 +19,10 @@ if TYPE_CHECKING:  # only for types: the batch reader (and YAML) stays unloaded 
 
 KIND_HEADINGS = {"safety": "Safety first", "next-step": "Next steps", "reading": "Reading"}
 
-
-def _bar(d: DimensionResult, width: int = 20) -> str:
-    if d.score is None or d.high == d.low:
-        return ""
-    filled = round((d.score - d.low) / (d.high - d.low) * width)
-    return "[" + "#" * filled + "." * (width - filled) + "]"
+PARTIAL = "Some questions were left unanswered; results use the answers given."
+ENDED = "An answer ended the questions early; what follows uses the answers given."
+DETAILS = "details below"
+"""What a safety note in the summary says of its full card, which always follows the summary."""
 
 
 def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
@@ -42,20 +41,76 @@ def missing_words(d: DimensionResult) -> str:
     return f"{d.answered}{of} answered, {d.needed} needed"
 
 
+def held_back(outcome: Outcome) -> dict[str, list[str]]:
+    """For each shown suggestion, the titles of those its showing holds back (their `withheld_by`); a
+    suggestion held back by several is listed under the first of them shown."""
+    order = {s.id: i for i, s in enumerate(outcome.suggestions)}
+    out: dict[str, list[str]] = {}
+    for w in outcome.withheld:
+        # Said once, under the first card shown that holds it back, not again under each.
+        first = min(w.by, key=lambda by: order.get(by, len(order)))
+        out.setdefault(first, []).append(w.title)
+    return out
+
+
+def held_words(titles: list[str]) -> str:
+    """Why a card stands alone: what was left out because it appears."""
+    return "Left out because this appears: " + ", ".join(f"\u201c{t}\u201d" for t in titles) + "."
+
+
+def status_line(outcome: Outcome) -> str:
+    """Whether the answers were cut short: an early end, questions left unanswered, or ""."""
+    if outcome.ended_early:
+        return ENDED
+    return "" if outcome.complete else PARTIAL
+
+
+def work_words(w: WorkRef) -> str:
+    """A work as one line: its citation, its address and the note on it."""
+    return w.citation + (f" {w.url}" if w.url else "") + (f" ({w.note})" if w.note else "")
+
+
+def _text_summary(outcome: Outcome) -> list[str]:
+    s = summarise(outcome)
+    lines = ["IN SHORT"]
+    if s.safety:
+        lines.append("Safety first:")
+        for x in s.safety:
+            lines += [f"* {x.title} ({DETAILS})", f"  {x.now}"]
+    if s.verdicts:
+        lines.append("Your results:")
+        for v in s.verdicts:
+            shown = f" ({v.score_words})" if v.score_words else ""
+            lines += [f"* {v.title}: {v.band_label}{shown}"] + ([f"  {v.line}"] if v.line else [])
+    if s.statements:
+        lines.append(f"Statements: {s.statements}")
+    if s.next_steps:
+        lines.append("Next steps that matter most:")
+        lines += [f"* {n.title}" for n in s.next_steps]
+    return lines + [""] if len(lines) > 1 else []
+
+
 def to_text(outcome: Outcome) -> str:
-    """Plain text for screen readers, pipes and `--plain`."""
+    """Plain text for screen readers, pipes and `--plain`: the summary first, then the details."""
     lines = [f"Results: {outcome.bank_title}", ""]
-    if not outcome.complete and not outcome.ended_early:
-        lines += ["Some questions were left unanswered; results use the answers given.", ""]
+    if status := status_line(outcome):
+        lines += [status, ""]
+    lines += _text_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         lines.append(KIND_HEADINGS[kind].upper())
         for s in items:
-            lines += [f"* {s.title}", f"  {s.text}", f"  Why: {s.because}"]
+            lines += [f"* {s.title}", f"  {s.text}"]
+            if s.because or s.reasons:
+                lines.append(f"  Why: {s.because}".rstrip())
             lines += [f"  - {r.text}" for r in s.reasons]
+            if s.id in held:
+                lines.append(f"  {held_words(held[s.id])}")
             for res in s.resources:
                 contact = " ".join(x for x in (res.contact, res.url) if x)
                 lines.append(f"  Contact: {res.name} ({res.region}) {contact}".rstrip())
-            lines += [f"  Read: {w.citation}" + (f" {w.url}" if w.url else "") for w in s.reading]
+            lines += [f"  Read: {work_words(w)}" for w in s.reading]
+            lines += [f"  Source: {work_words(w)}" for w in s.sources]
         lines.append("")
     if outcome.dimensions and not outcome.ended_early:
         lines.append("SCORES")
@@ -63,8 +118,9 @@ def to_text(outcome: Outcome) -> str:
             if d.score is None:
                 lines.append(f"* {d.title}: not enough answers ({missing_words(d)})")
             else:
-                lines.append(f"* {d.title}: {d.band_label} ({d.score} on a range of {d.low} to {d.high}) "
-                             f"{_bar(d)}")
+                lines.append(f"* {d.title}: {band_words(d)}")
+                if place := place_words(d):
+                    lines.append(f"  {place[0].upper()}{place[1:]}.")
                 if d.band_text:
                     lines.append(f"  {d.band_text}")
             lines += [f"  Flag: {f.label}" for f in outcome.flags if f.dimension == d.id]
@@ -85,29 +141,75 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", text)
 
 
+def _md_work(w: WorkRef) -> str:
+    return (md_escape(w.citation) + (f" <{w.url}>" if w.url else "")
+            + (f" ({md_escape(w.note)})" if w.note else ""))
+
+
+def md_bands(d: DimensionResult) -> str:
+    """Every band of a dimension, lowest scores first, the person's in bold: where they sit."""
+    return " \u00b7 ".join(f"**{md_escape(b)}**" if i == d.band_place else md_escape(b)
+                           for i, b in enumerate(d.band_labels))
+
+
+def _md_summary(outcome: Outcome) -> list[str]:
+    s = summarise(outcome)
+    out = ["## In short", ""]
+    if s.safety:
+        out += ["**Safety first**", ""]
+        out += [f"- **{md_escape(x.title)}** ({DETAILS}): {md_escape(x.now)}" for x in s.safety] + [""]
+    if s.verdicts:
+        out += ["**Your results**", ""]
+        for v in s.verdicts:
+            shown = f" ({md_escape(v.score_words)})" if v.score_words else ""
+            line = f": {md_escape(v.line)}" if v.line else ""
+            out.append(f"- {md_escape(v.title)}: **{md_escape(v.band_label)}**{shown}{line}")
+        out.append("")
+    if s.statements:
+        out += [f"**Statements:** {s.statements}", ""]
+    if s.next_steps:
+        out += ["**Next steps that matter most**", ""]
+        out += [f"- {md_escape(n.title)}" for n in s.next_steps] + [""]
+    return out if len(out) > 2 else []
+
+
 def to_markdown(outcome: Outcome) -> str:
-    """A Markdown report."""
+    """A Markdown report: the summary first, then the details."""
     out = [f"# {md_escape(outcome.bank_title)}: results", ""]
-    if not outcome.complete and not outcome.ended_early:
-        out += ["_Some questions were left unanswered; results use the answers given._", ""]
+    if status := status_line(outcome):
+        out += [f"_{status}_", ""]
+    out += _md_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         out += [f"## {KIND_HEADINGS[kind]}", ""]
         for s in items:
-            out += [f"### {md_escape(s.title)}", "", md_escape(s.text), "",
-                    f"**Why this appears:** {md_escape(s.because)}", ""]
+            out += [f"### {md_escape(s.title)}", "", md_escape(s.text), ""]
+            if s.because or s.reasons:
+                out += [f"**Why this appears:** {md_escape(s.because)}".rstrip(), ""]
             out += [f"- {md_escape(r.text)}" for r in s.reasons] + [""]
+            if s.id in held:
+                out += [md_escape(held_words(held[s.id])), ""]
             for res in s.resources:
                 bits = ", ".join(md_escape(x) for x in (res.contact, res.url) if x)
-                out.append(f"- **{md_escape(res.name)}** ({res.region}): {bits}. Checked {res.last_verified}.")
-            for w in s.reading:
-                out.append(f"- {md_escape(w.citation)}" + (f" <{w.url}>" if w.url else ""))
+                out.append(f"- **{md_escape(res.name)}** ({md_escape(res.region)}): {bits}. "
+                           f"Checked {md_escape(res.last_verified)}.")
+            out += [f"- Read: {_md_work(w)}" for w in s.reading]
+            out += [f"- Source: {_md_work(w)}" for w in s.sources]
             out.append("")
     if outcome.dimensions and not outcome.ended_early:
-        out += ["## Scores", "", "| dimension | result | score |", "|---|---|---|"]
+        out += ["## Scores", ""]
         for d in outcome.dimensions:
-            score = missing_words(d) if d.score is None else f"{d.score} ({d.low} to {d.high})"
-            out.append(f"| {md_escape(d.title)} | {md_escape(d.band_label)} | {score} |")
-        out.append("")
+            if d.score is None:
+                out += [f"### {md_escape(d.title)}: not enough answers", "", md_escape(missing_words(d)), ""]
+                continue
+            out += [f"### {md_escape(d.title)}: {md_escape(band_words(d))}", ""]
+            if len(d.band_labels) > 1:
+                out += [f"Bands, lowest scores first: {md_bands(d)}", ""]
+            if d.band_text:
+                out += [md_escape(d.band_text), ""]
+            out += [f"- Flag: {md_escape(f.label)}" for f in outcome.flags if f.dimension == d.id]
+            if any(f.dimension == d.id for f in outcome.flags):
+                out.append("")
     if outcome.statements and not outcome.ended_early:
         out += [f"## Statements: {outcome.correct} of {len(outcome.statements)} right", ""]
         for st in outcome.statements:
@@ -122,48 +224,104 @@ def to_markdown(outcome: Outcome) -> str:
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}
 h1{font-size:1.6em}h2{border-bottom:1px solid #999;margin-top:1.6em}.why{color:#333}
-.bar{display:inline-block;width:12em;height:.8em;border:1px solid #333;vertical-align:middle}
-.bar span{display:block;height:100%;background:#333}.safety{border-left:4px solid #111;padding-left:.8em}
-table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}
+.summary{border:2px solid #111;padding:.2em 1em;margin:1em 0}.summary h2{border:0;margin-top:.4em}
+.bands{display:flex;gap:2px;margin:.3em 0;padding:0;list-style:none}
+.bands li{flex:1;border:1px solid #333;padding:.1em .4em;font-size:.85em;color:#444}
+.bands li.here{background:#333;color:#fff;font-weight:bold}.safety{border-left:4px solid #111;padding-left:.8em}
+.note{color:#333;font-style:italic}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media print{body{margin:0;max-width:none}a{color:#000}a[href]:after{content:" (" attr(href) ")"}
-section{break-inside:avoid}}
+section{break-inside:avoid}.bands li.here{outline:2px solid #000}}
 """
 
 
+def _html_work(w: WorkRef, label: str) -> str:
+    e = html.escape
+    link = f' <a href="{e(w.url)}">{e(w.url)}</a>' if w.url else ""
+    note = f' <span class="note">{e(w.note)}</span>' if w.note else ""
+    return f"<li>{label}: {e(w.citation)}{link}{note}</li>"
+
+
+def html_bands(d: DimensionResult) -> str:
+    """Every band of a dimension as a row of boxes, lowest scores first, the person's marked (in words
+    for a screen reader, by weight and fill for the eye)."""
+    e = html.escape
+    items = []
+    for i, b in enumerate(d.band_labels):
+        if i == d.band_place:
+            items.append(f'<li class="here" aria-current="true">{e(b)}<span class="sr"> (yours)</span></li>')
+        else:
+            items.append(f"<li>{e(b)}</li>")
+    return f'<ol class="bands" aria-label="bands, lowest scores first">{"".join(items)}</ol>'
+
+
+def _html_summary(outcome: Outcome) -> list[str]:
+    e = html.escape
+    s = summarise(outcome)
+    parts = ['<section class="summary"><h2>In short</h2>']
+    if s.safety:
+        parts.append("<h3>Safety first</h3><ul>")
+        parts += [f"<li><strong>{e(x.title)}</strong> ({DETAILS}): {e(x.now)}</li>" for x in s.safety]
+        parts.append("</ul>")
+    if s.verdicts:
+        parts.append("<h3>Your results</h3><ul>")
+        for v in s.verdicts:
+            shown = f" ({e(v.score_words)})" if v.score_words else ""
+            line = f": {e(v.line)}" if v.line else ""
+            parts.append(f"<li>{e(v.title)}: <strong>{e(v.band_label)}</strong>{shown}{line}</li>")
+        parts.append("</ul>")
+    if s.statements:
+        parts.append(f"<p><strong>Statements:</strong> {e(s.statements)}</p>")
+    if s.next_steps:
+        parts.append("<h3>Next steps that matter most</h3><ul>")
+        parts += [f"<li>{e(n.title)}</li>" for n in s.next_steps]
+        parts.append("</ul>")
+    parts.append("</section>")
+    return parts if len(parts) > 2 else []
+
+
 def to_html(outcome: Outcome) -> str:
-    """One self-contained HTML file (no scripts, no external assets) that prints well."""
+    """One self-contained HTML file (no scripts, no external assets) that prints well: the summary first,
+    then the details."""
     e = html.escape
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{e(outcome.bank_title)}: results</title><style>{_CSS}</style></head><body>",
              f"<h1>{e(outcome.bank_title)}: results</h1>"]
-    if not outcome.complete and not outcome.ended_early:
-        parts.append("<p><em>Some questions were left unanswered; results use the answers given.</em></p>")
+    if status := status_line(outcome):
+        parts.append(f"<p><em>{e(status)}</em></p>")
+    parts += _html_summary(outcome)
+    held = held_back(outcome)
     for kind, items in grouped(outcome):
         parts.append(f"<h2>{KIND_HEADINGS[kind]}</h2>")
         for s in items:
             cls = ' class="safety"' if kind == "safety" else ""
             parts.append(f"<section{cls}><h3>{e(s.title)}</h3><p>{e(s.text)}</p>")
-            parts.append(f'<p class="why"><strong>Why this appears:</strong> {e(s.because)}</p><ul>')
+            if s.because or s.reasons:
+                parts.append(f'<p class="why"><strong>Why this appears:</strong> {e(s.because)}</p>')
+            if s.id in held:
+                parts.append(f'<p class="held">{e(held_words(held[s.id]))}</p>')
+            parts.append("<ul>")
             parts += [f"<li>{e(r.text)}</li>" for r in s.reasons]
             for res in s.resources:
                 link = f' <a href="{e(res.url)}">{e(res.url)}</a>' if res.url else ""
                 parts.append(f"<li><strong>{e(res.name)}</strong> ({e(res.region)}) {e(res.contact)}{link}"
                              f" <small>checked {e(res.last_verified)}</small></li>")
-            for w in s.reading:
-                link = f' <a href="{e(w.url)}">{e(w.url)}</a>' if w.url else ""
-                parts.append(f"<li>{e(w.citation)}{link}</li>")
+            parts += [_html_work(w, "Read") for w in s.reading]
+            parts += [_html_work(w, "Source") for w in s.sources]
             parts.append("</ul></section>")
     if outcome.dimensions and not outcome.ended_early:
-        parts.append("<h2>Scores</h2><table><tr><th>Dimension</th><th>Result</th><th>Score</th></tr>")
+        parts.append("<h2>Scores</h2>")
         for d in outcome.dimensions:
             if d.score is None:
-                cell = e(missing_words(d))
-            else:
-                pct = 0 if d.high == d.low else round((d.score - d.low) / (d.high - d.low) * 100)
-                cell = (f'{d.score} of {d.low} to {d.high} <span class="bar" aria-hidden="true">'
-                        f'<span style="width:{pct}%"></span></span>')
-            parts.append(f"<tr><td>{e(d.title)}</td><td>{e(d.band_label)}</td><td>{cell}</td></tr>")
-        parts.append("</table>")
+                parts.append(f"<section><h3>{e(d.title)}: not enough answers</h3>"
+                             f"<p>{e(missing_words(d))}</p></section>")
+                continue
+            parts.append(f"<section><h3>{e(d.title)}: {e(band_words(d))}</h3>")
+            if len(d.band_labels) > 1:
+                parts.append(html_bands(d))
+            if d.band_text:
+                parts.append(f"<p>{e(d.band_text)}</p>")
+            parts += [f"<p>Flag: {e(f.label)}</p>" for f in outcome.flags if f.dimension == d.id]
+            parts.append("</section>")
     if outcome.statements and not outcome.ended_early:
         parts.append(f"<h2>Statements: {outcome.correct} of {len(outcome.statements)} right</h2><ul>")
         for st in outcome.statements:
@@ -209,9 +367,26 @@ def outcome_json(outcome: Outcome, line: int | None = None) -> bytes:
                                                                           len(outcome.statements))
 
 
+def summary_json(outcome: Outcome) -> dict[str, object]:
+    """The summary results open with, as plain data: safety notes (`id`, `title`, `now`), each
+    dimension's verdict (`id`, `band_label`, `score_words`, `line`), the top next steps' ids, and the
+    statements right when no dimension counts them."""
+    s = summarise(outcome)
+    return {
+        "safety": [{"id": x.id, "title": x.title, "now": x.now} for x in s.safety],
+        "dimensions": [{"id": v.id, "band_label": v.band_label, "score_words": v.score_words,
+                        "line": v.line} for v in s.verdicts],
+        "next_steps": [n.id for n in s.next_steps],
+        "statements": s.statements,
+    }
+
+
 def to_json(outcome: Outcome) -> str:
-    """JSON for machines (format 1; docs/authoring.md describes every field)."""
-    return msgspec.json.format(outcome_json(outcome), indent=2).decode("utf-8") + "\n"
+    """JSON for machines (format 1; docs/authoring.md describes every field and
+    schemas/results.schema.json checks it): one report also carries the `summary` results open with."""
+    body = outcome_json(outcome)
+    data = body[:-1] + b',"summary":' + _encode(summary_json(outcome)) + b"}"
+    return msgspec.json.format(data, indent=2).decode("utf-8") + "\n"
 
 
 def jsonl_row(row: Row) -> bytes:

@@ -264,7 +264,7 @@ class Engine:
                     d.id, d.title, score, d.low, d.high, answered, need,
                     band.id if band else None, band.label if band else "Not enough answers",
                     band.text if band else f"Answer at least {need} of its questions to see a result.",
-                    self._item_count[did],
+                    self._item_count[did], d.reads, d.count_word, tuple([b.label for b in d.bands]), bi,
                 )
                 _remember(dim_memo, dkey, dr)
             dims.append(dr)

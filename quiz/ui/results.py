@@ -1,4 +1,5 @@
-"""Results: scores with bars and bands in words, suggestions safety first with why, the disclaimer."""
+"""Results: a summary on the first screen (safety, each dimension in words, the next steps that matter
+most), then the details: every suggestion with why, its reading and sources, the scores among their bands."""
 
 from __future__ import annotations
 
@@ -7,26 +8,41 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from quiz.bank.model import Bank
-from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult
-from quiz.engine.report import KIND_HEADINGS, grouped
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult, WorkRef
+from quiz.engine.report import DETAILS, KIND_HEADINGS, grouped, held_back, held_words, missing_words, status_line
+from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line
-from quiz.ui.text import bar, inert
+from quiz.ui.text import inert
+
+BAR_WIDTH = 24
+"""About how wide a dimension's bar is: one segment per band, the person's filled."""
 
 
-def suggestion_content(s: ChosenSuggestion) -> Content:
-    """One suggestion: title, text, why it appears, and what to contact or read."""
+def _work(label: str, w: WorkRef) -> list[Content | str | tuple[str, str]]:
+    parts: list[Content | str | tuple[str, str]] = ["\n", (f"{label}: ", "bold"), inert(w.citation)]
+    if w.url:
+        parts += [" ", inert(w.url, "underline")]
+    if w.note:
+        parts += ["\n  ", inert(w.note, "italic")]
+    return parts
+
+
+def suggestion_content(s: ChosenSuggestion, held: list[str] | None = None) -> Content:
+    """One suggestion: title, text, why it appears (and what it holds back), and what to contact or read."""
     parts: list[Content | str | tuple[str, str]] = [inert(s.title, "bold"), "\n", inert(s.text)]
-    if s.because:
+    if s.because or s.reasons:
         parts += ["\n", ("Why this appears: ", "bold"), inert(s.because)]
     for r in s.reasons:
         parts += ["\n  • ", inert(r.text)]
+    if held:
+        parts += ["\n", inert(held_words(held), "italic")]
     for res in s.resources:
         how = " ".join(x for x in (res.contact, res.url) if x)
         parts += ["\n", ("Contact: ", "bold"), inert(res.name), f" ({inert(res.region).plain})"]
@@ -34,30 +50,64 @@ def suggestion_content(s: ChosenSuggestion) -> Content:
             parts += [" ", inert(how)]
         parts.append(Content.styled(f" · checked {inert(res.last_verified).plain}", "dim"))
     for w in s.reading:
-        parts += ["\n", ("Read: ", "bold"), inert(w.citation)]
-        if w.url:
-            parts += [" ", inert(w.url, "underline")]
+        parts += _work("Read", w)
     for w in s.sources:
-        parts += ["\n", ("Source: ", "bold"), inert(w.citation)]
-        if w.url:
-            parts += [" ", inert(w.url, "underline")]
+        parts += _work("Source", w)
     return Content.assemble(*parts)
+
+
+def band_bar(d: DimensionResult, width: int = BAR_WIDTH) -> Content:
+    """Where the person sits among a dimension's bands: one segment per band, lowest scores first, theirs
+    filled (the shape tells it, not the colour alone); empty with one band."""
+    n = len(d.band_labels)
+    if n < 2 or d.band_place is None:
+        return Content("")
+    seg = max(2, width // n - 1)
+    return Content(" ").join([Content.styled("\u2588" * seg, "$accent") if i == d.band_place
+                              else Content("\u2591" * seg) for i in range(n)])
 
 
 def dimension_content(d: DimensionResult) -> Content:
-    """A dimension's title, a bar drawn in characters, and its band in words."""
+    """A dimension's title, its band in words, a bar of where it sits among the bands, and what it means."""
     if d.score is None:
         return Content.assemble(inert(d.title, "bold"), "\n",
-                                f"Not enough answers for a result ({d.answered} of {d.needed} "
-                                "needed).")
-    span = d.high - d.low
-    fraction = (d.score - d.low) / span if span else 1.0
-    parts: list[Content | str | tuple[str, str]] = [
-        inert(d.title, "bold"), "\n", (bar(fraction), "$accent"), "  ", inert(d.band_label, "bold"),
-        f" · {d.score} on a range of {d.low} to {d.high}"]
+                                f"Not enough answers for a result ({missing_words(d)}).")
+    parts: list[Content | str | tuple[str, str]] = [inert(d.title, "bold"), ": ", inert(band_words(d), "bold")]
+    if place_words(d) and d.band_place is not None:
+        parts += ["\n", band_bar(d), Content.styled(f"  band {d.band_place + 1} of {len(d.band_labels)}", "dim")]
     if d.band_text:
         parts += ["\n", inert(d.band_text)]
     return Content.assemble(*parts)
+
+
+def summary_widgets(s: Summary) -> list[Static]:
+    """The summary results open with, one Static per line group: safety notes with what to do now,
+    each dimension's verdict in words, the next steps that matter most."""
+    out: list[Static] = []
+    if s.safety:
+        # "details below" once, on the heading: each note's full card follows the summary.
+        out.append(Static(Content.assemble("Safety first", Content.styled(f" \u00b7 {DETAILS}", "dim")),
+                          classes="summary-heading"))
+        out += [Static(Content.assemble(inert(x.title, "bold"), "\n", inert(x.now)), classes="summary-safety")
+                for x in s.safety]
+    if s.verdicts or s.statements:
+        out.append(Static(Content("Your results"), classes="summary-heading"))
+        for v in s.verdicts:
+            shown = f" ({v.score_words})" if v.score_words else ""
+            line = Content.assemble(inert(v.title), ": ", inert(v.band_label + shown, "bold"))
+            if v.line:
+                line = Content.assemble(line, "\n", inert(v.line))
+            out.append(Static(line, classes="summary-verdict"))
+        if s.statements:
+            out.append(Static(Content.assemble("Statements: ", (s.statements, "bold")),
+                              classes="summary-verdict"))
+    if s.next_steps:
+        out.append(Static(Content("Next steps that matter most"), classes="summary-heading"))
+        out.append(Static(Content("\n").join([Content.assemble("\u2022 ", inert(n.title))
+                                              for n in s.next_steps]), classes="summary-next"))
+    if out:
+        out[0].add_class("-first")
+    return out
 
 
 def statement_content(st: StatementResult) -> Content:
@@ -99,19 +149,18 @@ class ResultsScreen(QuizScreen):
         o = self.outcome
         with VerticalScroll(id="body"):
             yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
-            if o.ended_early:
-                yield Static(Content("An answer ended the questions early; what follows uses the "
-                                     "answers given."), classes="hint")
-            elif not o.complete:
-                yield Static(Content("Some questions were left unanswered; results use the answers "
-                                     "given."), classes="hint")
+            if status := status_line(o):
+                yield Static(Content(status), classes="hint", id="status")
             if not o.suggestions and not o.dimensions and not o.statements:
                 yield Static(Content("There is nothing to show for these answers."), classes="para")
+            with Vertical(id="summary"):
+                yield from summary_widgets(summarise(o))
+            held = held_back(o)
             for kind, items in grouped(o):
                 yield Static(Content(KIND_HEADINGS.get(kind, kind.title())), classes="heading")
                 for s in items:
-                    yield Static(suggestion_content(s), classes=f"suggestion -{kind}")
-            if o.dimensions:
+                    yield Static(suggestion_content(s, held.get(s.id)), classes=f"suggestion -{kind}")
+            if o.dimensions and not o.ended_early:
                 yield Static(Content("Your scores"), classes="heading")
                 for d in o.dimensions:
                     yield Static(dimension_content(d), classes="dimension")
@@ -144,14 +193,15 @@ class ResultsScreen(QuizScreen):
             return
         saved = self.query_one("#saved", Static)
         saved.update(Content(f"Saved to {path}"))
-        saved.scroll_visible(animate=False)
-        self.notify(f"Your results were saved to {path}", title="Exported", markup=False)
+        self.say(f"Exported: your results were saved to {path}")
+        # After the notice line has taken its place, so the scroll is measured on the final layout.
+        self.call_after_refresh(saved.scroll_visible, animate=False)
 
     def action_review(self) -> None:
-        self.post_message(self.ShowReview())
+        self.send(self.ShowReview())
 
     def action_save(self) -> None:
-        self.post_message(self.SaveAndLeave())
+        self.send(self.SaveAndLeave())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":

@@ -156,12 +156,12 @@ def test_compare_side_by_side(home: Home, bank: Bank, monkeypatch: pytest.Monkey
     header = next(line for line in out.splitlines() if "Dr. A" in line)
     assert header.index("Dr. A") < header.index("Dr. B")
     weight = next(line for line in out.splitlines() if line.startswith("How much it weighs"))
-    assert "Heavy (8)" in weight and "Light (3)" in weight
+    assert "Heavy (8 of 9)" in weight and "Light (3 of 9)" in weight
     assert "Consider talking to someone [next-step]" in out
 
     code, out, _ = run(monkeypatch, capsys, "compare", str(a), str(b), "--bank", str(FULL),
                        "--format", "md")
-    assert code == 0 and "| | Dr. A | Dr. B |" in out and "| Suggestions |" in out
+    assert code == 0 and "| | Dr. A<br>" in out and "| Dr. B<br>" in out and "| Suggestions |" in out
 
     code, out, _ = run(monkeypatch, capsys, "compare", str(a), str(b), "--bank", str(FULL),
                        "--format", "json")
