@@ -134,17 +134,8 @@ def point_values(facts: Facts, q: QInfo, dim: str, limit: int = 4096) -> set[int
         return {v * w for v in base}
     if kind not in ("single", "multiple"):
         return set()
-    pts: list[int] = []
-    touched = False
-    for _, o in dicts(q.data.get("options")):
-        sc = o.get("scores")
-        v = sc.get(dim) if isinstance(sc, dict) else None
-        if is_int(v):
-            touched = True
-            pts.append(v)
-        else:
-            pts.append(0)
-    if not touched:
+    pts = option_points(q, dim)
+    if pts is None:
         return set()
     if kind == "single":
         return set(pts)
@@ -156,6 +147,19 @@ def point_values(facts: Facts, q: QInfo, dim: str, limit: int = 4096) -> set[int
     return sums
 
 
+def option_points(q: QInfo, dim: str) -> list[int] | None:
+    """The points each option of a choice question adds to `dim` (0 where it names none), or None when
+    no option scores on it."""
+    pts: list[int] = []
+    touched = False
+    for _, o in dicts(q.data.get("options")):
+        sc = o.get("scores")
+        v = sc.get(dim) if isinstance(sc, dict) else None
+        touched = touched or is_int(v)
+        pts.append(v if is_int(v) else 0)
+    return pts if touched else None
+
+
 def contribution(facts: Facts, q: QInfo, dim: str) -> tuple[int, int] | None:
     """The lowest and highest points one question can add to a dimension, or None if none."""
     kind = q.kind
@@ -163,17 +167,8 @@ def contribution(facts: Facts, q: QInfo, dim: str) -> tuple[int, int] | None:
         vals = point_values(facts, q, dim)
         return (min(vals), max(vals)) if vals else None
     if kind in ("single", "multiple"):
-        scores = []
-        touched = False
-        for _, o in dicts(q.data.get("options")):
-            sc = o.get("scores")
-            v = sc.get(dim) if isinstance(sc, dict) else None
-            if is_int(v):
-                touched = True
-                scores.append(v)
-            else:
-                scores.append(0)
-        if not touched:
+        scores = option_points(q, dim)
+        if scores is None:
             return None
         if kind == "single":
             return (min(scores), max(scores))
