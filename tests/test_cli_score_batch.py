@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.engine.report import spreadsheet_safe
+from quiz.safe_text import spreadsheet_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 GAD7 = ROOT / "bench" / "banks" / "gad7.yaml"

@@ -6,7 +6,6 @@ write it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quiz.bank.model import Bank, Dimension, Question, Section, Work
@@ -204,11 +203,6 @@ def keyed_works(bank: Bank) -> list[tuple[str, list[Work]]]:
     """The bank's sources and reading, each under its heading, leaving out empty groups."""
     groups = [("Sources", list(bank.sources)), ("Reading", list(bank.reading))]
     return [(name, works) for name, works in groups if works]
-
-
-def safe_url(url: str) -> str:
-    """`url` when it is a plain http(s) address safe to link, else ""."""
-    return url if re.match(r"^https?://[^\s<>\"'`]+$", url) else ""
 
 
 def render(bank: Bank, fmt: str, answer_key: bool = False) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from quiz.authoring.handout import (
@@ -14,9 +13,9 @@ from quiz.authoring.handout import (
     meta_line,
     numbering,
     range_sentence,
-    safe_url,
 )
 from quiz.bank.model import Bank, Work
+from quiz.safe_text import html_escape, html_url
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#111}
@@ -40,7 +39,7 @@ a[href]:after{content:" (" attr(href) ")";font-size:90%}h2,h3{break-after:avoid;
 
 def _e(text: str) -> str:
     """Bank text as HTML text on one line: escaped, runs of white space as one space."""
-    return html.escape(" ".join(text.split()), quote=True)
+    return html_escape(" ".join(text.split()))
 
 
 def _html_paragraphs(text: str, cls: str = "") -> str:
@@ -50,8 +49,8 @@ def _html_paragraphs(text: str, cls: str = "") -> str:
 
 
 def _html_work(w: Work) -> str:
-    safe = safe_url(w.url)
-    link = f' <a href="{_e(safe)}">{_e(safe)}</a>' if safe else (f" {_e(w.url)}" if w.url else "")
+    href = html_url(w.url)
+    link = f' <a href="{href}">{href}</a>' if href else (f" {_e(w.url)}" if w.url else "")
     return _e(w.citation()) + link
 
 

@@ -13,9 +13,9 @@ from quiz.authoring.handout import (
     meta_line,
     numbering,
     range_sentence,
-    safe_url,
 )
 from quiz.bank.model import Bank, Question, Work
+from quiz.safe_text import clean, md_url
 
 # Escaped anywhere: emphasis, code, links, raw HTML, headings' closing `#`, tables, strikethrough.
 # Parentheses and `!` need no escape once `[` is escaped: no link or image can start.
@@ -24,7 +24,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 def md_text(text: str) -> str:
     """Bank text as Markdown that renders as exactly that text in the middle of a line."""
-    line = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    line = _MD_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
     return re.sub(r"&(?=#?[A-Za-z0-9]+;)", r"\\&", line)  # `&amp;` would become `&`
 
 
@@ -40,13 +40,8 @@ def md_paragraphs(text: str) -> str:
     return "\n\n".join(md_inline(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
-def _md_link(url: str) -> str:
-    safe = safe_url(url)
-    return f"<{safe}>" if safe else md_inline(url)
-
-
 def _md_work(w: Work) -> str:
-    return md_inline(w.citation()) + (f" {_md_link(w.url)}" if w.url else "")
+    return md_inline(w.citation()) + (f" {md_url(w.url)}" if w.url else "")
 
 
 def to_markdown(bank: Bank, answer_key: bool = False) -> str:

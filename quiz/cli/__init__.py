@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from quiz import __version__
 from quiz.errors import BankError, InputError, Problem, QuizError, UsageError
+from quiz.safe_text import clean
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -85,10 +86,10 @@ def _run(args_list: list[str]) -> int:
         print_problems(exc.problems)
         return EXIT_PROBLEMS
     except UsageError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
+        print(f"quiz: {clean(str(exc))}", file=sys.stderr)  # names files and banks: one safe layer
         return EXIT_USAGE
     except QuizError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
+        print(f"quiz: {clean(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("", file=sys.stderr)

@@ -13,6 +13,7 @@ from quiz.bank.model import Bank
 from quiz.cli.banks import resolve_bank_or_usage
 from quiz.engine.compare import Column, to_json, to_markdown, to_text
 from quiz.errors import QuizError
+from quiz.safe_text import clean, one_line
 from quiz.store import SavedInfo
 
 
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
                               loaded.changes))
     for c in columns:
         for note in c.notes:
-            print(f"{c.file}: {note}", file=sys.stderr)
+            print(one_line(f"{c.file}: {note}"), file=sys.stderr)
     render = {"text": to_text, "md": to_markdown, "json": to_json}[args.format]
-    sys.stdout.write(render(known_bank, columns))
+    text = render(known_bank, columns)
+    sys.stdout.write(text if args.format == "json" else clean(text))
     return 0

@@ -11,6 +11,7 @@ from quiz.authoring.handout import FORMATS, render
 from quiz.bank.check import load_bank
 from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
+from quiz.safe_text import clean, one_line
 from quiz.store.atomic import write_file
 
 
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
     bank = load_bank(resolve_bank_or_usage(args.bank))
     text = render(bank, args.format, args.answer_key)
     if args.output is None or args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(clean(text))
         return 0
     out = Path(args.output).expanduser()
     write_handout(out, text)
     key = " with the answer key" if args.answer_key else ""
-    print(f"Wrote {out}: {bank.title}, {len(bank.questions)} questions{key}.", file=sys.stderr)
+    print(one_line(f"Wrote {out}: {bank.title}, {len(bank.questions)} questions{key}."), file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from quiz.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from quiz.safe_text import clean
+from quiz.safe_text import one_line
 
 UNTRACKED = ("quiz keeps no list of saves made to a path you chose outside its data folder; delete "
              "those files yourself.")
@@ -34,14 +34,14 @@ def run(args: argparse.Namespace) -> int:
     inv = list_saved()
     out = sys.stdout
     if not inv.saved:
-        print(f"quiz has nothing saved for you (looked in {user_data_dir()}).", file=out)
+        print(one_line(f"quiz has nothing saved for you (looked in {user_data_dir()})."), file=out)
         _left_alone(inv.left_alone)
         print(UNTRACKED, file=out)
         return EXIT_OK
     print(f"quiz has saved {len(inv.saved)} file(s) for you:", file=out)
     for item in inv.saved:
-        note = f": {clean(item.note)}" if item.note else ""
-        print(f"  {item.path}  ({item.kind}{note})", file=out)
+        note = f": {item.note}" if item.note else ""
+        print("  " + one_line(f"{item.path}  ({item.kind}{note})"), file=out)  # file names are text too
     _left_alone(inv.left_alone)
     print(UNTRACKED, file=out)
     if not args.yes:
@@ -59,11 +59,11 @@ def run(args: argparse.Namespace) -> int:
     report = forget_all(inv)
     print(f"Removed {len(report.removed)} file(s):", file=out)
     for item in report.removed:
-        print(f"  {item.path}", file=out)
+        print(f"  {one_line(str(item.path))}", file=out)
     for folder in report.removed_folders:
-        print(f"Removed the empty folder {folder}", file=out)
+        print(one_line(f"Removed the empty folder {folder}"), file=out)
     for item, why in report.failed:
-        print(f"quiz: could not remove {item.path}: {why}", file=sys.stderr)
+        print(one_line(f"quiz: could not remove {item.path}: {why}"), file=sys.stderr)
     return EXIT_PROBLEMS if report.failed else EXIT_OK
 
 
@@ -71,4 +71,4 @@ def _left_alone(items: Any) -> None:
     if items:
         print("Left alone:", file=sys.stdout)
         for item in items:
-            print(f"  {item.path}  ({clean(item.note)})", file=sys.stdout)
+            print("  " + one_line(f"{item.path}  ({item.note})"), file=sys.stdout)

@@ -9,6 +9,7 @@ from typing import Any
 from quiz.bank.files import decode, read_bytes
 from quiz.bank.migrate import migrate_text
 from quiz.errors import BankError
+from quiz.safe_text import one_line
 
 
 def register(sub: Any) -> None:
@@ -43,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
             print(p.render(), file=sys.stderr)
         return 1
     for c in result.changes:
-        print(f"{args.bank}:{c.line}: {c.what}", file=sys.stderr)
+        print(one_line(f"{args.bank}:{c.line}: {c.what}"), file=sys.stderr)
     if result.problems:
         for p in result.problems:
             print(p.render(), file=sys.stderr)
-        print(f"quiz migrate: {args.bank} is still not valid; nothing written", file=sys.stderr)
+        print(one_line(f"quiz migrate: {args.bank} is still not valid; nothing written"), file=sys.stderr)
         return 1
     if not result.changes:
-        print(f"quiz migrate: {args.bank} is valid already; nothing to change", file=sys.stderr)
+        print(one_line(f"quiz migrate: {args.bank} is valid already; nothing to change"), file=sys.stderr)
     target = args.bank if args.in_place else args.output
     try:
         if target is None:
@@ -58,6 +59,6 @@ def run(args: argparse.Namespace) -> int:
         elif result.changes or not args.in_place:
             write_file(target, result.text, mode=0o644)
     except OSError as exc:
-        print(f"quiz migrate: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        print(one_line(f"quiz migrate: cannot write {target}: {exc.strerror}"), file=sys.stderr)
         return 2
     return 0

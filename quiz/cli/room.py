@@ -11,6 +11,7 @@ from quiz.bank.check import load_bank
 from quiz.errors import UsageError
 from quiz.paths import resolve_bank
 from quiz.room.totals import DEFAULT_MIN_COUNT, Room, RoomError, clear_room, export_csv, room_path
+from quiz.safe_text import one_line
 from quiz.store.atomic import write_file
 
 
@@ -47,7 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
             write_file(Path(args.output), text, mode=0o666)  # anonymous totals, for the facilitator to share
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
-        print(f"Wrote the totals of room `{args.name}` to {args.output}")
+        print(one_line(f"Wrote the totals of room `{args.name}` to {args.output}"))
     else:
         sys.stdout.write(text)
     return 0
@@ -63,5 +64,5 @@ def run_clear(args: argparse.Namespace) -> int:
     if not removed:
         print(f"No room named `{args.name}`; nothing to clear.")
     else:
-        print(f"Cleared room `{args.name}`: removed " + ", ".join(str(p) for p in removed))
+        print(one_line(f"Cleared room `{args.name}`: removed " + ", ".join(str(p) for p in removed)))
     return 0

@@ -16,6 +16,7 @@ from quiz.bank.check import load_bank
 from quiz.cli.banks import resolve_bank_or_usage
 from quiz.errors import UsageError
 from quiz.room.totals import Room, RoomError
+from quiz.safe_text import one_line
 from quiz.store.atomic import write_file
 
 
@@ -89,14 +90,15 @@ def run(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     url = share_address(args.host, args.port)
+    title = one_line(bank.title)  # the banner is bank text on the facilitator's terminal
     if is_loopback(args.host):
-        print(f"Serving \u201c{bank.title}\u201d on {url} (this computer only).")
+        print(f"Serving \u201c{title}\u201d on {url} (this computer only).")
     else:
-        print(f"Serving \u201c{bank.title}\u201d. Share this address: {url}")
+        print(f"Serving \u201c{title}\u201d. Share this address: {url}")
         print("Notice: anyone on this network can open it. Participants are never asked for a name.")
     if args.room:
-        print(f"Room `{args.room}`: only counts per option are kept. Show them with "
-              f"`quiz present {bank.id} --room {args.room}`.")
+        print(one_line(f"Room `{args.room}`: only counts per option are kept. Show them with "
+                       f"`quiz present {bank.id} --room {args.room}`."))
     print("Press ctrl+c to stop.")
     with tempfile.TemporaryDirectory(prefix="quiz-serve-") as tmp:
         server = Server(participant_command(path, args.room), host=args.host, port=args.port,

@@ -102,7 +102,14 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
     """The restored Session and the notes to show the person first."""
     from quiz.cli.passphrase import read_passphrase, with_passphrase
     from quiz.paths import sessions_dir
-    from quiz.store import StoreError, UnknownBank, latest_saved, load_session, protected_count
+    from quiz.store import (
+        StoreError,
+        UnknownBank,
+        latest_saved,
+        load_session,
+        protected_count,
+        sessions_folder_problem,
+    )
 
     known: list[str] = []
     if args.passphrase_prompt:
@@ -111,6 +118,8 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
             known.append(pw)
     notes: list[str] = []
     if args.resume == LATEST:
+        if problem := sessions_folder_problem():
+            raise StoreError(problem)
         info = latest_saved(bank.id, known[0] if known else None)
         skipped = protected_count() if not known else 0
         if info is None:

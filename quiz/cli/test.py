@@ -17,6 +17,7 @@ from quiz.authoring.reach_report import ReachReport, report_reachability
 from quiz.bank.check import check_file
 from quiz.cli.validate import collect
 from quiz.errors import Problem
+from quiz.safe_text import one_line
 
 
 def register(sub: Any) -> None:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     """Test every bank named."""
     files, bad = collect(args.paths)
     for msg in bad:
-        print(f"quiz test: {msg}", file=sys.stderr)
+        print(one_line(f"quiz test: {msg}"), file=sys.stderr)
     failures = 0
     for f in files:
         result = check_file(f)
@@ -47,19 +48,19 @@ def run(args: argparse.Namespace) -> int:
             continue
         bank, doc = result.bank, result.doc
         assert doc is not None  # a bank is only built from a parsed document
-        print(f"{f}: {bank.title}")
+        print(one_line(f"{f}: {bank.title}"))
         problems: list[Problem] = []
         results = run_examples(bank, doc)
         for r in results:
             if r.passed:
                 if not args.quiet:
-                    print(f"  pass  example \u201c{r.example.name}\u201d")
+                    print(f"  pass  example \u201c{one_line(r.example.name)}\u201d")
             else:
                 sys.stdout.flush()
-                print(f"  FAIL  example \u201c{r.example.name}\u201d", file=sys.stderr)
+                print(f"  FAIL  example \u201c{one_line(r.example.name)}\u201d", file=sys.stderr)
                 _err(r.problems)  # right under its FAIL line, on the same stream
                 problems.extend(r.problems)
-        with Progress(sys.stderr, f"{f}: searching") as progress:
+        with Progress(sys.stderr, one_line(f"{f}: searching")) as progress:
             reach = report_reachability(bank, doc, results, progress=progress.update)
         _print_reach(reach, quiet=args.quiet)
         _err(reach.problems)
@@ -81,10 +82,10 @@ def _print_reach(reach: ReachReport, quiet: bool) -> None:
     if not quiet:
         for r in reach.reached:
             if r.always:
-                print(f"  reach {r.goal.label} always fires (it has no `when`)")
+                print(one_line(f"  reach {r.goal.label} always fires (it has no `when`)"))
             else:
                 verb = {"suggestion": "fires for", "flag": "is raised by"}.get(r.goal.kind, "is reached for")
-                print(f"  reach {r.goal.label} {verb}: {r.answers}")
+                print(one_line(f"  reach {r.goal.label} {verb}: {r.answers}"))
         print(f"  reach questions: {reach.questions_shown} of {reach.questions} can be shown")
         if reach.flags:
             print(f"  reach flags: {reach.flags_raised} of {reach.flags} can be raised")

@@ -10,6 +10,7 @@ from typing import Any
 
 from quiz.bank.check import check_file
 from quiz.errors import Problem, counted
+from quiz.safe_text import json_safe, one_line
 
 
 def register(sub: Any) -> None:
@@ -59,19 +60,18 @@ def run(args: argparse.Namespace) -> int:
             "errors": bad,
             "problem_count": len(problems),
         }
-        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        print(json_safe(json.dumps(out, indent=2, ensure_ascii=False)))
     else:
         for msg in bad:
-            print(f"quiz validate: {msg}", file=sys.stderr)
+            print(one_line(f"quiz validate: {msg}"), file=sys.stderr)
         for r in results:
             for prob in sorted(r.problems + r.warnings):
                 print(prob.render(), file=sys.stderr)
             if r.bank is not None:
                 b = r.bank
-                print(f"ok  {r.file}: {b.title} ({counted(len(b.questions), 'question')}, "
-                      f"{counted(len(b.dimensions), 'dimension')}, "
-                      f"{counted(len(b.suggestions), 'suggestion')})")
+                print(one_line(f"ok  {r.file}: {b.title} ({counted(len(b.questions), 'question')}, "
+                               f"{counted(len(b.dimensions), 'dimension')}, "
+                               f"{counted(len(b.suggestions), 'suggestion')})"))
         if problems:
             n_files = sum(1 for r in results if r.problems)
             print(f"{counted(len(problems), 'problem')} in {counted(n_files, 'file')}", file=sys.stderr)

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import Outcome
-from quiz.engine.report import md_escape
 from quiz.engine.summary import band_words
 from quiz.errors import counted
-from quiz.safe_text import clean
+from quiz.safe_text import clean, json_safe, md_escape, one_line
 
 
 @dataclass(frozen=True)
@@ -28,13 +27,13 @@ class Column:
 
 def name(c: Column) -> str:
     """A column's label, or the file's name when it has none."""
-    return clean(c.label) or Path(c.file).name
+    return one_line(c.label) or one_line(Path(c.file).name)
 
 
 def when(c: Column) -> str:
     """When a column was saved, for a person: "2026-05-01 14:03 UTC" (the save's time as written when
     it is not the usual ISO form)."""
-    stamp = clean(c.saved_at)
+    stamp = one_line(c.saved_at)
     m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", stamp)
     if m is None:
         return stamp
@@ -48,7 +47,7 @@ def headings(columns: list[Column]) -> list[list[str]]:
     heads = [[name(c), when(c)] for c in columns]
     for c, head in zip(columns, heads, strict=True):
         if sum(1 for h in heads if h[:2] == head[:2]) > 1 and Path(c.file).name != head[0]:
-            head.append(Path(c.file).name)
+            head.append(one_line(Path(c.file).name))
     return [[line for line in head if line] for head in heads]
 
 
@@ -100,7 +99,7 @@ def to_text(bank: Bank, columns: list[Column]) -> str:
     out += [line(cells, clean(title)) for title, cells in table]
     out.append("")
     for c, head in zip(columns, heads, strict=True):
-        out.append(f"{head[0]} ({c.file}, saved {when(c)}):")
+        out.append(f"{head[0]} ({one_line(c.file)}, saved {when(c)}):")
         out += [f"  * {clean(s.title)} [{s.kind}]" for s in c.outcome.suggestions] or ["  (none)"]
         out.append("")
     out.append(clean(bank.disclaimer))
@@ -116,7 +115,7 @@ def to_markdown(bank: Bank, columns: list[Column]) -> str:
         out.append(f"| {md_escape(title)} | " + " | ".join(md_escape(x) for x in cells) + " |")
     sugg = ["<br>".join(md_escape(s.title) for s in c.outcome.suggestions) or "-" for c in columns]
     out.append("| Suggestions | " + " | ".join(sugg) + " |")
-    out += ["", "Files: " + "; ".join(f"{md_escape(name(c))}: `{c.file}` (saved {md_escape(when(c))})"
+    out += ["", "Files: " + "; ".join(f"{md_escape(name(c))}: {md_escape(c.file)} (saved {md_escape(when(c))})"
                                       for c in columns), "", md_escape(bank.disclaimer), ""]
     return "\n".join(out)
 
@@ -135,4 +134,4 @@ def to_json(bank: Bank, columns: list[Column]) -> str:
                             for s in c.outcome.suggestions],
         } for c in columns],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -12,7 +10,17 @@ from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, WorkRef
 from quiz.engine.summary import band_words, place_words, summarise
 from quiz.errors import Problem
-from quiz.safe_text import clean, one_line
+from quiz.safe_text import (
+    clean,
+    csv_cell,
+    html_escape,
+    html_url,
+    json_safe,
+    json_safe_bytes,
+    md_escape,
+    md_url,
+    one_line,
+)
 
 if TYPE_CHECKING:  # only for types: the batch reader (and YAML) stays unloaded for a session
     from quiz.engine.batch import Row
@@ -135,14 +143,8 @@ def to_text(outcome: Outcome) -> str:
     return "\n".join(lines) + "\n"
 
 
-def md_escape(text: str) -> str:
-    """Bank text as Markdown text: its syntax escaped so it cannot become links, images or HTML."""
-    # Bank text is text: escape Markdown syntax so it cannot become links, images or HTML.
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", text)
-
-
 def _md_work(w: WorkRef) -> str:
-    return (md_escape(w.citation) + (f" <{w.url}>" if w.url else "")
+    return (md_escape(w.citation) + (f" {md_url(w.url)}" if w.url else "")
             + (f" ({md_escape(w.note)})" if w.note else ""))
 
 
@@ -190,7 +192,7 @@ def to_markdown(outcome: Outcome) -> str:
             if s.id in held:
                 out += [md_escape(held_words(held[s.id])), ""]
             for res in s.resources:
-                bits = ", ".join(md_escape(x) for x in (res.contact, res.url) if x)
+                bits = ", ".join([md_escape(res.contact)] * bool(res.contact) + [md_url(res.url)] * bool(res.url))
                 out.append(f"- **{md_escape(res.name)}** ({md_escape(res.region)}): {bits}. "
                            f"Checked {md_escape(res.last_verified)}.")
             out += [f"- Read: {_md_work(w)}" for w in s.reading]
@@ -234,9 +236,17 @@ section{break-inside:avoid}.bands li.here{outline:2px solid #000}}
 """
 
 
+def _html_link(url: str) -> str:
+    """A link to a plain http(s) address; any other address is shown as text, never as a link."""
+    if not url:
+        return ""
+    href = html_url(url)
+    return f' <a href="{href}">{href}</a>' if href else f" {html_escape(url)}"
+
+
 def _html_work(w: WorkRef, label: str) -> str:
-    e = html.escape
-    link = f' <a href="{e(w.url)}">{e(w.url)}</a>' if w.url else ""
+    e = html_escape
+    link = _html_link(w.url)
     note = f' <span class="note">{e(w.note)}</span>' if w.note else ""
     return f"<li>{label}: {e(w.citation)}{link}{note}</li>"
 
@@ -244,7 +254,7 @@ def _html_work(w: WorkRef, label: str) -> str:
 def html_bands(d: DimensionResult) -> str:
     """Every band of a dimension as a row of boxes, lowest scores first, the person's marked (in words
     for a screen reader, by weight and fill for the eye)."""
-    e = html.escape
+    e = html_escape
     items = []
     for i, b in enumerate(d.band_labels):
         if i == d.band_place:
@@ -255,7 +265,7 @@ def html_bands(d: DimensionResult) -> str:
 
 
 def _html_summary(outcome: Outcome) -> list[str]:
-    e = html.escape
+    e = html_escape
     s = summarise(outcome)
     parts = ['<section class="summary"><h2>In short</h2>']
     if s.safety:
@@ -282,7 +292,7 @@ def _html_summary(outcome: Outcome) -> list[str]:
 def to_html(outcome: Outcome) -> str:
     """One self-contained HTML file (no scripts, no external assets) that prints well: the summary first,
     then the details."""
-    e = html.escape
+    e = html_escape
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{e(outcome.bank_title)}: results</title><style>{_CSS}</style></head><body>",
              f"<h1>{e(outcome.bank_title)}: results</h1>"]
@@ -302,7 +312,7 @@ def to_html(outcome: Outcome) -> str:
             parts.append("<ul>")
             parts += [f"<li>{e(r.text)}</li>" for r in s.reasons]
             for res in s.resources:
-                link = f' <a href="{e(res.url)}">{e(res.url)}</a>' if res.url else ""
+                link = _html_link(res.url)
                 parts.append(f"<li><strong>{e(res.name)}</strong> ({e(res.region)}) {e(res.contact)}{link}"
                              f" <small>checked {e(res.last_verified)}</small></li>")
             parts += [_html_work(w, "Read") for w in s.reading]
@@ -393,21 +403,9 @@ def jsonl_row(row: Row) -> bytes:
     """One answer set of a batch as a JSON Lines row: the outcome's JSON with its `line` and `errors`
     (empty), or only `format`, `line` and `errors` for a set that could not be scored."""
     if row.outcome is None:
-        return _encode({"format": FORMAT, "line": row.line,
-                        "errors": [p.to_json() for p in row.problems]}) + b"\n"
-    return outcome_json(row.outcome, row.line) + b"\n"
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A CSV cell a spreadsheet cannot run: text starting with = + - @, tab or carriage return gets a
-    leading `'`, so it is shown as text and never read as a formula (a plain number is left a number)."""
-    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
+        return json_safe_bytes(_encode({"format": FORMAT, "line": row.line,
+                                        "errors": [p.to_json() for p in row.problems]})) + b"\n"
+    return json_safe_bytes(outcome_json(row.outcome, row.line)) + b"\n"
 
 
 def csv_header(bank: Bank) -> list[str]:
@@ -415,7 +413,7 @@ def csv_header(bank: Bank) -> list[str]:
     cols = ["line"]
     for d in bank.dimensions:
         cols += [f"{d.id}.score", f"{d.id}.band"]
-    return [spreadsheet_safe(c) for c in [*cols, "suggestions", "ended_early", "errors"]]
+    return [csv_cell(c) for c in [*cols, "suggestions", "ended_early", "errors"]]
 
 
 def problem_words(p: Problem) -> str:
@@ -435,16 +433,17 @@ def csv_row(bank: Bank, row: Row) -> list[str]:
             cells += ["" if d.score is None else str(d.score), d.band or NO_BAND]
         cells += [";".join(s.id for s in o.suggestions), "true" if o.ended_early else "false"]
     cells.append(" | ".join(problem_words(p) for p in row.problems))
-    return [spreadsheet_safe(clean(c)) for c in cells]
+    return [csv_cell(c) for c in cells]
 
 
 RENDERERS = {"text": to_text, "md": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
 
 
 def render(outcome: Outcome, fmt: str) -> str:
-    """Render in a named format: text, md, html or json (JSON escapes control characters itself)."""
+    """Render in a named format: text, md, html or json; nothing in it acts on a terminal (JSON keeps its
+    data, with such characters as `\\uXXXX` escapes)."""
     out = RENDERERS[fmt](outcome)
-    return out if fmt == "json" else clean(out)
+    return json_safe(out) if fmt == "json" else clean(out)
 
 
 def bank_summary(bank: Bank) -> str:

@@ -20,11 +20,13 @@ from typing import Any
 from quiz.bank.model import DECLINED, Bank
 from quiz.errors import QuizError
 from quiz.paths import user_data_dir
+from quiz.safe_text import csv_cell, one_line
+from quiz.store.atomic import make_private_dirs
 
 DEFAULT_MIN_COUNT = 5
 """Totals for an item stay hidden until this many participants answered it (k-anonymity)."""
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")  # always fullmatch: `$` would let `name\n` through
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS answered (question TEXT PRIMARY KEY, n INTEGER NOT NULL);
@@ -53,8 +55,8 @@ def rooms_dir() -> Path:
 
 def room_path(name: str) -> Path:
     """The database file of a room, after checking the name."""
-    if not _NAME.match(name):
-        raise RoomError(f"`{name}` is not a usable room name: use 1 to 40 lowercase letters, digits, "
+    if not _NAME.fullmatch(name):
+        raise RoomError(f"`{one_line(name)}` is not a usable room name: use 1 to 40 lowercase letters, digits, "
                         "`-` or `_`, starting with a letter or digit")
     return rooms_dir() / f"{name}.sqlite3"
 
@@ -77,8 +79,7 @@ class Room:
         if not self.path.exists():
             if not create:
                 raise RoomError(f"no room named `{name}` (it is created by `quiz serve BANK --room {name}`)")
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(self.path.parent, 0o700)
+            make_private_dirs(self.path.parent)  # the data folder and its parents too, owner-only like saves
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
         try:
@@ -164,19 +165,22 @@ def export_csv(room: Room, bank: Bank | None, min_count: int = DEFAULT_MIN_COUNT
     """The room's totals as CSV; items below the threshold are listed without counts."""
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["question", "value", "label", "count", "answered"])
+    def row(*cells: object) -> None:  # bank and participant text: no formula cell, no raw ESC
+        w.writerow([csv_cell(c) for c in cells])
+
+    row("question", "value", "label", "count", "answered")
     data = room.all_totals()
     order: Iterable[str] = [q.id for q in bank.questions if q.id in data] if bank else sorted(data)
     for qid in order:
         n, counts = data[qid]
         q = bank.by_id.get(qid) if bank else None
         if n < min_count:
-            w.writerow([qid, "", f"fewer than {min_count} answers: hidden", "", n])
+            row(qid, "", f"fewer than {min_count} answers: hidden", "", n)
             continue
         values: list[Any] = [v for v, _ in q.choices()] if q else sorted(counts)
         for v in values:
             key = counter_keys(v)[0]
-            w.writerow([qid, key, q.label_of(v) if q else key, counts.get(key, 0), n])
+            row(qid, key, q.label_of(v) if q else key, counts.get(key, 0), n)
     return buf.getvalue()
 
 

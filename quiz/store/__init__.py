@@ -30,7 +30,14 @@ from quiz.store.inventory import (
     saved_sessions,
     session_files,
 )
-from quiz.store.saves import LoadedSession, find_bank, load_session, read_info, save_session
+from quiz.store.saves import (
+    LoadedSession,
+    find_bank,
+    load_session,
+    read_info,
+    save_session,
+    sessions_folder_problem,
+)
 
 __all__ = [
     "FORMAT",
@@ -64,6 +71,7 @@ __all__ = [
     "save_session",
     "saved_sessions",
     "session_files",
+    "sessions_folder_problem",
     "sniff",
     "write_file",
 ]

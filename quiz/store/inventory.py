@@ -10,7 +10,7 @@ from quiz.paths import sessions_dir, user_banks_dir, user_data_dir
 from quiz.store.atomic import TMP_SUFFIX
 from quiz.store.errors import StoreError
 from quiz.store.format import SUFFIX, SavedInfo, sniff
-from quiz.store.saves import read_info
+from quiz.store.saves import read_info, sessions_folder_problem
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,15 @@ def _session_files(folder: Path | None = None) -> list[Path]:
 
 
 def session_files() -> list[Path]:
-    """Every file in the sessions folder that may be a saved session, newest first (unchecked)."""
-    return _session_files()
+    """Every file in the sessions folder that may be a saved session, newest first (unchecked); none
+    while the folder is open to other users (`sessions_folder_problem` says so)."""
+    return [] if sessions_folder_problem() else _session_files()
 
 
 def _readable(passphrase: str | None) -> Iterator[SavedInfo]:
     """Saves in the sessions folder that can be read, newest first (protected ones only with
     `passphrase`: a protected file does not say its bank otherwise)."""
-    for p in _session_files():
+    for p in session_files():
         kind = sniff(p)
         if kind is None or (kind == "protected" and passphrase is None):
             continue
@@ -83,7 +84,7 @@ def latest_saved(bank_id: str, passphrase: str | None = None) -> SavedInfo | Non
 def protected_count() -> int:
     """How many protected saves the sessions folder holds (their banks are unknown without the
     passphrase)."""
-    return sum(1 for p in _session_files() if sniff(p) == "protected")
+    return sum(1 for p in session_files() if sniff(p) == "protected")
 
 
 def list_saved() -> Inventory:

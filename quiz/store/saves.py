@@ -17,7 +17,7 @@ from quiz.engine.session import Session
 from quiz.paths import sessions_dir, user_banks_dir
 from quiz.store.atomic import make_private_dirs, write_file
 from quiz.store.crypto import open_sealed, seal
-from quiz.store.errors import SaveError, UnknownBank, not_a_saved_session
+from quiz.store.errors import SaveError, StoreError, UnknownBank, not_a_saved_session
 from quiz.store.format import (
     MAX_LABEL,
     SUFFIX,
@@ -28,6 +28,10 @@ from quiz.store.format import (
     read_session_bytes,
     sniff,
 )
+
+SHOWN_DROPPED = 10
+"""How many left-out answers a resumed session names one by one; the rest are counted ("and 199,990
+more"), so a crafted file of 200,000 unknown answers cannot flood the screen."""
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,31 @@ def _fresh(folder: Path, stem: str) -> Path:
     return target
 
 
+def sessions_folder_problem(folder: Path | None = None) -> str:
+    """Why quiz will not load saves from the sessions folder, or "" when it may: a folder others can
+    write to (group- or world-writable) lets them plant or swap a save, so it is refused, not used."""
+    d = sessions_dir() if folder is None else folder
+    try:
+        mode = d.stat().st_mode
+    except OSError:
+        return ""  # no folder yet: nothing to load, and a save creates it owner-only
+    if not mode & 0o022:
+        return ""
+    return (f"the sessions folder {d} can be written by other users, so quiz will not load saves from it; "
+            f"make it yours alone with `chmod 700 {d}`")
+
+
+def _in_sessions_folder(path: Path) -> bool:
+    try:
+        return path.resolve().parent == sessions_dir().resolve()
+    except OSError:
+        return False
+
+
 def _open(path: Path, passphrase: str | None) -> tuple[dict[str, Any], bool]:
     name = str(path)
+    if _in_sessions_folder(path) and (problem := sessions_folder_problem()):
+        raise StoreError(problem)
     obj = parse_saved(name, read_session_bytes(path))
     protected = "protected" in obj
     if protected:
@@ -214,9 +241,11 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
     if dropped:
         changes.append(f"{len(dropped)} saved answer(s) no longer fit and were left out; "
                        f"{len(kept)} kept:")
-        for qid, why in dropped:
+        for qid, why in dropped[:SHOWN_DROPPED]:
             text = bank.by_id[qid].text if qid in bank.by_id else ""
             changes.append(f"- `{qid}`" + (f" (\u201c{text}\u201d)" if text else "") + f": {why}")
+        if len(dropped) > SHOWN_DROPPED:
+            changes.append(f"- and {len(dropped) - SHOWN_DROPPED:,} more")
     elif changed:
         changes.append(f"All {len(kept)} saved answer(s) still fit.")
     return LoadedSession(info.path, bank, MappingProxyType(kept), position, info.label,

@@ -377,9 +377,11 @@ class QuizApp(App[None]):
         """From the launcher: the list of saved sessions."""
         # The saves list and the store are imported when first needed: most runs never open a save,
         # and importing them at start-up cost about 0.8 MiB of peak memory (bench/startup.py).
-        from quiz.store import session_files
+        from quiz.store import session_files, sessions_folder_problem
         from quiz.ui.saved_list import SavedListScreen
 
+        if problem := sessions_folder_problem():  # its saves are left unlisted: say why
+            self.notify(clean(problem), severity="warning", markup=False)
         self.push_screen(SavedListScreen(session_files(), self.lookup_bank))
 
     def lookup_bank(self, bank_id: str) -> Bank | None:

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
+from quiz.safe_text import clean
 from quiz.store import SavedInfo, StoreError
 from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
@@ -285,7 +286,7 @@ class SavedListScreen(QuizScreen):
             return
         bank = self.find_bank(infos[0].bank_id)
         if bank is None:
-            self.notify(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with.",
+            self.notify(clean(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with."),
                         severity="error", markup=False)
             return
 
