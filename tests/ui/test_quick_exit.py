@@ -14,7 +14,7 @@ import pytest
 
 from quiz.bank.check import load_bank
 
-from .ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle
+from .ui_helpers import FULL, ROOT, SIZE, app_for, screen_name, screen_text, settle, wait_for
 
 PATHS = {
     "LauncherScreen": (),
@@ -37,7 +37,7 @@ async def test_ctrl_q_leaves_from_every_screen(screen: str, tmp_path: Path) -> N
         await settle(pilot)
         await pilot.press(*PATHS[screen])
         assert screen_name(app) == screen
-        assert "^q Quick exit" in screen_text(app).splitlines()[-1]
+        await wait_for(pilot, lambda: "^q Quick exit" in screen_text(app).splitlines()[-1])
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0

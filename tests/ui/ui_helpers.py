@@ -95,6 +95,16 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def wait_for(pilot: Pilot[Any], holds: Callable[[], bool], tries: int = 200) -> None:
+    """Let the app run until `holds()` is true: a redraw can lag a press on a busy machine. Bounded by a
+    number of pauses, never by a clock; fails with the screen's text when it never holds."""
+    for _ in range(tries):
+        if holds():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never held on {screen_name(pilot.app)}:\n{screen_text(pilot.app)}")
+
+
 def answer_keys(app: QuizApp) -> list[str]:
     """Keys that answer the question on screen with its first acceptable answer."""
     from quiz.ui.question import QuestionScreen
