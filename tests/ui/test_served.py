@@ -115,9 +115,10 @@ async def test_export_is_a_download_in_the_browser(short_bank: Bank, host: Path)
         shows_no_host_path(app, host)
         await pilot.press("2")  # HTML
         await pilot.press("enter")  # Download
-        assert isinstance(app.screen, ResultsScreen)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
         shows_no_host_path(app, host)
-        assert "quiz-results.html" in app.screen.notice
+        assert "quiz-results.html" in results.notice
     assert files_under(host) == []
     [(name, text, mime)] = deliveries.files
     assert name == "quiz-results.html" and mime == "text/html"
