@@ -99,8 +99,8 @@ async def test_a_save_reached_anyway_is_refused(short_bank: Bank, host: Path) ->
         assert isinstance(screen, ResultsScreen)
         screen.post_message(QuizScreen.SaveAndLeave())  # as if a key or a button had sent it
         await pilot.pause()
-        assert app.screen is screen and app.is_running
         assert "not offered" in screen.notice
+        assert app.screen is screen and app.is_running
         shows_no_host_path(app, host)
     assert files_under(host) == []
 
