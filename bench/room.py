@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,28 +77,40 @@ def room_total(env: dict[str, str], question: str) -> int:
 async def participant(url: str, ready: asyncio.Event, go: asyncio.Event, drawn: list[int]) -> None:
     import aiohttp
 
-    async with aiohttp.ClientSession() as http, http.ws_connect(url) as ws:
-        got = 0
+    page = url.split("/ws", 1)[0]
+    # As a browser does: open the page (it hands over the pass cookie), then the websocket from its origin.
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        async with http.get(page + "/") as response:
+            response.raise_for_status()
+        async with http.ws_connect(url, headers={"Origin": page}) as ws:
+            await drive(ws, ready, go, drawn)
 
-        async def reader() -> None:
-            nonlocal got
-            async for msg in ws:
-                if msg.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
-                    got += len(msg.data)
 
-        task = asyncio.create_task(reader())
-        while got < 2000:  # the intro screen has been drawn
-            await asyncio.sleep(0.05)
-        await ws.send_json(["stdin", "\r"])  # intro -> start
-        await asyncio.sleep(1.0)
-        await ws.send_json(["stdin", "\r"])  # section intro -> first question
-        await asyncio.sleep(1.0)
-        drawn.append(1)
-        ready.set()
-        await go.wait()
-        await ws.send_json(["stdin", "1"])  # answer the first question
-        await asyncio.sleep(3.0)
-        task.cancel()
+async def drive(ws: Any, ready: asyncio.Event, go: asyncio.Event, drawn: list[int]) -> None:
+    """One participant's keys, once connected."""
+    import aiohttp
+
+    got = 0
+
+    async def reader() -> None:
+        nonlocal got
+        async for msg in ws:
+            if msg.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
+                got += len(msg.data)
+
+    task = asyncio.create_task(reader())
+    while got < 2000:  # the intro screen has been drawn
+        await asyncio.sleep(0.05)
+    await ws.send_json(["stdin", "\r"])  # intro -> start
+    await asyncio.sleep(1.0)
+    await ws.send_json(["stdin", "\r"])  # section intro -> first question
+    await asyncio.sleep(1.0)
+    drawn.append(1)
+    ready.set()
+    await go.wait()
+    await ws.send_json(["stdin", "1"])  # answer the first question
+    await asyncio.sleep(3.0)
+    task.cancel()
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -105,7 +118,8 @@ async def run(args: argparse.Namespace) -> None:
     env = {"XDG_DATA_HOME": f"{tmp}/data", "HOME": f"{tmp}/home"}
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "quiz", "serve", args.bank, "--port", str(port),
-                             "--room", "bench"], env={**os.environ, **env},
+                             "--room", "bench", "--max-participants", str(args.participants),
+                             "--per-device", str(args.participants)], env={**os.environ, **env},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):

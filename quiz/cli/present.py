@@ -33,13 +33,14 @@ def run(args: argparse.Namespace) -> int:
     room = None
     if args.room:
         try:
-            room = Room(args.room, create=True)
+            room = Room(args.room, create=True, min_count=args.min_count)
             room.bind(bank)
         except RoomError as exc:
             raise UsageError(str(exc)) from None
     from quiz.ui.presenter import PresenterApp
 
-    app = PresenterApp(bank, room, args.min_count)
+    # The room publishes in steps of its own K, set when it was made: never show less than that.
+    app = PresenterApp(bank, room, max(args.min_count, room.min_count) if room else args.min_count)
     app.run()
     if room is not None:
         room.close()

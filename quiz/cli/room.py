@@ -23,8 +23,9 @@ def register(sub: Any) -> None:
     e = rs.add_parser("export", help="write the totals as CSV")
     e.add_argument("name", metavar="NAME")
     e.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    e.add_argument("--min-count", type=int, default=DEFAULT_MIN_COUNT, metavar="K",
-                   help=f"hide items fewer than K people answered (default {DEFAULT_MIN_COUNT})")
+    e.add_argument("--min-count", type=int, default=None, metavar="K",
+                   help="hide items fewer than K people answered (default and least: the room's own K, "
+                        f"{DEFAULT_MIN_COUNT} unless `quiz present --min-count` created the room)")
     e.set_defaults(func=run_export)
     c = rs.add_parser("clear", help="delete the room's totals")
     c.add_argument("name", metavar="NAME")
@@ -40,7 +41,7 @@ def run_export(args: argparse.Namespace) -> int:
             if bank_id:
                 path = resolve_bank(bank_id)
                 bank = load_bank(path) if path.exists() else None
-            text = export_csv(room, bank, max(1, args.min_count))
+            text = export_csv(room, bank, args.min_count)
     except RoomError as exc:
         raise UsageError(str(exc)) from None
     if args.output:

@@ -11,9 +11,17 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from quiz.bank.check import load_bank
 from quiz.cli.banks import resolve_bank_or_usage
+from quiz.cli.serve_gate import (
+    DEFAULT_IDLE_MINUTES,
+    DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PER_ADDRESS,
+    Gate,
+    new_join_code,
+)
 from quiz.errors import UsageError
 from quiz.room.totals import Room, RoomError
 from quiz.safe_text import one_line
@@ -31,6 +39,12 @@ def register(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--room", metavar="NAME",
                    help="collect anonymous totals into this room (see `quiz present --room`)")
+    p.add_argument("--max-participants", type=int, default=DEFAULT_MAX_PARTICIPANTS, metavar="N",
+                   help=f"sessions open at once, at most (default {DEFAULT_MAX_PARTICIPANTS})")
+    p.add_argument("--per-device", type=int, default=DEFAULT_PER_ADDRESS, metavar="N",
+                   help=f"sessions open at once from one address (default {DEFAULT_PER_ADDRESS})")
+    p.add_argument("--idle-minutes", type=float, default=DEFAULT_IDLE_MINUTES, metavar="M",
+                   help=f"end a session after M minutes with no key or click (default {DEFAULT_IDLE_MINUTES:g})")
     p.set_defaults(func=run)
 
 
@@ -54,6 +68,29 @@ def share_address(host: str, port: int) -> str:
         except OSError:
             host = socket.gethostname()
     return f"http://{host}:{port}"
+
+
+def make_gate(host: str, port: int, public_host: str, *, max_participants: int = DEFAULT_MAX_PARTICIPANTS,
+              per_address: int = DEFAULT_PER_ADDRESS, idle_minutes: float = DEFAULT_IDLE_MINUTES) -> Gate:
+    """The rules of this run: served names only; a fresh join code unless only this computer can connect."""
+    from quiz.cli.serve_server import served_hosts
+
+    hosts, any_ip = served_hosts(host, public_host)
+    return Gate(port=port, hosts=hosts, any_ip=any_ip,
+                join_code=None if is_loopback(host) else new_join_code(),
+                max_participants=max_participants, per_address=per_address, idle_seconds=idle_minutes * 60)
+
+
+def qr_lines(text: str) -> list[str]:
+    """`text` as a QR code for the terminal: segno's compact drawing, light modules as blocks (a phone
+    scans it off the facilitator's screen or a projector)."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(text, error="m", boost_error=False).terminal(out=out, compact=True, border=2)
+    return out.getvalue().splitlines()
 
 
 def private_templates(folder: Path) -> Path:
@@ -81,28 +118,42 @@ def run(args: argparse.Namespace) -> int:
     bank = load_bank(path)
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
+    if args.max_participants < 1 or args.per_device < 1:
+        raise UsageError("--max-participants and --per-device must be at least 1")
+    if not args.idle_minutes > 0:
+        raise UsageError("--idle-minutes must be more than 0")
     if args.room:
         try:
             with Room(args.room, create=True) as room:
                 room.bind(bank)
         except RoomError as exc:
             raise UsageError(str(exc)) from None
-    from textual_serve.server import Server
+    from quiz.cli.serve_server import QuizServer
 
     url = share_address(args.host, args.port)
     title = one_line(bank.title)  # the banner is bank text on the facilitator's terminal
+    gate = make_gate(args.host, args.port, urlsplit(url).hostname or args.host,
+                     max_participants=args.max_participants, per_address=args.per_device,
+                     idle_minutes=args.idle_minutes)
     if is_loopback(args.host):
         print(f"Serving \u201c{title}\u201d on {url} (this computer only).")
     else:
         print(f"Serving \u201c{title}\u201d. Share this address: {url}")
-        print("Notice: anyone on this network can open it. Participants are never asked for a name.")
+        print("Notice: anyone on this network who has the join code below can open it. Participants are "
+              "never asked for a name.")
     if args.room:
         print(one_line(f"Room `{args.room}`: only counts per option are kept. Show them with "
                        f"`quiz present {bank.id} --room {args.room}`."))
+    if gate.join_code is not None:
+        join = f"{url}/?code={gate.join_code}"
+        print(f"Join code: {gate.join_code} (asked for by the page; or open {join})")
+        print("\n".join(qr_lines(join)))
+    print(f"At most {gate.max_participants} participants at once, {gate.per_address} per device; "
+          f"a session ends after {args.idle_minutes:g} minutes with no key or click.")
     print("Press ctrl+c to stop.")
     with tempfile.TemporaryDirectory(prefix="quiz-serve-") as tmp:
-        server = Server(participant_command(path, args.room), host=args.host, port=args.port,
-                        title=bank.title, public_url=url, templates_path=private_templates(Path(tmp)))
+        server = QuizServer(participant_command(path, args.room), gate, host=args.host, port=args.port,
+                            title=bank.title, public_url=url, templates_path=private_templates(Path(tmp)))
         try:
             server.serve()
         except OSError as exc:

@@ -3,6 +3,13 @@
 The database holds only counters: how many participants answered each item, and how many chose each
 value. No row identifies a participant, no row links two answers, and nothing records when an answer
 was given, so the file cannot be used to rebuild any one person's answers.
+
+What anyone reads (the presenter, `quiz room export`) is the item's *published* figure, never the live
+counters. An item's figure is published only when the number who answered it has grown by at least K
+(the room's `min_count`) since its last published figure, and the decision looks only at that number,
+never at the values. So two readings either are the same, whatever the answers given in between, or
+differ by the answers of at least K more people, mixed together; and until K people answered, nothing
+is shown, not even how many answered. Answers changed in between are mixed into the next figure too.
 """
 
 from __future__ import annotations
@@ -32,6 +39,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS answered (question TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS counts (question TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
                                    PRIMARY KEY (question, value));
+CREATE TABLE IF NOT EXISTS published_answered (question TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS published (question TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+                                      PRIMARY KEY (question, value));
 """
 
 
@@ -41,7 +51,8 @@ class RoomError(QuizError):
 
 @dataclass(frozen=True)
 class ItemTotals:
-    """How many answered one item, and how many chose each value (None while below the threshold)."""
+    """One item's published figure: how many answered it and how many chose each value; 0 and None
+    while nothing is published (fewer than K answered), so a reading below K says nothing at all."""
 
     question: str
     answered: int
@@ -73,7 +84,11 @@ def counter_keys(value: Any) -> list[str]:
 class Room:
     """An open room database. Safe to use from many processes at once (WAL, short transactions)."""
 
-    def __init__(self, name: str, *, create: bool = False) -> None:
+    def __init__(self, name: str, *, create: bool = False, min_count: int = DEFAULT_MIN_COUNT) -> None:
+        """Open the room `name`; `create` makes it if missing, publishing in steps of `min_count` (K).
+
+        K is the room's from its creation on: a reader may ask for more (`totals`), never for less.
+        """
         self.name = name
         self.path = room_path(name)
         if not self.path.exists():
@@ -90,6 +105,10 @@ class Room:
         except sqlite3.DatabaseError as exc:
             raise RoomError(f"{self.path}: not a usable room database ({exc}); "
                             f"`quiz room clear {name}` removes it") from None
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('min_count', ?)", (str(max(1, min_count)),))
+        row = self.db.execute("SELECT value FROM meta WHERE key='min_count'").fetchone()
+        self.min_count = max(1, int(row[0])) if str(row[0]).isdigit() else DEFAULT_MIN_COUNT
+        """K: an item's figure is published only when this many more answered it since the last one."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -136,23 +155,52 @@ class Room:
                             (question,))
             elif was and not now:
                 cur.execute("UPDATE answered SET n = n - 1 WHERE question=? AND n > 0", (question,))
+            self._publish_if_due(cur, question)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
 
-    def totals(self, question: str, min_count: int = DEFAULT_MIN_COUNT) -> ItemTotals:
-        """Totals for one item; counts stay None until `min_count` participants answered it."""
-        row = self.db.execute("SELECT n FROM answered WHERE question=?", (question,)).fetchone()
+    def _publish_if_due(self, cur: sqlite3.Cursor, question: str) -> None:
+        """Publish the item's live counters once at least K more answered it than its last figure says.
+
+        Only the number who answered decides, never the values: whether a new answer makes a figure
+        appear says nothing about what it was.
+        """
+        row = cur.execute("SELECT n FROM answered WHERE question=?", (question,)).fetchone()
+        live = int(row[0]) if row else 0
+        row = cur.execute("SELECT n FROM published_answered WHERE question=?", (question,)).fetchone()
+        shown = int(row[0]) if row else 0
+        if live - shown < self.min_count:
+            return
+        cur.execute("DELETE FROM published WHERE question=?", (question,))
+        cur.execute("INSERT INTO published SELECT question, value, n FROM counts WHERE question=?", (question,))
+        cur.execute("INSERT INTO published_answered VALUES (?, ?) ON CONFLICT(question) DO UPDATE SET n = ?",
+                    (question, live, live))
+
+    def totals(self, question: str, min_count: int | None = None) -> ItemTotals:
+        """One item's published figure; (0, None) until one is published with at least `min_count`
+        answers (the room's K is the least: a reader can ask for more, not less)."""
+        row = self.db.execute("SELECT n FROM published_answered WHERE question=?", (question,)).fetchone()
         n = int(row[0]) if row else 0
-        if n < max(1, min_count):
-            return ItemTotals(question, n, None)
-        rows = self.db.execute("SELECT value, n FROM counts WHERE question=? ORDER BY value",
+        if n < max(self.min_count, min_count or 1):
+            return ItemTotals(question, 0, None)
+        rows = self.db.execute("SELECT value, n FROM published WHERE question=? ORDER BY value",
                                (question,)).fetchall()
         return ItemTotals(question, n, tuple((str(v), int(c)) for v, c in rows))
 
+    def published_totals(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """Every item's published figure: participant count and value counts (what the export shows)."""
+        out: dict[str, tuple[int, dict[str, int]]] = {}
+        for q, n in self.db.execute("SELECT question, n FROM published_answered"):
+            out[q] = (int(n), {})
+        for q, v, c in self.db.execute("SELECT question, value, n FROM published"):
+            out.setdefault(q, (0, {}))[1][v] = int(c)
+        return out
+
     def all_totals(self) -> dict[str, tuple[int, dict[str, int]]]:
-        """Every item's participant count and value counts (no threshold: for export by the host)."""
+        """Every item's live counters, unpublished: never shown to anyone (bench/room.py reads them to
+        see that an answer was counted)."""
         out: dict[str, tuple[int, dict[str, int]]] = {}
         for q, n in self.db.execute("SELECT question, n FROM answered"):
             out[q] = (int(n), {})
@@ -161,21 +209,26 @@ class Room:
         return out
 
 
-def export_csv(room: Room, bank: Bank | None, min_count: int = DEFAULT_MIN_COUNT) -> str:
-    """The room's totals as CSV; items below the threshold are listed without counts."""
+def export_csv(room: Room, bank: Bank | None, min_count: int | None = None) -> str:
+    """The room's published totals as CSV, the same figures the presenter shows.
+
+    Every item of the bank is listed whatever was answered; one with no figure published yet (fewer
+    than K answered) has no counts and no number answered.
+    """
     buf = io.StringIO()
     w = csv.writer(buf)
     def row(*cells: object) -> None:  # bank and participant text: no formula cell, no raw ESC
         w.writerow([csv_cell(c) for c in cells])
 
     row("question", "value", "label", "count", "answered")
-    data = room.all_totals()
-    order: Iterable[str] = [q.id for q in bank.questions if q.id in data] if bank else sorted(data)
+    data = room.published_totals()
+    k = max(room.min_count, min_count or 1)
+    order: Iterable[str] = [q.id for q in bank.questions if q.choices()] if bank else sorted(data)
     for qid in order:
-        n, counts = data[qid]
+        n, counts = data.get(qid, (0, {}))
         q = bank.by_id.get(qid) if bank else None
-        if n < min_count:
-            row(qid, "", f"fewer than {min_count} answers: hidden", "", n)
+        if n < k:
+            row(qid, "", f"fewer than {k} answers: hidden", "", "")
             continue
         values: list[Any] = [v for v, _ in q.choices()] if q else sorted(counts)
         for v in values:

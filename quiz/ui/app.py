@@ -38,6 +38,10 @@ MIN_WIDTH, MIN_HEIGHT = 70, 20
 80x23; a split pane is narrower). The width is the question screen's key bar with "Prefer not to
 say" (66 cells), whole; every screen's text reflows to it."""
 
+SERVED_NO_SAVE = ("Saving is not offered here: this quiz runs on someone else's computer. "
+                  "Export… downloads your results to this browser instead.")
+"""Said when a save is asked for in a served app."""
+
 ALWAYS_ACTS = frozenset({"ctrl+q"})
 """Keys the input guard never holds back: the quick exit leaves at once, whatever is on screen."""
 
@@ -59,7 +63,8 @@ class QuizApp(App[None]):
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
                  user_dir: Path | None = None, launcher: bool | None = None,
-                 checking: Started | None = None, clock: Clock | None = None) -> None:
+                 checking: Started | None = None, clock: Clock | None = None,
+                 served: bool | None = None) -> None:
         """Create the app.
 
         Args:
@@ -73,8 +78,11 @@ class QuizApp(App[None]):
                 runs in a worker once the intro is drawn, and nothing starts until it passes; if it
                 finds problems the app leaves and `run_app` raises them.
             clock: The input guard's clock (default `time.monotonic`; tests pass one they advance).
+            served: Running for a browser through `quiz serve` (default: Textual's `is_web`): nothing
+                is written on the serving computer and no path of it is shown.
         """
         super().__init__()
+        self._served = served
         self.guard = InputGuard(clock) if clock is not None else InputGuard()
         """Holds back keys pressed before a screen is drawn or in the moment after (quiz.ui.guard)."""
         self.start_bank = bank
@@ -101,6 +109,12 @@ class QuizApp(App[None]):
         self.problems: tuple[Problem, ...] = ()
         """What the last stage of the check found; the app leaves at once when it finds any."""
         self._start_when_checked = False
+
+    @property
+    def served(self) -> bool:
+        """Whether a participant's browser runs this app (`quiz serve`): then the serving computer is
+        not theirs, so nothing is saved on it and an export is a download in their browser."""
+        return self.is_web if self._served is None else self._served
 
     @property
     def session(self) -> Session | None:
@@ -364,6 +378,12 @@ class QuizApp(App[None]):
 
         if self.session is None:
             return
+        if self.served:
+            # The computer serving this app is the facilitator's, not the participant's: the keys and
+            # buttons are hidden when served, and a save that is reached anyway is refused.
+            if isinstance(self.screen, QuizScreen):
+                self.screen.say(SERVED_NO_SAVE)
+            return
 
         def saved(path: Path | None) -> None:
             if path is not None:
@@ -377,6 +397,8 @@ class QuizApp(App[None]):
         """From the launcher: the list of saved sessions."""
         # The saves list and the store are imported when first needed: most runs never open a save,
         # and importing them at start-up cost about 0.8 MiB of peak memory (bench/startup.py).
+        if self.served:
+            return  # the serving computer's saves are not a participant's to list
         from quiz.store import session_files, sessions_folder_problem
         from quiz.ui.saved_list import SavedListScreen
 
@@ -415,10 +437,11 @@ class QuizApp(App[None]):
 
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
              shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
-             checking: Started | None = None, clock: Clock | None = None) -> QuizApp:
+             checking: Started | None = None, clock: Clock | None = None,
+             served: bool | None = None) -> QuizApp:
     """The app, as the command line and the tests build it."""
     return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir,
-                   checking=checking, clock=clock)
+                   checking=checking, clock=clock, served=served)
 
 
 def run_app(bank: Bank | None = None, session: Session | None = None,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.ui.guard import InputGuard
+
+
+def served(app: App[object]) -> bool:
+    """Whether `app` runs for a participant's browser (`quiz serve`), where nothing is saved."""
+    return bool(getattr(app, "served", False))
 
 
 class QuizScreen(Screen[None]):
@@ -40,6 +46,10 @@ class QuizScreen(Screen[None]):
         """The app's input guard (None in an app without one)."""
         guard = getattr(self.app, "guard", None)
         return guard if isinstance(guard, InputGuard) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Served, "save and leave" would write on the facilitator's computer: not offered at all.
+        return not (action == "save" and served(self.app))
 
     def on_screen_resume(self) -> None:
         self.changed()

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quiz.ui.actions import key_bar
+from quiz.ui.base import served
 from quiz.ui.choices import ANSWER_KEYS
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -127,13 +128,15 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        hidden_save = served(self.app)
         with Vertical(id="dialog"):
             yield Static(Content("Keys"), classes="title")
             with VerticalScroll(id="help-body"):
                 for group, keys in KEYS:
                     yield Static(Content.styled(group, "bold underline"), classes="help-group")
                     with Grid(classes="help-keys"):
-                        yield from help_cells(keys)
+                        # Served (`quiz serve`), saving is not offered, so its key is not listed.
+                        yield from help_cells(tuple(k for k in keys if not (k[0] == "ctrl+s" and hidden_save)))
         yield key_bar()
 
     def on_mount(self) -> None:

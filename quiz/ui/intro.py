@@ -14,11 +14,14 @@ from textual.widgets import Static
 from quiz.bank.model import Bank
 from quiz.engine.count import length
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen, notice_line
+from quiz.ui.base import QuizScreen, notice_line, served
 from quiz.ui.text import inert
 
 PRIVACY = ("Nothing is stored or sent unless you choose to save or export. Answers stay in memory "
            "and are gone when you leave, unless you save them (ctrl+s); ctrl+q leaves at once.")
+SERVED_PRIVACY = ("Nothing is stored: answers stay in memory and are gone when you leave; ctrl+q leaves at "
+                  "once. Export… on the results downloads them to this browser.")
+"""The privacy line of a served app (`quiz serve`), where saving is not offered."""
 WHAT_IT_IS = "one question at a time, and results that say why each suggestion appears."
 WHAT_IT_IS_NOT = "a diagnosis, therapy, or a test you can fail."
 
@@ -58,7 +61,8 @@ class IntroScreen(QuizScreen):
                 head += [inert(b.description), "\n\n"]
             head.append((" · ".join(facts), "italic $text-muted"))
             yield Static(Content.assemble(*head), classes="para", id="head")
-            yield Static(Content.assemble(("Privacy: ", "bold"), PRIVACY), classes="para privacy")
+            yield Static(Content.assemble(("Privacy: ", "bold"),
+                                          SERVED_PRIVACY if served(self.app) else PRIVACY), classes="para privacy")
             yield Static(Content.assemble(("What this is: ", "bold"), WHAT_IT_IS, " ",
                                           ("What it is not: ", "bold"), WHAT_IT_IS_NOT),
                          classes="para")

@@ -176,7 +176,7 @@ class QuestionScreen(QuizScreen):
             return self.question.can_skip
         if action == "decline":
             return self.question.prefer_not_to_say
-        return True
+        return super().check_action(action, parameters)
 
     # -- answering -----------------------------------------------------------------------------------
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:

@@ -18,7 +18,7 @@ from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, Stat
 from quiz.engine.report import DETAILS, KIND_HEADINGS, grouped, held_back, held_words, missing_words, status_line
 from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
-from quiz.ui.base import QuizScreen, notice_line
+from quiz.ui.base import QuizScreen, notice_line, served
 from quiz.ui.text import inert
 
 BAR_WIDTH = 24
@@ -125,6 +125,11 @@ def statement_content(st: StatementResult) -> Content:
     return Content.assemble(*parts)
 
 
+SERVED_HINT = ("Nothing has been saved, here or on the computer serving this quiz. Export… downloads your "
+               "results to this browser.")
+"""The saving line of a served app (`quiz serve`)."""
+
+
 class ResultsScreen(QuizScreen):
     """What the answers add up to, and what might help, each with the reason it appears."""
 
@@ -171,7 +176,8 @@ class ResultsScreen(QuizScreen):
                     yield Static(statement_content(st), classes="statement")
             yield Static(Content("About these results"), classes="heading")
             yield Static(inert(o.disclaimer), classes="para disclaimer")
-            yield Static(Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
+            yield Static(Content(SERVED_HINT if served(self.app) else
+                                 "Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
                                  "only where you say."),
                          classes="hint", id="saved")
         home = [action_button("Other banks", "home")] if self.can_go_home else []
@@ -192,8 +198,12 @@ class ResultsScreen(QuizScreen):
         if path is None:
             return
         saved = self.query_one("#saved", Static)
-        saved.update(Content(f"Saved to {path}"))
-        self.say(f"Exported: your results were saved to {path}")
+        if served(self.app):  # a download: the name is the participant's browser's, never a host path
+            saved.update(Content(f"Sent to your browser as {path.name}"))
+            self.say(f"Exported: your browser downloads {path.name}")
+        else:
+            saved.update(Content(f"Saved to {path}"))
+            self.say(f"Exported: your results were saved to {path}")
         # After the notice line has taken its place, so the scroll is measured on the final layout.
         self.call_after_refresh(saved.scroll_visible, animate=False)
 
@@ -206,7 +216,7 @@ class ResultsScreen(QuizScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":
             return self.can_go_home
-        return True
+        return super().check_action(action, parameters)
 
     def action_home(self) -> None:
         if self.can_go_home:

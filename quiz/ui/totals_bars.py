@@ -27,8 +27,8 @@ class TotalsBars(Static):
         self.display = True
         t = Text()
         if totals.counts is None:
-            t.append(f"Room totals appear once {min_count} people have answered "
-                     f"({totals.answered} so far).", style="italic")
+            # No count below K: how many answered so far would itself give answers away.
+            t.append(f"Room totals appear once {min_count} people have answered.", style="italic")
             self.update(t)
             return
         counts = dict(totals.counts)

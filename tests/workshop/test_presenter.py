@@ -33,7 +33,7 @@ async def test_next_reveals_statement_then_moves_on(bank: Bank) -> None:
 
 
 async def test_room_totals_show_only_from_k(data_home: Path, bank: Bank) -> None:
-    room = Room("live", create=True)
+    room = Room("live", create=True, min_count=3)  # a room publishes in steps of 3
     room.bind(bank)
     app = PresenterApp(bank, room, min_count=3)
     async with app.run_test(size=(80, 24)) as pilot:
