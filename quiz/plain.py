@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO, assert_never
 
 from quiz.bank.model import DECLINED, Bank, Question, Section
@@ -34,7 +35,8 @@ class PlainRunner:
 
     def __init__(self, bank: Bank, inp: TextIO, out: TextIO, session: Session | None = None,
                  notes: Sequence[str] = (),
-                 read_secret: Callable[[str], str] | None = None) -> None:
+                 read_secret: Callable[[str], str] | None = None,
+                 resumed_from: Path | None = None) -> None:
         """Args:
             bank: The bank to take.
             inp: Where answers come from.
@@ -43,6 +45,7 @@ class PlainRunner:
             notes: Said after the intro, e.g. what changed since a resumed session was saved.
             read_secret: Reads a passphrase without echo when the person saves with protection
                 (default: `getpass.getpass`).
+            resumed_from: The saved file `session` was loaded from, which leaving keeps.
         """
         self.bank = bank
         self.resumed = session is not None
@@ -52,6 +55,7 @@ class PlainRunner:
         self.out = out
         self.notes = tuple(notes)
         self.read_secret = read_secret or (lambda prompt: getpass.getpass(prompt))
+        self.resumed_from = resumed_from
 
     def say(self, text: str = "") -> None:
         self.out.write(clean(text) + "\n")
@@ -101,7 +105,8 @@ class PlainRunner:
                     step = self.flow.step  # not saved: ask again where the person was
         except _Quit:
             self.say("")
-            self.say("You left. Nothing was saved.")
+            self.say(f"You left. Nothing new was saved; your earlier save is still at {self.resumed_from}."
+                     if self.resumed_from is not None else "You left. Nothing was saved.")
             return 0
         except _Eof:
             self.say("")

@@ -18,7 +18,7 @@ from quiz.store.errors import (
     UnknownBank,
     WrongPassphrase,
 )
-from quiz.store.format import FORMAT, FORMAT_VERSION, MAX_LABEL, MAX_SESSION_BYTES, SUFFIX, SavedInfo, sniff
+from quiz.store.format import FORMAT, FORMAT_VERSION, MAX_LABEL, MAX_SESSION_BYTES, SUFFIX, SavedInfo, sniff, when_words
 from quiz.store.inventory import (
     ForgetReport,
     Inventory,
@@ -30,7 +30,7 @@ from quiz.store.inventory import (
     saved_sessions,
     session_files,
 )
-from quiz.store.saves import LoadedSession, find_bank, load_session, read_info, save_session
+from quiz.store.saves import LoadedSession, find_bank, load_session, read_info, remove_earlier, save_session
 
 __all__ = [
     "FORMAT",
@@ -61,9 +61,11 @@ __all__ = [
     "make_private_dirs",
     "protected_count",
     "read_info",
+    "remove_earlier",
     "save_session",
     "saved_sessions",
     "session_files",
     "sniff",
+    "when_words",
     "write_file",
 ]

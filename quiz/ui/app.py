@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from quiz.bank.check import CheckResult, Started, finish_check
 from quiz.bank.model import Bank
@@ -31,6 +31,8 @@ from quiz.ui.review import ReviewScreen
 from quiz.ui.section import SectionScreen
 
 if TYPE_CHECKING:
+    from quiz.store import LoadedSession
+    from quiz.ui.save import Saved
     from quiz.ui.saved_list import SavedListScreen
 
 MIN_WIDTH, MIN_HEIGHT = 70, 20
@@ -59,7 +61,8 @@ class QuizApp(App[None]):
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
                  user_dir: Path | None = None, launcher: bool | None = None,
-                 checking: Started | None = None, clock: Clock | None = None) -> None:
+                 checking: Started | None = None, clock: Clock | None = None,
+                 resumed_from: LoadedSession | None = None) -> None:
         """Create the app.
 
         Args:
@@ -73,6 +76,7 @@ class QuizApp(App[None]):
                 runs in a worker once the intro is drawn, and nothing starts until it passes; if it
                 finds problems the app leaves and `run_app` raises them.
             clock: The input guard's clock (default `time.monotonic`; tests pass one they advance).
+            resumed_from: The save `session` was loaded from (`quiz take --resume`).
         """
         super().__init__()
         self.guard = InputGuard(clock) if clock is not None else InputGuard()
@@ -96,6 +100,11 @@ class QuizApp(App[None]):
         """The reveal screen, made at the first statement answered and reused for the others."""
         self.saved_to: Path | None = None
         """Where "save and leave" wrote the session; run_app says so once the app has closed."""
+        self.saved_lines: tuple[str, ...] = ()
+        """What run_app prints once the app has closed: where the save went, how to carry on."""
+        self.earlier = resumed_from
+        """The save the open session was resumed from: the results say it exists, and saving again
+        offers to replace it."""
         self.checking = checking
         """The open bank's check while its last stage runs; None once it passed (or when none ran here)."""
         self.problems: tuple[Problem, ...] = ()
@@ -151,10 +160,23 @@ class QuizApp(App[None]):
         # when it comes back to the app to run a binding, so a burst never reaches the next screen.
         if isinstance(event, events.Key) and event.key in ALWAYS_ACTS:
             pass
+        elif isinstance(event, events.Key) and event.key != "enter" and self._typing_into_dialog():
+            # Typing into a dialog's fields is never an answer: a label, Tab and a passphrase typed
+            # ahead (as a password manager does) all land where they were aimed. Only enter, which
+            # would submit, waits out the guard.
+            pass
         elif isinstance(event, (events.Key, events.MouseDown, events.MouseUp)) and not self.guard.open:
             event.stop()
             return
         await super().on_event(event)
+
+    def _typing_into_dialog(self) -> bool:
+        """Whether the screen on top is a dialog of text fields (save, export, passphrase)."""
+        if not isinstance(self.screen, ModalScreen):
+            return False
+        from quiz.ui.form_dialog import FormDialog
+
+        return isinstance(self.screen, FormDialog)
 
     def action_quick_exit(self) -> None:
         """Leave at once: nothing is saved and nothing is printed."""
@@ -224,7 +246,8 @@ class QuizApp(App[None]):
             case Review():
                 screen = ReviewScreen(session, step.focus)
             case Results():
-                screen = ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher)
+                screen = ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher,
+                                       earlier=self.earlier)
             case _:
                 assert_never(step)
         screen.say(said)
@@ -303,12 +326,14 @@ class QuizApp(App[None]):
         self.bank = message.bank
         self.banks.setdefault(message.bank.id, message.bank)
         self.flow = None
+        self.earlier = None
         self.push_screen(IntroScreen(message.bank, can_go_back=True))
 
     @on(QuizScreen.Home)
     def _home(self) -> None:
         """Back to the launcher, forgetting the session."""
         self.flow = None
+        self.earlier = None
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
             self.pop_screen()
 
@@ -365,12 +390,13 @@ class QuizApp(App[None]):
         if self.session is None:
             return
 
-        def saved(path: Path | None) -> None:
-            if path is not None:
-                self.saved_to = path
+        def saved(done: Saved | None) -> None:
+            if done is not None:
+                self.saved_to = done.path
+                self.saved_lines = done.lines
                 self.exit()
 
-        self.push_screen(SaveScreen(self.session, sessions_dir()), saved)
+        self.push_screen(SaveScreen(self.session, sessions_dir(), self.earlier), saved)
 
     @on(LauncherScreen.OpenSaves)
     def _open_saves(self) -> None:
@@ -402,10 +428,13 @@ class QuizApp(App[None]):
             self.pop_screen()
         self.bank = loaded.bank
         self.flow = Flow(loaded.session())
+        self.earlier = loaded
         self._push_next = True  # above the launcher, which back and "Other banks" return to
         self.show_step(self.flow.resume())
         label = f" \u201c{clean(loaded.label)}\u201d" if loaded.label else ""
-        lines = [f"Resumed: carrying on{label}, saved {loaded.saved_at}.",
+        from quiz.store import when_words
+
+        lines = [f"Resumed: carrying on{label}, saved {when_words(loaded.saved_at)}.",
                  *(clean(change) for change in loaded.changes)]
         if isinstance(self.screen, QuizScreen):
             self.screen.say("\n".join(filter(None, [self.screen.notice, *lines])))
@@ -413,14 +442,16 @@ class QuizApp(App[None]):
 
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
              shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
-             checking: Started | None = None, clock: Clock | None = None) -> QuizApp:
+             checking: Started | None = None, clock: Clock | None = None,
+             resumed_from: LoadedSession | None = None) -> QuizApp:
     """The app, as the command line and the tests build it."""
     return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir,
-                   checking=checking, clock=clock)
+                   checking=checking, clock=clock, resumed_from=resumed_from)
 
 
 def run_app(bank: Bank | None = None, session: Session | None = None,
-            notes: Sequence[str] = (), checking: Started | None = None) -> int:
+            notes: Sequence[str] = (), checking: Started | None = None,
+            resumed_from: LoadedSession | None = None) -> int:
     """Run the app full-screen until the person leaves; returns the exit code.
 
     Args:
@@ -428,13 +459,14 @@ def run_app(bank: Bank | None = None, session: Session | None = None,
         session: Carry on from this restored session of `bank`.
         notes: Lines to show first, as notifications.
         checking: `bank`'s check, still to finish (see QuizApp); BankError if it finds problems.
+        resumed_from: The save `session` was loaded from.
     """
 
-    app = make_app(bank, session=session, notes=notes, checking=checking)
+    app = make_app(bank, session=session, notes=notes, checking=checking, resumed_from=resumed_from)
     app.run()
     if app.problems:
         raise BankError(list(app.problems))
-    if app.saved_to is not None:
-        # After the app has left the alternate screen, so the line stays in the terminal.
-        print(f"Saved to {app.saved_to}")
+    for line in app.saved_lines:
+        # After the app has left the alternate screen, so the lines stay in the terminal.
+        print(line)
     return app.return_code or 0

@@ -4,7 +4,7 @@ most), then the details: every suggestion with why, its reading and sources, the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +20,9 @@ from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.text import inert
+
+if TYPE_CHECKING:
+    from quiz.store import LoadedSession
 
 BAR_WIDTH = 24
 """About how wide a dimension's bar is: one segment per band, the person's filled."""
@@ -139,11 +142,19 @@ class ResultsScreen(QuizScreen):
     class ShowReview(Message):
         """Review the answers, to change some."""
 
-    def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False) -> None:
+    def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False,
+                 earlier: LoadedSession | None = None) -> None:
+        """Args:
+            outcome: What the answers add up to.
+            bank: The bank taken.
+            can_go_home: Offer "Other banks" (the launcher is beneath).
+            earlier: The save these answers were resumed from, which still exists.
+        """
         super().__init__()
         self.outcome = outcome
         self.bank = bank
         self.can_go_home = can_go_home
+        self.earlier = earlier
 
     def compose(self) -> ComposeResult:
         o = self.outcome
@@ -171,9 +182,7 @@ class ResultsScreen(QuizScreen):
                     yield Static(statement_content(st), classes="statement")
             yield Static(Content("About these results"), classes="heading")
             yield Static(inert(o.disclaimer), classes="para disclaimer")
-            yield Static(Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
-                                 "only where you say."),
-                         classes="hint", id="saved")
+            yield Static(self.saved_words(), classes="hint", id="saved")
         home = [action_button("Other banks", "home")] if self.can_go_home else []
         yield notice_line(self)
         yield action_row(action_button("Review answers", "review"), *home,
@@ -182,6 +191,17 @@ class ResultsScreen(QuizScreen):
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
+
+    def saved_words(self) -> Content:
+        """What is saved of these answers, and how to save (the line closing the results)."""
+        if self.earlier is None:
+            return Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
+                           "only where you say.")
+        from quiz.store import when_words
+
+        return Content(f"Your earlier save is still at {self.earlier.path} (saved "
+                       f"{when_words(self.earlier.saved_at)}), with your answers as they were then. "
+                       "Save and leave (ctrl+s) saves them as they are now; export writes a report.")
 
     def action_export(self) -> None:
         from quiz.ui.export import ExportScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
-from quiz.store import SavedInfo, StoreError
+from quiz.store import SavedInfo, StoreError, when_words
 from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
 from quiz.ui.text import inert
@@ -65,9 +65,10 @@ def read_saved(files: list[Path]) -> list[SavedEntry]:
 
 def _modified(p: Path) -> str:
     try:
-        return datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        stamp = datetime.fromtimestamp(p.stat().st_mtime, UTC)
     except OSError:
         return "?"
+    return when_words(stamp.isoformat())
 
 
 def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
@@ -83,7 +84,7 @@ def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
     label = inert(i.label, "bold") if i.label else Content.styled("(no label)", "bold italic")
     lock = " (protected)" if entry.protected else ""
     return Content.assemble(box, label, " · ", inert(i.bank_title or i.bank_id), lock, "\n    ",
-                            f"saved {i.saved_at} · {i.answered} answer(s) · {entry.path.name}")
+                            f"saved {when_words(i.saved_at)} · {i.answered} answer(s) · {entry.path.name}")
 
 
 class SavedListScreen(QuizScreen):
