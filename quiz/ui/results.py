@@ -24,6 +24,10 @@ from quiz.ui.text import inert
 if TYPE_CHECKING:
     from quiz.store import LoadedSession
 
+ENDED_HERE = ("Because of one of your answers, the questions stop here and nothing was scored. What might "
+              "help is below. Review answers (r) changes an answer given by mistake.")
+"""What the results say when an answer ended the questions early (an `end: true` option)."""
+
 BAR_WIDTH = 24
 """About how wide a dimension's bar is: one segment per band, the person's filled."""
 
@@ -159,11 +163,17 @@ class ResultsScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         o = self.outcome
         with VerticalScroll(id="body"):
-            yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
-            if status := status_line(o):
-                yield Static(Content(status), classes="hint", id="status")
-            if not o.suggestions and not o.dimensions and not o.statements:
-                yield Static(Content("There is nothing to show for these answers."), classes="para")
+            if o.ended_early:
+                # Plainly: the questions stopped, nothing was scored; what might help follows.
+                yield Static(Content.assemble(inert(o.bank_title), ": the questions end here"),
+                             classes="title")
+                yield Static(Content(ENDED_HERE), classes="para", id="status")
+            else:
+                yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
+                if status := status_line(o):
+                    yield Static(Content(status), classes="hint", id="status")
+                if not o.suggestions and not o.dimensions and not o.statements:
+                    yield Static(Content("There is nothing to show for these answers."), classes="para")
             with Vertical(id="summary"):
                 yield from summary_widgets(summarise(o))
             held = held_back(o)
@@ -175,7 +185,7 @@ class ResultsScreen(QuizScreen):
                 yield Static(Content("Your scores"), classes="heading")
                 for d in o.dimensions:
                     yield Static(dimension_content(d), classes="dimension")
-            if o.statements:
+            if o.statements and not o.ended_early:
                 yield Static(Content(f"Statements: {o.correct} of {len(o.statements)} right"),
                              classes="heading")
                 for st in o.statements:
@@ -184,9 +194,9 @@ class ResultsScreen(QuizScreen):
             yield Static(inert(o.disclaimer), classes="para disclaimer")
             yield Static(self.saved_words(), classes="hint", id="saved")
         home = [action_button("Other banks", "home")] if self.can_go_home else []
+        export = [] if o.ended_early else [action_button("Export…", "export", primary=True)]
         yield notice_line(self)
-        yield action_row(action_button("Review answers", "review"), *home,
-                         action_button("Export…", "export", primary=True))
+        yield action_row(action_button("Review answers", "review"), *home, *export)
         yield key_bar()
 
     def on_mount(self) -> None:
@@ -194,6 +204,8 @@ class ResultsScreen(QuizScreen):
 
     def saved_words(self) -> Content:
         """What is saved of these answers, and how to save (the line closing the results)."""
+        if self.outcome.ended_early:
+            return Content("Nothing has been saved, and nothing here needs to be.")
         if self.earlier is None:
             return Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
                            "only where you say.")
@@ -226,8 +238,25 @@ class ResultsScreen(QuizScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":
             return self.can_go_home
+        if action in ("export", "save"):
+            return not self.outcome.ended_early  # nothing was scored: nothing to keep
         return True
 
     def action_home(self) -> None:
-        if self.can_go_home:
-            self.post_message(self.Home())
+        """Back to the list of banks, once the person has said the results may go."""
+        from quiz.ui.confirm import ConfirmScreen
+
+        if not self.can_go_home:
+            return
+
+        def chosen(leave: bool | None) -> None:
+            if leave:
+                self.post_message(self.Home())
+
+        what = ("Your answers and these results will be gone: nothing has been saved." if self.earlier is None
+                else "These results will be gone; your earlier save stays as it was.")
+        if self.outcome.ended_early:
+            what = "Your answers will be gone; nothing has been saved."
+        self.app.push_screen(ConfirmScreen(
+            "Leave these results?", f"{what} Escape keeps the results on screen.",
+            "Leave them", "Keep the results"), chosen)
