@@ -40,7 +40,7 @@ MIN_WIDTH, MIN_HEIGHT = 70, 20
 80x23; a split pane is narrower). The width is the question screen's key bar with "Prefer not to
 say" (66 cells), whole; every screen's text reflows to it."""
 
-ALWAYS_ACTS = frozenset({"ctrl+q"})
+ALWAYS_ACTS = frozenset({"ctrl+q", "ctrl+c"})
 """Keys the input guard never holds back: the quick exit leaves at once, whatever is on screen."""
 
 class QuizApp(App[None]):
@@ -55,6 +55,8 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quick_exit", "Quick exit", priority=True,
                 tooltip="Leave at once. Nothing is saved."),
+        # What a panicking person presses: the same quick exit (not Textual's "press ctrl+q" hint).
+        Binding("ctrl+c", "quick_exit", "Quick exit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
     ]
 
@@ -110,6 +112,8 @@ class QuizApp(App[None]):
         self.problems: tuple[Problem, ...] = ()
         """What the last stage of the check found; the app leaves at once when it finds any."""
         self._start_when_checked = False
+        self.quick_exited = False
+        """Whether the person left with the quick exit (run_app then clears the terminal)."""
 
     @property
     def session(self) -> Session | None:
@@ -179,7 +183,8 @@ class QuizApp(App[None]):
         return isinstance(self.screen, FormDialog)
 
     def action_quick_exit(self) -> None:
-        """Leave at once: nothing is saved and nothing is printed."""
+        """Leave at once: nothing is saved and nothing is printed; run_app clears the screen."""
+        self.quick_exited = True
         self.exit()
 
     def action_help(self) -> None:
@@ -189,15 +194,34 @@ class QuizApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         elif not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(type(self.screen).__name__))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        # The screenshot command writes a file the person did not place; leave it out.
-        yield SystemCommand("Help", "List every key", self.action_help)
+        # The app's own actions first, those the screen offers now; then Textual's generic ones.
+        # They post straight to the app: the guard, closed again as the palette goes, is for keys.
+        if isinstance(screen, ResultsScreen) and not screen.outcome.ended_early:
+            yield SystemCommand("Export results", "Write the results to a file you choose",
+                                screen.action_export)
+        if isinstance(screen, ResultsScreen):
+            yield SystemCommand("Review answers", "See every answer, and change some",
+                                lambda: screen.post_message(ResultsScreen.ShowReview()))
+        if self._can_save(screen):
+            yield SystemCommand("Save and leave", "Write your answers to a file, then close",
+                                lambda: self.post_message(QuizScreen.SaveAndLeave()))
         yield SystemCommand("Quick exit", "Leave at once; nothing is saved", self.action_quick_exit)
+        yield SystemCommand("Help", "List every key", self.action_help)
+        # The screenshot command writes a file the person did not place; leave it out.
         for command in super().get_system_commands(screen):
             if command.title not in ("Screenshot", "Quit"):
                 yield command
+
+    def _can_save(self, screen: Screen[Any]) -> bool:
+        """Whether "save and leave" makes sense on this screen: a bank is being taken, and it offers it."""
+        if self.session is None or not isinstance(screen, QuizScreen):
+            return False
+        if isinstance(screen, ResultsScreen):
+            return not screen.outcome.ended_early
+        return callable(getattr(screen, "action_save", None))
 
     # -- terminal size --------------------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -440,6 +464,19 @@ class QuizApp(App[None]):
             self.screen.say("\n".join(filter(None, [self.screen.notice, *lines])))
 
 
+CLEAR = "\x1b[H\x1b[2J\x1b[3J"
+"""Home, erase the screen, erase the scrollback: what the quick exit leaves behind is an empty terminal."""
+
+
+def clear_terminal() -> None:
+    """Clear the terminal the app drew on (Textual draws on stderr), also where there is no alternate
+    screen to leave (GNU screen's default) and the questions would otherwise stay in view."""
+    stream = sys.__stderr__
+    if stream is not None and stream.isatty():
+        stream.write(CLEAR)
+        stream.flush()
+
+
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
              shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
              checking: Started | None = None, clock: Clock | None = None,
@@ -464,6 +501,8 @@ def run_app(bank: Bank | None = None, session: Session | None = None,
 
     app = make_app(bank, session=session, notes=notes, checking=checking, resumed_from=resumed_from)
     app.run()
+    if app.quick_exited:
+        clear_terminal()
     if app.problems:
         raise BankError(list(app.problems))
     for line in app.saved_lines:

@@ -23,6 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep", "Keep"),
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        Binding("ctrl+c", "app.quick_exit", "Quick exit", show=False, priority=True),
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
     ]
 

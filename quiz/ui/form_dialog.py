@@ -28,6 +28,7 @@ class FormDialog(ModalScreen[T | None]):
         Binding("escape", "cancel", "Cancel"),
         # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        Binding("ctrl+c", "app.quick_exit", "Quick exit", show=False, priority=True),
         # F1 rather than ?, which the text fields take as typing.
         Binding("f1", "app.help", "Help", key_display="F1"),
     ]
