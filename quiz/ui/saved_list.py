@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from quiz.bank.model import Bank
 from quiz.store import SavedInfo, StoreError, when_words
 from quiz.ui.actions import key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.text import inert
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ class SavedListScreen(QuizScreen):
                      classes="hint")
         yield OptionList(id="saves")
         yield Static(id="saved-status", classes="hint")
+        yield notice_line(self)
         yield key_bar()
 
     def on_mount(self) -> None:
@@ -177,7 +178,7 @@ class SavedListScreen(QuizScreen):
         self.run_worker(work(), group="saves", exclusive=True)
 
     def _cannot_open(self, exc: Exception) -> None:
-        self.notify(str(exc), title="Cannot open this save", severity="error", markup=False, timeout=12)
+        self.say(f"Cannot open this save: {exc}")
 
     # -- passphrases ----------------------------------------------------------------------------------
     def unlock(self, n: int, then: Callable[[], None], problem: str = "") -> None:
@@ -208,6 +209,7 @@ class SavedListScreen(QuizScreen):
 
     # -- actions --------------------------------------------------------------------------------------
     def action_open(self) -> None:
+        self.say("")  # what was said is about the last thing tried
         n = self._highlighted()
         if n is None or self.busy:
             return
@@ -252,6 +254,7 @@ class SavedListScreen(QuizScreen):
         self._in_background(what, lambda: load_session(entry.path, find, passphrase), loaded, failed)
 
     def action_mark(self) -> None:
+        self.say("")
         n = self._highlighted()
         if n is None or self.busy:
             return
@@ -277,17 +280,14 @@ class SavedListScreen(QuizScreen):
         chosen = [self.entries[n] for n in sorted(self.marked)]
         infos = [e.info for e in chosen if e.info is not None]
         if len(infos) < 2:
-            self.notify("Mark two or more saves of one bank with space, then press c.",
-                        markup=False)
+            self.say("Mark two or more saves of one bank with space, then press c.")
             return
         if len({i.bank_id for i in infos}) > 1:
-            self.notify("The marked saves are of different banks; compare saves of one bank.",
-                        severity="warning", markup=False)
+            self.say("The marked saves are of different banks; compare saves of one bank.")
             return
         bank = self.find_bank(infos[0].bank_id)
         if bank is None:
-            self.notify(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with.",
-                        severity="error", markup=False)
+            self.say(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with.")
             return
 
         def columns() -> list[Column]:

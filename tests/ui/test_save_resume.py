@@ -315,3 +315,19 @@ async def test_the_save_message_says_how_to_carry_on(full_bank: Bank) -> None:
         await _save(pilot, app, "")
     assert app.saved_to is not None
     assert any(f"--resume {app.saved_to}" in line for line in app.saved_lines)
+
+
+async def test_compare_with_too_few_marked_says_so_inline(full_bank: Bank,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    toasts: list[str] = []
+    monkeypatch.setattr(QuizApp, "notify", lambda self, message, *a, **k: toasts.append(message))
+    save_session(Session(full_bank))
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "c")
+        assert screen_name(app) == "SavedListScreen"
+        assert "Mark two or more" in static_text(app, "#notice")
+        assert not toasts  # nothing pops up over the list
+        await pilot.press("space")
+        assert not app.screen.query_one("#notice").display  # gone once the person does something else
