@@ -58,6 +58,9 @@ class QuizApp(App[None]):
         # What a panicking person presses: the same quick exit (not Textual's "press ctrl+q" hint).
         Binding("ctrl+c", "quick_exit", "Quick exit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        # Taken as it arrives, before the keys after it: what is typed next waits for the save dialog
+        # instead of acting on the screen beneath (the screens show ctrl+s in their key bars).
+        Binding("ctrl+s", "save_here", "Save and leave", priority=True),
     ]
 
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
@@ -113,6 +116,8 @@ class QuizApp(App[None]):
         """What the last stage of the check found; the app leaves at once when it finds any."""
         self._start_when_checked = False
         self.quick_exited = False
+        self._typeahead: list[events.Key] | None = None
+        """Keys pressed while a dialog opens, kept for it until its fields are ready (None: none kept)."""
         """Whether the person left with the quick exit (run_app then clears the terminal)."""
 
     @property
@@ -164,6 +169,9 @@ class QuizApp(App[None]):
         # when it comes back to the app to run a binding, so a burst never reaches the next screen.
         if isinstance(event, events.Key) and event.key in ALWAYS_ACTS:
             pass
+        elif isinstance(event, events.Key) and not event.is_forwarded and self._held_for_dialog(event):
+            event.stop()
+            return
         elif isinstance(event, events.Key) and event.key != "enter" and self._typing_into_dialog():
             # Typing into a dialog's fields is never an answer: a label, Tab and a passphrase typed
             # ahead (as a password manager does) all land where they were aimed. Only enter, which
@@ -173,6 +181,60 @@ class QuizApp(App[None]):
             event.stop()
             return
         await super().on_event(event)
+
+    # -- typing ahead into a dialog -------------------------------------------------------------------
+    def hold_typing(self) -> None:
+        """A dialog of text fields is about to open: keep the keys pressed until it is ready for them."""
+        if self._typeahead is None:
+            self._typeahead = []
+
+    def _held_for_dialog(self, event: events.Key) -> bool:
+        """Keep `event` for the dialog that is opening; False when it should be handled now."""
+        if self._typeahead is None and not self._dialog_opening():
+            return False
+        self.hold_typing()
+        assert self._typeahead is not None
+        self._typeahead.append(event)
+        return True
+
+    def _dialog_opening(self) -> bool:
+        """Whether the screen on top is a dialog of fields whose focus is not placed yet."""
+        if not self._typing_into_dialog():
+            return False
+        from quiz.ui.form_dialog import FormDialog
+
+        return isinstance(self.screen, FormDialog) and not self.screen.ready
+
+    def release_typing(self) -> None:
+        """The dialog is ready: type into it what was held for it, in the order it was pressed.
+
+        On the app's own turn, after every key already waiting has been held too.
+        """
+        self.call_later(self._type_held)
+
+    def _type_held(self) -> None:
+        # Applied here, one after another, rather than sent on as key events: each event would go to
+        # the field's own queue and a Tab come back to the app only after the text behind it had
+        # gone to the old field. Tab moves on, text goes into the field with the focus, backspace
+        # deletes, space ticks a box; a key that would act (enter, escape) is dropped.
+        from textual.widgets import Checkbox, Input
+
+        held, self._typeahead = self._typeahead or [], None
+        for key in held:
+            focused = self.screen.focused
+            if key.key == "tab":
+                self.screen.focus_next()
+            elif key.key == "shift+tab":
+                self.screen.focus_previous()
+            elif isinstance(focused, Input) and key.key == "backspace":
+                focused.action_delete_left()
+            elif isinstance(focused, Input) and key.is_printable and key.character:
+                if focused.selection.is_empty:
+                    focused.insert_text_at_cursor(key.character)
+                else:
+                    focused.replace(key.character, *focused.selection)
+            elif isinstance(focused, Checkbox) and key.key == "space":
+                focused.toggle()
 
     def _typing_into_dialog(self) -> bool:
         """Whether the screen on top is a dialog of text fields (save, export, passphrase)."""
@@ -186,6 +248,20 @@ class QuizApp(App[None]):
         """Leave at once: nothing is saved and nothing is printed; run_app clears the screen."""
         self.quick_exited = True
         self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_here":
+            # Only where the screen offers "save and leave" now; elsewhere ctrl+s is not on the key bar.
+            screen = self.screen
+            return (isinstance(screen, QuizScreen) and callable(getattr(screen, "action_save", None))
+                    and screen.check_action("save", ()) is not False)
+        return True
+
+    def action_save_here(self) -> None:
+        """ctrl+s: the screen's own "save and leave"."""
+        save = getattr(self.screen, "action_save", None)
+        if callable(save):
+            save()
 
     def action_help(self) -> None:
         from quiz.ui.help import HelpScreen
@@ -412,6 +488,7 @@ class QuizApp(App[None]):
         from quiz.ui.save import SaveScreen
 
         if self.session is None:
+            self.release_typing()
             return
 
         def saved(done: Saved | None) -> None:

@@ -19,6 +19,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
         ("ctrl+q or ctrl+c", "Quick exit: leave at once; nothing is saved or left on the screen"),
         ("? or F1", "This help (in a dialog, where ? is typed: F1)"),
+        ("ctrl+s", "Save and leave, while taking a bank (questions, review, results)"),
         ("ctrl+p", "Command palette: this screen's actions (export, review, save and leave), quick exit, help, themes"),
         ("enter", "Go on: the main action, the highlighted button at the bottom right (in lists: open)"),
         ("tab / shift+tab", "Move between lists, answers, fields and buttons; enter presses a button"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList
 
@@ -331,3 +332,22 @@ async def test_compare_with_too_few_marked_says_so_inline(full_bank: Bank,
         assert not toasts  # nothing pops up over the list
         await pilot.press("space")
         assert not app.screen.query_one("#notice").display  # gone once the person does something else
+
+
+async def test_a_burst_that_arrives_before_the_dialog_is_ready_lands_in_the_right_fields(
+        full_bank: Bank) -> None:
+    """The keys of a password manager all reach the app before the dialog exists (as in a real
+    terminal): ctrl+s, label, Tab, passphrase, Tab, passphrase, queued together."""
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        chars = {"ctrl+s": "\x13", "tab": "\t", "space": " "}
+        typed = ["ctrl+s", *"Dr", "space", *"Ada", "tab", *"s3cret", "tab", *"s3cret"]
+        for key in typed:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        fields = {f.id: f.value for f in app.screen.query(Input).results(Input)}
+        assert fields["label"] == "Dr Ada"
+        assert fields["passphrase"] == fields["confirm"] == "s3cret"
