@@ -76,8 +76,15 @@ class SaveScreen(FormDialog[Saved]):
             from quiz.store import when_words
 
             kind = "protected" if self.earlier.protected else "unprotected"
-            yield Checkbox(f"Replace the earlier {kind} save ({self.earlier.path.name}, saved "
-                           f"{when_words(self.earlier.saved_at)})", value=True, id="replace")
+            # One line, so the dialog still fits 80x24 with its buttons.
+            yield Checkbox(f"Replace the earlier save ({kind}, {when_words(self.earlier.saved_at)})",
+                           value=True, id="replace", compact=True)
+
+    def hint(self) -> Content:
+        if self.earlier is not None:  # a line shorter: the box to replace the earlier save needs it
+            return Content("Written to one file, readable by you only; then the app closes. Nothing is "
+                           "written until you press Save.")
+        return Content(self.HINT)
 
     def on_mount(self) -> None:
         self.query_one("#label", Input).focus()
