@@ -7,6 +7,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO, assert_never
 
 import msgspec
@@ -67,7 +68,8 @@ class PlainRunner:
 
     def __init__(self, bank: Bank, inp: TextIO, out: TextIO, session: Session | None = None,
                  notes: Sequence[str] = (),
-                 read_secret: Callable[[str], str] | None = None, width: int | None = None) -> None:
+                 read_secret: Callable[[str], str] | None = None, width: int | None = None,
+                 resumed_from: Path | None = None) -> None:
         """Args:
             bank: The bank to take.
             inp: Where answers come from.
@@ -77,6 +79,7 @@ class PlainRunner:
             read_secret: Reads a passphrase without echo when the person saves with protection
                 (default: `getpass.getpass`).
             width: Where lines wrap (default: `terminal_width(out)`).
+            resumed_from: The saved file `session` was loaded from, which leaving keeps.
         """
         self.bank = bank
         self.resumed = session is not None
@@ -87,6 +90,7 @@ class PlainRunner:
         self.notes = tuple(notes)
         self.read_secret = read_secret or (lambda prompt: getpass.getpass(prompt))
         self.width = width or terminal_width(out)
+        self.resumed_from = resumed_from
 
     def wrap(self, text: str) -> list[str]:
         """`text` cleaned and wrapped at the width, each line's continuation under its start (after
@@ -156,7 +160,8 @@ class PlainRunner:
                     step = self.flow.step  # not saved: ask again where the person was
         except _Quit:
             self.say("")
-            self.say("You left. Nothing was saved.")
+            self.say(f"You left. Nothing new was saved; your earlier save is still at {self.resumed_from}."
+                     if self.resumed_from is not None else "You left. Nothing was saved.")
             return 0
         except _Eof:
             if isinstance(self.flow.step, Review) and not self.session.unanswered():

@@ -97,3 +97,12 @@ def test_an_example_answer_of_the_wrong_type_says_so(answer: str, words: str) ->
 def test_examples_may_leave_questions_out() -> None:
     text = (DATA / "invalid" / "sem_example_hidden_answer.yaml").read_text(encoding="utf-8")
     assert check_text(text.replace("      q2: 1\n", ""), "b.yaml").problems == ()
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_a_number_yaml_reads_as_infinite_is_named_not_a_traceback(value: str) -> None:
+    # Found by the loader fuzz: `.inf` in a band reached exact arithmetic and raised ValueError.
+    text = (DATA / "valid" / "full.yaml").read_text(encoding="utf-8").replace(
+        "min: 0, max: 3", f"min: {value}, max: 3", 1)
+    problems = check_text(text, "f.yaml").problems
+    assert any("is not a number a bank can use" in p.message and p.path.endswith(".min") for p in problems)

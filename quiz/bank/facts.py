@@ -106,8 +106,11 @@ def is_int(value: Any) -> TypeGuard[int]:
 
 
 def is_number(value: Any) -> TypeGuard[int | float]:
-    """A number (whole or decimal) that is not true/false."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A number (whole or decimal) that is not true/false, and finite (YAML's `.inf` and `.nan` are not
+    numbers a score can be)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def item_weights(q: QInfo) -> dict[str, int]:

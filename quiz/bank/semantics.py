@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -50,6 +51,7 @@ class Checker:
         self.problems.append(self.doc.problem(path, message, hint, key=key))
 
     def run(self) -> tuple[list[Problem], Facts]:
+        self.check_finite()
         self.index()
         self.check_ids()
         self.check_references()
@@ -60,6 +62,21 @@ class Checker:
         self.check_dates()
         self.check_suggestions()
         return self.problems, self.facts
+
+    def check_finite(self) -> None:
+        """`.inf` and `.nan` are floats to YAML but no number a bank can use: named once where they stand."""
+        def walk(value: Any, path: Path_) -> None:
+            if isinstance(value, float) and not math.isfinite(value):
+                self.problems.append(self.doc.problem(path, f"`{shown(value)}` is not a number a bank can use",
+                                                      "write a whole or decimal number"))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, path + (k,))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, path + (i,))
+
+        walk(self.data, ())
 
     # -- indexes ---------------------------------------------------------------------------------
     def index(self) -> None:

@@ -98,8 +98,8 @@ def _bank(ref: str) -> Any:
     return load_bank(resolve_bank_or_usage(ref))
 
 
-def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
-    """The restored Session and the notes to show the person first."""
+def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str], Any]:
+    """The restored Session, the notes to show the person first, and the LoadedSession it came from."""
     from quiz.cli.passphrase import read_passphrase, with_passphrase
     from quiz.paths import sessions_dir
     from quiz.store import (
@@ -109,6 +109,7 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
         load_session,
         protected_count,
         sessions_folder_problem,
+        when_words,
     )
 
     known: list[str] = []
@@ -143,10 +144,10 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str]]:
         raise StoreError(f"{path} was saved from the bank `{exc.bank_id}`, not `{bank.id}`; run "
                          f"`quiz take {exc.bank_id} --resume {path}`") from None
     label = f" \u201c{loaded.label}\u201d" if loaded.label else ""
-    notes.insert(0, f"Resuming{label} from {path} (saved {loaded.saved_at}, "
+    notes.insert(0, f"Resuming{label} from {path} (saved {when_words(loaded.saved_at)}, "
                     f"{len(loaded.answers)} answer(s)).")
     notes.extend(loaded.changes)
-    return loaded.session(), notes
+    return loaded.session(), notes, loaded
 
 
 def run(args: argparse.Namespace) -> int:
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_app(bank=started.bank, checking=started)
     bank = _bank(args.bank)
-    session, notes = (None, []) if args.resume is None else _resume(args, bank)
+    session, notes, loaded = (None, [], None) if args.resume is None else _resume(args, bank)
     if args.room:
         from quiz.engine.session import Session
 
@@ -172,10 +173,11 @@ def run(args: argparse.Namespace) -> int:
     if args.plain:
         from quiz.plain import PlainRunner
 
-        return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes).run()
+        return PlainRunner(bank, sys.stdin, sys.stdout, session=session, notes=notes,
+                           resumed_from=loaded.path if loaded is not None else None).run()
     from quiz.ui.app import run_app
 
-    return run_app(bank=bank, session=session, notes=tuple(notes))
+    return run_app(bank=bank, session=session, notes=tuple(notes), resumed_from=loaded)
 
 
 def launch(args: argparse.Namespace) -> int:

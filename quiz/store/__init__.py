@@ -18,7 +18,7 @@ from quiz.store.errors import (
     UnknownBank,
     WrongPassphrase,
 )
-from quiz.store.format import FORMAT, FORMAT_VERSION, MAX_LABEL, MAX_SESSION_BYTES, SUFFIX, SavedInfo, sniff
+from quiz.store.format import FORMAT, FORMAT_VERSION, MAX_LABEL, MAX_SESSION_BYTES, SUFFIX, SavedInfo, sniff, when_words
 from quiz.store.inventory import (
     ForgetReport,
     Inventory,
@@ -35,6 +35,7 @@ from quiz.store.saves import (
     find_bank,
     load_session,
     read_info,
+    remove_earlier,
     save_session,
     sessions_folder_problem,
 )
@@ -68,10 +69,12 @@ __all__ = [
     "make_private_dirs",
     "protected_count",
     "read_info",
+    "remove_earlier",
     "save_session",
     "saved_sessions",
     "session_files",
     "sessions_folder_problem",
     "sniff",
+    "when_words",
     "write_file",
 ]

@@ -6,7 +6,7 @@ import json
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,35 @@ def encode_session(session: Session, label: str, now: datetime) -> bytes:
         "saved_at": now.isoformat(timespec="seconds").replace("+00:00", "Z"),
     }
     return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def when_words(saved_at: str, now: datetime | None = None) -> str:
+    """When a save was made, in the person's local time and the words people read: "today at 14:05",
+    "yesterday at 21:30", "2 December at 09:10", "2 December 2024 at 09:10".
+
+    Args:
+        saved_at: The file's `saved_at` (ISO 8601, UTC with a Z); anything else is given back as is.
+        now: The moment to speak from, with its time zone (default: now, in the local time zone).
+    """
+    try:
+        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
+    except ValueError:
+        return saved_at
+    if moment.tzinfo is None:
+        return saved_at
+    now = now if now is not None else datetime.now().astimezone()
+    local = moment.astimezone(now.tzinfo)
+    clock = f"{local:%H:%M}"
+    if local.date() == now.date():
+        return f"today at {clock}"
+    if local.date() == (now - timedelta(days=1)).date():
+        return f"yesterday at {clock}"
+    year = "" if local.year == now.year else f" {local.year}"
+    return f"{local.day} {MONTHS[local.month - 1]}{year} at {clock}"
 
 
 def read_session_bytes(path: Path) -> bytes:

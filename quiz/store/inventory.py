@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz.paths import sessions_dir, user_banks_dir, user_data_dir
 from quiz.store.atomic import TMP_SUFFIX
 from quiz.store.errors import StoreError
-from quiz.store.format import SUFFIX, SavedInfo, sniff
+from quiz.store.format import SUFFIX, SavedInfo, sniff, when_words
 from quiz.store.saves import read_info, sessions_folder_problem
 
 
@@ -130,7 +130,7 @@ def _classify(p: Path) -> SavedItem:
         except StoreError:
             return SavedItem(p, "saved session", "")
         label = f", \u201c{info.label}\u201d" if info.label else ""
-        return SavedItem(p, "saved session", f"{info.bank_id}{label}, saved {info.saved_at}")
+        return SavedItem(p, "saved session", f"{info.bank_id}{label}, saved {when_words(info.saved_at)}")
     return SavedItem(p, "other", "not saved by quiz")
 
 

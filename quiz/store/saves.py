@@ -111,6 +111,24 @@ def save_session(session: Session, path: str | os.PathLike[str] | None = None, l
     return target
 
 
+def remove_earlier(earlier: Path, written: Path) -> None:
+    """Delete an earlier saved session that a new save (`written`) replaces.
+
+    Only a file that is a quiz saved session is deleted, and never the one just written.
+
+    Raises:
+        SaveError: It is not a saved session, or the disk refused; the new save is kept either way.
+    """
+    if earlier.resolve() == written.resolve() or not earlier.exists():
+        return
+    if earlier.is_symlink() or sniff(earlier) is None:
+        raise SaveError(f"{earlier} is not a quiz saved session; it was left as it is")
+    try:
+        earlier.unlink()
+    except OSError as exc:
+        raise SaveError(f"could not delete {earlier}: {exc.strerror or exc}") from exc
+
+
 def _target(path: str | os.PathLike[str] | None, stem: str) -> Path:
     if path is None:
         folder = sessions_dir()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from quiz.bank.check import CheckResult, Started, finish_check
 from quiz.bank.model import Bank
@@ -31,6 +31,8 @@ from quiz.ui.review import ReviewScreen
 from quiz.ui.section import SectionScreen
 
 if TYPE_CHECKING:
+    from quiz.store import LoadedSession
+    from quiz.ui.save import Saved
     from quiz.ui.saved_list import SavedListScreen
 
 MIN_WIDTH, MIN_HEIGHT = 70, 20
@@ -42,7 +44,7 @@ SERVED_NO_SAVE = ("Saving is not offered here: this quiz runs on someone else's 
                   "Export… downloads your results to this browser instead.")
 """Said when a save is asked for in a served app."""
 
-ALWAYS_ACTS = frozenset({"ctrl+q"})
+ALWAYS_ACTS = frozenset({"ctrl+q", "ctrl+c"})
 """Keys the input guard never holds back: the quick exit leaves at once, whatever is on screen."""
 
 class QuizApp(App[None]):
@@ -57,14 +59,19 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quick_exit", "Quick exit", priority=True,
                 tooltip="Leave at once. Nothing is saved."),
+        # What a panicking person presses: the same quick exit (not Textual's "press ctrl+q" hint).
+        Binding("ctrl+c", "quick_exit", "Quick exit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        # Taken as it arrives, before the keys after it: what is typed next waits for the save dialog
+        # instead of acting on the screen beneath (the screens show ctrl+s in their key bars).
+        Binding("ctrl+s", "save_here", "Save and leave", priority=True),
     ]
 
     def __init__(self, bank: Bank | None = None, *, session: Session | None = None,
                  notes: Sequence[str] = (), shipped: Sequence[Path] | None = None,
                  user_dir: Path | None = None, launcher: bool | None = None,
                  checking: Started | None = None, clock: Clock | None = None,
-                 served: bool | None = None) -> None:
+                 served: bool | None = None, resumed_from: LoadedSession | None = None) -> None:
         """Create the app.
 
         Args:
@@ -80,6 +87,7 @@ class QuizApp(App[None]):
             clock: The input guard's clock (default `time.monotonic`; tests pass one they advance).
             served: Running for a browser through `quiz serve` (default: Textual's `is_web`): nothing
                 is written on the serving computer and no path of it is shown.
+            resumed_from: The save `session` was loaded from (`quiz take --resume`).
         """
         super().__init__()
         self._served = served
@@ -104,11 +112,20 @@ class QuizApp(App[None]):
         """The reveal screen, made at the first statement answered and reused for the others."""
         self.saved_to: Path | None = None
         """Where "save and leave" wrote the session; run_app says so once the app has closed."""
+        self.saved_lines: tuple[str, ...] = ()
+        """What run_app prints once the app has closed: where the save went, how to carry on."""
+        self.earlier = resumed_from
+        """The save the open session was resumed from: the results say it exists, and saving again
+        offers to replace it."""
         self.checking = checking
         """The open bank's check while its last stage runs; None once it passed (or when none ran here)."""
         self.problems: tuple[Problem, ...] = ()
         """What the last stage of the check found; the app leaves at once when it finds any."""
         self._start_when_checked = False
+        self.quick_exited = False
+        self._typeahead: list[events.Key] | None = None
+        """Keys pressed while a dialog opens, kept for it until its fields are ready (None: none kept)."""
+        """Whether the person left with the quick exit (run_app then clears the terminal)."""
 
     @property
     def served(self) -> bool:
@@ -165,14 +182,99 @@ class QuizApp(App[None]):
         # when it comes back to the app to run a binding, so a burst never reaches the next screen.
         if isinstance(event, events.Key) and event.key in ALWAYS_ACTS:
             pass
+        elif isinstance(event, events.Key) and not event.is_forwarded and self._held_for_dialog(event):
+            event.stop()
+            return
+        elif isinstance(event, events.Key) and event.key != "enter" and self._typing_into_dialog():
+            # Typing into a dialog's fields is never an answer: a label, Tab and a passphrase typed
+            # ahead (as a password manager does) all land where they were aimed. Only enter, which
+            # would submit, waits out the guard.
+            pass
         elif isinstance(event, (events.Key, events.MouseDown, events.MouseUp)) and not self.guard.open:
             event.stop()
             return
         await super().on_event(event)
 
+    # -- typing ahead into a dialog -------------------------------------------------------------------
+    def hold_typing(self) -> None:
+        """A dialog of text fields is about to open: keep the keys pressed until it is ready for them."""
+        if self._typeahead is None:
+            self._typeahead = []
+
+    def _held_for_dialog(self, event: events.Key) -> bool:
+        """Keep `event` for the dialog that is opening; False when it should be handled now."""
+        if self._typeahead is None and not self._dialog_opening():
+            return False
+        self.hold_typing()
+        assert self._typeahead is not None
+        self._typeahead.append(event)
+        return True
+
+    def _dialog_opening(self) -> bool:
+        """Whether the screen on top is a dialog of fields whose focus is not placed yet."""
+        if not self._typing_into_dialog():
+            return False
+        from quiz.ui.form_dialog import FormDialog
+
+        return isinstance(self.screen, FormDialog) and not self.screen.ready
+
+    def release_typing(self) -> None:
+        """The dialog is ready: type into it what was held for it, in the order it was pressed.
+
+        On the app's own turn, after every key already waiting has been held too.
+        """
+        self.call_later(self._type_held)
+
+    def _type_held(self) -> None:
+        # Applied here, one after another, rather than sent on as key events: each event would go to
+        # the field's own queue and a Tab come back to the app only after the text behind it had
+        # gone to the old field. Tab moves on, text goes into the field with the focus, backspace
+        # deletes, space ticks a box; a key that would act (enter, escape) is dropped.
+        from textual.widgets import Checkbox, Input
+
+        held, self._typeahead = self._typeahead or [], None
+        for key in held:
+            focused = self.screen.focused
+            if key.key == "tab":
+                self.screen.focus_next()
+            elif key.key == "shift+tab":
+                self.screen.focus_previous()
+            elif isinstance(focused, Input) and key.key == "backspace":
+                focused.action_delete_left()
+            elif isinstance(focused, Input) and key.is_printable and key.character:
+                if focused.selection.is_empty:
+                    focused.insert_text_at_cursor(key.character)
+                else:
+                    focused.replace(key.character, *focused.selection)
+            elif isinstance(focused, Checkbox) and key.key == "space":
+                focused.toggle()
+
+    def _typing_into_dialog(self) -> bool:
+        """Whether the screen on top is a dialog of text fields (save, export, passphrase)."""
+        if not isinstance(self.screen, ModalScreen):
+            return False
+        from quiz.ui.form_dialog import FormDialog
+
+        return isinstance(self.screen, FormDialog)
+
     def action_quick_exit(self) -> None:
-        """Leave at once: nothing is saved and nothing is printed."""
+        """Leave at once: nothing is saved and nothing is printed; run_app clears the screen."""
+        self.quick_exited = True
         self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_here":
+            # Only where the screen offers "save and leave" now; elsewhere ctrl+s is not on the key bar.
+            screen = self.screen
+            return (isinstance(screen, QuizScreen) and callable(getattr(screen, "action_save", None))
+                    and screen.check_action("save", ()) is not False)
+        return True
+
+    def action_save_here(self) -> None:
+        """ctrl+s: the screen's own "save and leave"."""
+        save = getattr(self.screen, "action_save", None)
+        if callable(save):
+            save()
 
     def action_help(self) -> None:
         from quiz.ui.help import HelpScreen
@@ -181,15 +283,34 @@ class QuizApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         elif not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(type(self.screen).__name__))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        # The screenshot command writes a file the person did not place; leave it out.
-        yield SystemCommand("Help", "List every key", self.action_help)
+        # The app's own actions first, those the screen offers now; then Textual's generic ones.
+        # They post straight to the app: the guard, closed again as the palette goes, is for keys.
+        if isinstance(screen, ResultsScreen) and not screen.outcome.ended_early:
+            yield SystemCommand("Export results", "Write the results to a file you choose",
+                                screen.action_export)
+        if isinstance(screen, ResultsScreen):
+            yield SystemCommand("Review answers", "See every answer, and change some",
+                                lambda: screen.post_message(ResultsScreen.ShowReview()))
+        if self._can_save(screen):
+            yield SystemCommand("Save and leave", "Write your answers to a file, then close",
+                                lambda: self.post_message(QuizScreen.SaveAndLeave()))
         yield SystemCommand("Quick exit", "Leave at once; nothing is saved", self.action_quick_exit)
+        yield SystemCommand("Help", "List every key", self.action_help)
+        # The screenshot command writes a file the person did not place; leave it out.
         for command in super().get_system_commands(screen):
             if command.title not in ("Screenshot", "Quit"):
                 yield command
+
+    def _can_save(self, screen: Screen[Any]) -> bool:
+        """Whether "save and leave" makes sense on this screen: a bank is being taken, and it offers it."""
+        if self.session is None or not isinstance(screen, QuizScreen):
+            return False
+        if isinstance(screen, ResultsScreen):
+            return not screen.outcome.ended_early
+        return callable(getattr(screen, "action_save", None))
 
     # -- terminal size --------------------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -238,7 +359,8 @@ class QuizApp(App[None]):
             case Review():
                 screen = ReviewScreen(session, step.focus)
             case Results():
-                screen = ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher)
+                screen = ResultsScreen(step.outcome, session.bank, can_go_home=self.from_launcher,
+                                       earlier=self.earlier)
             case _:
                 assert_never(step)
         screen.say(said)
@@ -317,12 +439,14 @@ class QuizApp(App[None]):
         self.bank = message.bank
         self.banks.setdefault(message.bank.id, message.bank)
         self.flow = None
+        self.earlier = None
         self.push_screen(IntroScreen(message.bank, can_go_back=True))
 
     @on(QuizScreen.Home)
     def _home(self) -> None:
         """Back to the launcher, forgetting the session."""
         self.flow = None
+        self.earlier = None
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LauncherScreen):
             self.pop_screen()
 
@@ -377,6 +501,7 @@ class QuizApp(App[None]):
         from quiz.ui.save import SaveScreen
 
         if self.session is None:
+            self.release_typing()
             return
         if self.served:
             # The computer serving this app is the facilitator's, not the participant's: the keys and
@@ -385,12 +510,13 @@ class QuizApp(App[None]):
                 self.screen.say(SERVED_NO_SAVE)
             return
 
-        def saved(path: Path | None) -> None:
-            if path is not None:
-                self.saved_to = path
+        def saved(done: Saved | None) -> None:
+            if done is not None:
+                self.saved_to = done.path
+                self.saved_lines = done.lines
                 self.exit()
 
-        self.push_screen(SaveScreen(self.session, sessions_dir()), saved)
+        self.push_screen(SaveScreen(self.session, sessions_dir(), self.earlier), saved)
 
     @on(LauncherScreen.OpenSaves)
     def _open_saves(self) -> None:
@@ -426,26 +552,43 @@ class QuizApp(App[None]):
             self.pop_screen()
         self.bank = loaded.bank
         self.flow = Flow(loaded.session())
+        self.earlier = loaded
         self._push_next = True  # above the launcher, which back and "Other banks" return to
         self.show_step(self.flow.resume())
         label = f" \u201c{clean(loaded.label)}\u201d" if loaded.label else ""
-        lines = [f"Resumed: carrying on{label}, saved {loaded.saved_at}.",
+        from quiz.store import when_words
+
+        lines = [f"Resumed: carrying on{label}, saved {when_words(loaded.saved_at)}.",
                  *(clean(change) for change in loaded.changes)]
         if isinstance(self.screen, QuizScreen):
             self.screen.say("\n".join(filter(None, [self.screen.notice, *lines])))
 
 
+CLEAR = "\x1b[H\x1b[2J\x1b[3J"
+"""Home, erase the screen, erase the scrollback: what the quick exit leaves behind is an empty terminal."""
+
+
+def clear_terminal() -> None:
+    """Clear the terminal the app drew on (Textual draws on stderr), also where there is no alternate
+    screen to leave (GNU screen's default) and the questions would otherwise stay in view."""
+    stream = sys.__stderr__
+    if stream is not None and stream.isatty():
+        stream.write(CLEAR)
+        stream.flush()
+
+
 def make_app(bank: Bank | None = None, *, session: Session | None = None, notes: Sequence[str] = (),
              shipped: Sequence[Path] | None = None, user_dir: Path | None = None,
              checking: Started | None = None, clock: Clock | None = None,
-             served: bool | None = None) -> QuizApp:
+             served: bool | None = None, resumed_from: LoadedSession | None = None) -> QuizApp:
     """The app, as the command line and the tests build it."""
     return QuizApp(bank, session=session, notes=notes, shipped=shipped, user_dir=user_dir,
-                   checking=checking, clock=clock, served=served)
+                   checking=checking, clock=clock, served=served, resumed_from=resumed_from)
 
 
 def run_app(bank: Bank | None = None, session: Session | None = None,
-            notes: Sequence[str] = (), checking: Started | None = None) -> int:
+            notes: Sequence[str] = (), checking: Started | None = None,
+            resumed_from: LoadedSession | None = None) -> int:
     """Run the app full-screen until the person leaves; returns the exit code.
 
     Args:
@@ -453,13 +596,16 @@ def run_app(bank: Bank | None = None, session: Session | None = None,
         session: Carry on from this restored session of `bank`.
         notes: Lines to show first, as notifications.
         checking: `bank`'s check, still to finish (see QuizApp); BankError if it finds problems.
+        resumed_from: The save `session` was loaded from.
     """
 
-    app = make_app(bank, session=session, notes=notes, checking=checking)
+    app = make_app(bank, session=session, notes=notes, checking=checking, resumed_from=resumed_from)
     app.run()
+    if app.quick_exited:
+        clear_terminal()
     if app.problems:
         raise BankError(list(app.problems))
-    if app.saved_to is not None:
-        # After the app has left the alternate screen, so the line stays in the terminal.
-        print(f"Saved to {app.saved_to}")
+    for line in app.saved_lines:
+        # After the app has left the alternate screen, so the lines stay in the terminal.
+        print(line)
     return app.return_code or 0

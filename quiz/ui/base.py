@@ -75,6 +75,11 @@ class QuizScreen(Screen[None]):
                 return False
             guard.hold()
             self.call_later(guard.drawn)
+        if isinstance(message, QuizScreen.SaveAndLeave):
+            # A dialog of fields opens next: what is typed before it is ready is kept for it.
+            hold = getattr(self.app, "hold_typing", None)
+            if callable(hold):
+                hold()
         self.post_message(message)
         return True
 

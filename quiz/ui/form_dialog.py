@@ -28,6 +28,7 @@ class FormDialog(ModalScreen[T | None]):
         Binding("escape", "cancel", "Cancel"),
         # A modal hides the app's bindings (keys and footer); the quick exit and help must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        Binding("ctrl+c", "app.quick_exit", "Quick exit", show=False, priority=True),
         # F1 rather than ?, which the text fields take as typing.
         Binding("f1", "app.help", "Help", key_display="F1"),
     ]
@@ -40,6 +41,21 @@ class FormDialog(ModalScreen[T | None]):
     """The main button's label."""
     ERROR_ID: ClassVar[str] = "form-error"
     """The id of the line that says what went wrong."""
+
+    ready = False
+    """Whether the fields are mounted and the first has the focus: keys typed before are kept by the
+    app and sent on then (a label, Tab and a passphrase typed ahead land where they were aimed)."""
+
+    def on_mount(self) -> None:
+        # Textual runs every class's on_mount, the subclass's (which places the focus) first; this
+        # waits for the layout too.
+        self.call_after_refresh(self._now_ready)
+
+    def _now_ready(self) -> None:
+        self.ready = True
+        release = getattr(self.app, "release_typing", None)
+        if callable(release):
+            release()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

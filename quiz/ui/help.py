@@ -18,9 +18,10 @@ from quiz.ui.choices import ANSWER_KEYS
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
-        ("ctrl+q", "Quick exit: leave at once; nothing is saved or left on the screen"),
+        ("ctrl+q or ctrl+c", "Quick exit: leave at once; nothing is saved or left on the screen"),
         ("? or F1", "This help (in a dialog, where ? is typed: F1)"),
-        ("ctrl+p", "Command palette (themes, help, quick exit)"),
+        ("ctrl+s", "Save and leave, while taking a bank (questions, review, results)"),
+        ("ctrl+p", "Command palette: this screen's actions (export, review, save and leave), quick exit, help, themes"),
         ("enter", "Go on: the main action, the highlighted button at the bottom right (in lists: open)"),
         ("tab / shift+tab", "Move between lists, answers, fields and buttons; enter presses a button"),
         ("mouse", "Click an answer, a list entry, or a button at the bottom"),
@@ -97,6 +98,22 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 """Every key, grouped by where it works."""
 
+GROUP_OF_SCREEN = {
+    "LauncherScreen": "Choosing a bank",
+    "SavedListScreen": "Saved sessions",
+    "CompareScreen": "Comparing saves",
+    "IntroScreen": "Intro and content notes",
+    "SectionScreen": "Intro and content notes",
+    "QuestionScreen": "Questions",
+    "RevealScreen": "True or false revealed",
+    "ReviewScreen": "Review",
+    "ResultsScreen": "Results",
+    "SaveScreen": "Save and leave",
+    "ExportScreen": "Export",
+    "PassphraseScreen": "Passphrase of a protected save",
+}
+"""The help's group for each screen (by class name): the help opens there."""
+
 
 def help_content() -> Content:
     """The key list as one block of text (for searching and for tests)."""
@@ -125,15 +142,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "close", "Close help", key_display="esc"),
         # A modal hides the app's bindings (keys and footer); the quick exit must stay.
         Binding("ctrl+q", "app.quick_exit", "Quick exit", priority=True),
+        Binding("ctrl+c", "app.quick_exit", "Quick exit", show=False, priority=True),
     ]
+
+    def __init__(self, where: str = "") -> None:
+        """Open at the group of keys for the screen named `where` (its class name), if it has one."""
+        super().__init__()
+        self.group = GROUP_OF_SCREEN.get(where, "")
 
     def compose(self) -> ComposeResult:
         hidden_save = served(self.app)
         with Vertical(id="dialog"):
             yield Static(Content("Keys"), classes="title")
             with VerticalScroll(id="help-body"):
-                for group, keys in KEYS:
-                    yield Static(Content.styled(group, "bold underline"), classes="help-group")
+                for n, (group, keys) in enumerate(KEYS):
+                    here = " (this screen)" if group == self.group else ""
+                    yield Static(Content.styled(group + here, "bold underline"), classes="help-group",
+                                 id=f"help-group-{n}")
                     with Grid(classes="help-keys"):
                         # Served (`quiz serve`), saving is not offered, so its key is not listed.
                         yield from help_cells(tuple(k for k in keys if not (k[0] == "ctrl+s" and hidden_save)))
@@ -141,6 +166,12 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+        names = [group for group, _keys in KEYS]
+        if self.group in names:
+            heading = self.query_one(f"#help-group-{names.index(self.group)}", Static)
+            # Once laid out, so the scroll is measured on the final layout.
+            self.call_after_refresh(self.query_one("#help-body").scroll_to_widget, heading, top=True,
+                                    animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

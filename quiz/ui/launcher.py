@@ -21,6 +21,26 @@ from quiz.ui.actions import key_bar
 from quiz.ui.base import QuizScreen
 from quiz.ui.text import inert
 
+SHIPPED_ORDER = ("therapy-fit", "myths-facts", "therapist-fit")
+"""The shipped banks in the order the launcher lists them: the main self-check first (file stems);
+any other shipped bank follows in the order given, and the person's own banks after, by name."""
+
+
+def in_order(shipped: Sequence[Path]) -> list[Path]:
+    """The shipped bank files in `SHIPPED_ORDER`, others after them as given."""
+    def rank(path: Path) -> int:
+        return SHIPPED_ORDER.index(path.stem) if path.stem in SHIPPED_ORDER else len(SHIPPED_ORDER)
+
+    return sorted(shipped, key=rank)
+
+
+def saves_line(count: int) -> str:
+    """What the launcher says of the saved sessions there are ("" for none)."""
+    if count == 0:
+        return ""
+    what = "1 saved session" if count == 1 else f"{count} saved sessions"
+    return f"{what}: press o to open"
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -36,7 +56,7 @@ def read_entries(shipped: Sequence[Path], user_dir: Path) -> list[Entry]:
     """Check every listed bank file; a broken or unreadable one becomes an entry with its problems."""
     from quiz.bank.check import check_file
 
-    files = [(p, False) for p in shipped]
+    files = [(p, False) for p in in_order(shipped)]
     try:
         if user_dir.is_dir():
             files += [(p, True) for p in sorted(user_dir.iterdir())
@@ -117,6 +137,9 @@ class LauncherScreen(QuizScreen):
                              "Nothing is stored or sent unless you choose to save or export."),
                      classes="hint")
         yield OptionList(Option(Content("Loading banks…"), disabled=True), id="banks")
+        saves = Static(id="saves-line", classes="hint")
+        saves.display = False
+        yield saves
         folder = self._user_dir()
         state = "" if folder.is_dir() else " (not created yet)"
         yield Static(Content.assemble(("Your own banks: ", "bold"), f"put .yaml files in {folder}",
@@ -135,6 +158,19 @@ class LauncherScreen(QuizScreen):
         shipped = list(self.shipped) if self.shipped is not None else shipped_banks()
         entries = read_entries(shipped, self._user_dir())
         self.app.call_from_thread(self.show_entries, entries)
+        from quiz.store import session_files
+
+        try:
+            count = len(session_files())
+        except OSError:
+            count = 0  # an unreadable sessions folder: the saves list says why when opened
+        self.app.call_from_thread(self.show_saves, count)
+
+    def show_saves(self, count: int) -> None:
+        """Say how many saved sessions there are, and how to open them (nothing when none)."""
+        line = self.query_one("#saves-line", Static)
+        line.update(Content(saves_line(count)))
+        line.display = count > 0
 
     def show_entries(self, entries: list[Entry]) -> None:
         """Fill the list."""

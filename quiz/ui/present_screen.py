@@ -52,6 +52,9 @@ class PresentScreen(Screen[None]):
             yield TotalsBars(id="totals")
         note = (f"Room `{self.room.name}`: anonymous totals only, shown after {self.min_count} answers."
                 if self.room else "Nothing is recorded: no names, no answers.")
+        notice = Static("", id="notice", markup=False)
+        notice.display = False
+        yield notice
         yield Static(note, id="privacy-line")
         yield Footer()
 
@@ -65,8 +68,15 @@ class PresentScreen(Screen[None]):
         """The item shown."""
         return self.walk.current
 
+    def say(self, text: str) -> None:
+        """An inline notice above the privacy line, covering nothing; empty text removes it."""
+        notice = self.query_one("#notice", Static)
+        notice.update(text)
+        notice.display = bool(text)
+
     def draw(self, step: Ask | Reveal | None = None) -> None:
-        """Show a step of the walkthrough (the one it is at, by default)."""
+        """Show a step of the walkthrough (the one it is at, by default); a notice goes with the step."""
+        self.say("")
         step = step or self.walk.step
         q = step.question
         section = self.bank.section_by_id[q.section]
@@ -110,7 +120,7 @@ class PresentScreen(Screen[None]):
     def action_next(self) -> None:
         step = self.walk.next()
         if step is None:
-            self.notify("That was the last item. Press ctrl+q to close.", timeout=4)
+            self.say("That was the last item. Press ctrl+q to close.")
             return
         self.draw(step)
 
@@ -121,7 +131,8 @@ class PresentScreen(Screen[None]):
         self.draw(self.walk.toggle_reveal())
 
     def action_help(self) -> None:
-        self.notify(
-            "right/space/enter: next (reveals first)  left/b: back  r: reveal  ctrl+q: quit\n"
-            f"Handouts: quiz export {self.bank.id} --format html --answer-key -o key.html",
-            title="Presenter keys", timeout=10)
+        """Show the keys inline (pressed again: hide them)."""
+        text = ("Keys: right/space/enter: next (reveals first)  left/b: back  r: reveal  ctrl+q: quit\n"
+                f"Handouts: quiz export {self.bank.id} --format html --answer-key -o key.html")
+        shown = self.query_one("#notice", Static)
+        self.say("" if shown.display and str(shown.content) == text else text)

@@ -4,7 +4,7 @@ most), then the details: every suggestion with why, its reading and sources, the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +20,13 @@ from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line, served
 from quiz.ui.text import inert
+
+if TYPE_CHECKING:
+    from quiz.store import LoadedSession
+
+ENDED_HERE = ("Because of one of your answers, the questions stop here and nothing was scored. What might "
+              "help is below. Review answers (r) changes an answer given by mistake.")
+"""What the results say when an answer ended the questions early (an `end: true` option)."""
 
 BAR_WIDTH = 24
 """About how wide a dimension's bar is: one segment per band, the person's filled."""
@@ -144,20 +151,34 @@ class ResultsScreen(QuizScreen):
     class ShowReview(Message):
         """Review the answers, to change some."""
 
-    def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False) -> None:
+    def __init__(self, outcome: Outcome, bank: Bank, *, can_go_home: bool = False,
+                 earlier: LoadedSession | None = None) -> None:
+        """Args:
+            outcome: What the answers add up to.
+            bank: The bank taken.
+            can_go_home: Offer "Other banks" (the launcher is beneath).
+            earlier: The save these answers were resumed from, which still exists.
+        """
         super().__init__()
         self.outcome = outcome
         self.bank = bank
         self.can_go_home = can_go_home
+        self.earlier = earlier
 
     def compose(self) -> ComposeResult:
         o = self.outcome
         with VerticalScroll(id="body"):
-            yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
-            if status := status_line(o):
-                yield Static(Content(status), classes="hint", id="status")
-            if not o.suggestions and not o.dimensions and not o.statements:
-                yield Static(Content("There is nothing to show for these answers."), classes="para")
+            if o.ended_early:
+                # Plainly: the questions stopped, nothing was scored; what might help follows.
+                yield Static(Content.assemble(inert(o.bank_title), ": the questions end here"),
+                             classes="title")
+                yield Static(Content(ENDED_HERE), classes="para", id="status")
+            else:
+                yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
+                if status := status_line(o):
+                    yield Static(Content(status), classes="hint", id="status")
+                if not o.suggestions and not o.dimensions and not o.statements:
+                    yield Static(Content("There is nothing to show for these answers."), classes="para")
             with Vertical(id="summary"):
                 yield from summary_widgets(summarise(o))
             held = held_back(o)
@@ -169,25 +190,36 @@ class ResultsScreen(QuizScreen):
                 yield Static(Content("Your scores"), classes="heading")
                 for d in o.dimensions:
                     yield Static(dimension_content(d), classes="dimension")
-            if o.statements:
+            if o.statements and not o.ended_early:
                 yield Static(Content(f"Statements: {o.correct} of {len(o.statements)} right"),
                              classes="heading")
                 for st in o.statements:
                     yield Static(statement_content(st), classes="statement")
             yield Static(Content("About these results"), classes="heading")
             yield Static(inert(o.disclaimer), classes="para disclaimer")
-            yield Static(Content(SERVED_HINT if served(self.app) else
-                                 "Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
-                                 "only where you say."),
+            yield Static(Content(SERVED_HINT) if served(self.app) else self.saved_words(),
                          classes="hint", id="saved")
         home = [action_button("Other banks", "home")] if self.can_go_home else []
+        export = [] if o.ended_early else [action_button("Export…", "export", primary=True)]
         yield notice_line(self)
-        yield action_row(action_button("Review answers", "review"), *home,
-                         action_button("Export…", "export", primary=True))
+        yield action_row(action_button("Review answers", "review"), *home, *export)
         yield key_bar()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
+
+    def saved_words(self) -> Content:
+        """What is saved of these answers, and how to save (the line closing the results)."""
+        if self.outcome.ended_early:
+            return Content("Nothing has been saved, and nothing here needs to be.")
+        if self.earlier is None:
+            return Content("Nothing has been saved. Export, or save and leave (ctrl+s), writes a file "
+                           "only where you say.")
+        from quiz.store import when_words
+
+        return Content(f"Your earlier save is still at {self.earlier.path} (saved "
+                       f"{when_words(self.earlier.saved_at)}), with your answers as they were then. "
+                       "Save and leave (ctrl+s) saves them as they are now; export writes a report.")
 
     def action_export(self) -> None:
         from quiz.ui.export import ExportScreen
@@ -216,8 +248,25 @@ class ResultsScreen(QuizScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":
             return self.can_go_home
+        if action in ("export", "save") and self.outcome.ended_early:
+            return False  # nothing was scored: nothing to keep
         return super().check_action(action, parameters)
 
     def action_home(self) -> None:
-        if self.can_go_home:
-            self.post_message(self.Home())
+        """Back to the list of banks, once the person has said the results may go."""
+        from quiz.ui.confirm import ConfirmScreen
+
+        if not self.can_go_home:
+            return
+
+        def chosen(leave: bool | None) -> None:
+            if leave:
+                self.post_message(self.Home())
+
+        what = ("Your answers and these results will be gone: nothing has been saved." if self.earlier is None
+                else "These results will be gone; your earlier save stays as it was.")
+        if self.outcome.ended_early:
+            what = "Your answers will be gone; nothing has been saved."
+        self.app.push_screen(ConfirmScreen(
+            "Leave these results?", f"{what} Escape keeps the results on screen.",
+            "Leave them", "Keep the results"), chosen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
 from quiz.safe_text import clean
-from quiz.store import SavedInfo, StoreError
+from quiz.store import SavedInfo, StoreError, when_words
 from quiz.ui.actions import key_bar
-from quiz.ui.base import QuizScreen
+from quiz.ui.base import QuizScreen, notice_line
 from quiz.ui.text import inert
 
 if TYPE_CHECKING:
@@ -66,9 +66,10 @@ def read_saved(files: list[Path]) -> list[SavedEntry]:
 
 def _modified(p: Path) -> str:
     try:
-        return datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        stamp = datetime.fromtimestamp(p.stat().st_mtime, UTC)
     except OSError:
         return "?"
+    return when_words(stamp.isoformat())
 
 
 def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
@@ -84,7 +85,7 @@ def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
     label = inert(i.label, "bold") if i.label else Content.styled("(no label)", "bold italic")
     lock = " (protected)" if entry.protected else ""
     return Content.assemble(box, label, " · ", inert(i.bank_title or i.bank_id), lock, "\n    ",
-                            f"saved {i.saved_at} · {i.answered} answer(s) · {entry.path.name}")
+                            f"saved {when_words(i.saved_at)} · {i.answered} answer(s) · {entry.path.name}")
 
 
 class SavedListScreen(QuizScreen):
@@ -121,6 +122,7 @@ class SavedListScreen(QuizScreen):
                      classes="hint")
         yield OptionList(id="saves")
         yield Static(id="saved-status", classes="hint")
+        yield notice_line(self)
         yield key_bar()
 
     def on_mount(self) -> None:
@@ -177,7 +179,7 @@ class SavedListScreen(QuizScreen):
         self.run_worker(work(), group="saves", exclusive=True)
 
     def _cannot_open(self, exc: Exception) -> None:
-        self.notify(str(exc), title="Cannot open this save", severity="error", markup=False, timeout=12)
+        self.say(f"Cannot open this save: {exc}")
 
     # -- passphrases ----------------------------------------------------------------------------------
     def unlock(self, n: int, then: Callable[[], None], problem: str = "") -> None:
@@ -208,6 +210,7 @@ class SavedListScreen(QuizScreen):
 
     # -- actions --------------------------------------------------------------------------------------
     def action_open(self) -> None:
+        self.say("")  # what was said is about the last thing tried
         n = self._highlighted()
         if n is None or self.busy:
             return
@@ -252,6 +255,7 @@ class SavedListScreen(QuizScreen):
         self._in_background(what, lambda: load_session(entry.path, find, passphrase), loaded, failed)
 
     def action_mark(self) -> None:
+        self.say("")
         n = self._highlighted()
         if n is None or self.busy:
             return
@@ -277,17 +281,14 @@ class SavedListScreen(QuizScreen):
         chosen = [self.entries[n] for n in sorted(self.marked)]
         infos = [e.info for e in chosen if e.info is not None]
         if len(infos) < 2:
-            self.notify("Mark two or more saves of one bank with space, then press c.",
-                        markup=False)
+            self.say("Mark two or more saves of one bank with space, then press c.")
             return
         if len({i.bank_id for i in infos}) > 1:
-            self.notify("The marked saves are of different banks; compare saves of one bank.",
-                        severity="warning", markup=False)
+            self.say("The marked saves are of different banks; compare saves of one bank.")
             return
         bank = self.find_bank(infos[0].bank_id)
         if bank is None:
-            self.notify(clean(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with."),
-                        severity="error", markup=False)
+            self.say(clean(f"Cannot find the bank `{infos[0].bank_id}` these saves were made with."))
             return
 
         def columns() -> list[Column]:

@@ -134,14 +134,16 @@ def test_resume_in_the_app_passes_the_session_and_notes(
     path = save_session(answered(bank, worry=0))
     calls: list[dict[str, Any]] = []
 
-    def with_session(bank: Bank | None = None, session: Any = None, notes: Any = ()) -> int:
-        calls.append({"bank": bank, "session": session, "notes": notes})
+    def with_session(bank: Bank | None = None, session: Any = None, notes: Any = (),
+                     resumed_from: Any = None) -> int:
+        calls.append({"bank": bank, "session": session, "notes": notes, "resumed_from": resumed_from})
         return 0
 
     monkeypatch.setattr(app, "run_app", with_session)
     code, _, _err = run(monkeypatch, capsys, "take", str(FULL), "--resume", str(path))
     assert code == 0 and calls and calls[0]["session"].answers["worry"] == 0
     assert any("Resuming" in n for n in calls[0]["notes"])
+    assert calls[0]["resumed_from"].path == path  # so the app can say the save exists, and replace it
 
 
 # -- compare ----------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 
 from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
 from quiz.ui.app import MIN_HEIGHT, MIN_WIDTH, QuizApp
 from quiz.ui.choices import Choices
 from quiz.ui.compare import CompareScreen
@@ -34,7 +35,9 @@ from .ui_helpers import (
     app_for,
     assert_key_bar_whole,
     screen_name,
+    screen_text,
     settle,
+    take_to_results,
     take_to_results_checking_key_bars,
 )
 
@@ -58,7 +61,7 @@ WHERE: dict[str, tuple[type[DOMNode], ...]] = {
 NAMES = {"question_mark": "?", "f1": "F1", "up": "↑", "down": "↓", "left": "←", "right": "→"}
 """How the help writes a key Textual names otherwise."""
 
-EVERYWHERE = ("ctrl+q", "f1")
+EVERYWHERE = ("ctrl+q", "ctrl+c", "f1")
 """Bound again on the dialogs (a modal screen hides the app's own bindings); the help lists them once."""
 
 
@@ -147,3 +150,38 @@ async def test_f1_opens_the_help_over_a_dialog_where_question_mark_is_typed() ->
         assert screen_name(app) == "HelpScreen"
         await pilot.press("escape")
         assert screen_name(app) == "SaveScreen"
+
+
+async def test_the_command_palette_offers_the_apps_own_actions_first(short_bank: Bank) -> None:
+    app = app_for(short_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await take_to_results(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles[:4] == ["Export results", "Review answers", "Save and leave", "Quick exit"]
+        assert "Screenshot" not in titles and len(titles) > 5  # Textual's own follow
+        save = next(c for c in app.get_system_commands(app.screen) if c.title == "Save and leave")
+        save.callback()
+        await pilot.pause()
+        assert screen_name(app) == "SaveScreen"
+
+
+async def test_ctrl_c_is_the_quick_exit(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.quick_exited and app.return_code == 0
+    assert not app.is_running
+
+
+@pytest.mark.parametrize(("keys", "group"), [((), "Intro and content notes"), (("enter",), "Questions")])
+async def test_the_help_opens_at_the_part_for_the_screen(full_bank: Bank, keys: tuple[str, ...],
+                                                         group: str) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        assert screen_name(app) == "HelpScreen"
+        shown = screen_text(app)
+        assert f"{group} (this screen)" in shown  # its heading is in view, however far down

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from quiz.ui.launcher import LauncherScreen, read_entries
@@ -78,6 +79,9 @@ async def test_back_from_the_intro_and_home_from_results() -> None:
         await pilot.press("enter", "enter", "2")  # open, start, under 18
         assert screen_name(app) == "ResultsScreen"
         await click_action(pilot, "home")
+        assert screen_name(app) == "ConfirmScreen"  # the results are not thrown away unasked
+        await pilot.click("#go")
+        await pilot.pause()
         assert screen_name(app) == "LauncherScreen"
         assert app.session is None
 
@@ -89,3 +93,27 @@ async def test_unknown_user_folder_shows_where_to_put_banks(tmp_path: Path) -> N
         await settle(pilot)
         assert static_text(app, "#user-dir").endswith(f"put .yaml files in {folder} (not created yet)")
     assert not folder.exists()
+
+
+async def test_the_main_bank_comes_first_and_saved_sessions_are_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.bank.check import load_bank
+    from quiz.engine.session import Session
+    from quiz.paths import shipped_banks
+    from quiz.store import save_session
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    shipped = sorted(shipped_banks(), reverse=True)  # whatever order the files come in
+    app = app_for(shipped=shipped, user_dir=USER_BANKS)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [e.bank.id for e in app.screen.entries if e.bank is not None]  # type: ignore[attr-defined]
+        assert titles[:3] == ["therapy-fit", "myths-facts", "therapist-fit"]
+        assert not app.screen.query_one("#saves-line").display  # no saves: nothing said
+    bank = load_bank(FULL)
+    save_session(Session(bank))
+    save_session(Session(bank), label="two")
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "2 saved sessions: press o to open" in screen_text(app)

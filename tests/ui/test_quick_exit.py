@@ -69,7 +69,10 @@ ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_the_terminal_keeps_no_quiz_text_after_quick_exit() -> None:
+@pytest.mark.parametrize("key", [b"\x11", b"\x03"], ids=["ctrl+q", "ctrl+c"])
+def test_the_terminal_keeps_no_quiz_text_after_quick_exit(key: bytes) -> None:
+    """ctrl+q, or the ctrl+c a panicking person presses, leaves at once and clears the terminal
+    itself, so nothing stays in view where there is no alternate screen (GNU screen's default)."""
     import fcntl
     import struct
     import termios
@@ -107,7 +110,7 @@ def test_the_terminal_keeps_no_quiz_text_after_quick_exit() -> None:
         read_until(b"What this is")
         # The first section's intro is shown above its first question.
         press_until(b"\r", b"Are you 18 or older?")
-        os.write(master, b"\x11")  # ctrl+q
+        os.write(master, key)
         deadline = time.monotonic() + 10
         while proc.poll() is None and time.monotonic() < deadline:
             if select.select([master], [], [], 0.1)[0]:
@@ -133,6 +136,7 @@ def test_the_terminal_keeps_no_quiz_text_after_quick_exit() -> None:
     assert leave != -1, "the app did not leave the alternate screen"
     after = ANSI.sub("", raw[leave:].decode("utf-8", "replace"))
     assert after.strip() == ""
+    assert b"\x1b[2J" in raw[leave:] and b"\x1b[3J" in raw[leave:]  # cleared after leaving, too
     before_enter = raw[: raw.find(b"\x1b[?1049h")]
     assert ANSI.sub("", before_enter.decode("utf-8", "replace")).strip() == ""
 

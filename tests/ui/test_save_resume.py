@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Checkbox, Input, OptionList
 
 from quiz.bank.model import Bank
 from quiz.engine.session import Session
@@ -19,7 +20,17 @@ from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
 from quiz.ui.save import SaveScreen
 
-from .ui_helpers import FULL, SIZE, app_for, screen_name, screen_text, settle, static_text
+from .ui_helpers import (
+    FULL,
+    SIZE,
+    ManualClock,
+    app_for,
+    screen_name,
+    screen_text,
+    settle,
+    static_text,
+    take_to_results,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -213,3 +224,130 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_left_alone(full_ban
         await pilot.press("enter", "space", "c")
         assert screen_name(app) == "SavedListScreen"
     assert bad.read_bytes() == data
+
+
+async def _resume_first_save(pilot: Pilot[Any], app: QuizApp, passphrase: str = "") -> None:
+    """From the launcher: open the only save (with its passphrase, if any)."""
+    await settle(pilot)
+    await pilot.press("o")
+    assert screen_name(app) == "SavedListScreen"
+    await pilot.press("enter")
+    if passphrase:
+        await pilot.press(*passphrase, "enter")
+    await settle(pilot)
+    await pilot.pause()
+
+
+async def test_a_password_manager_typing_ahead_fills_each_field(full_bank: Bank) -> None:
+    """Label, Tab, passphrase, Tab, passphrase, typed with no time passing right after the dialog
+    opens (as a password manager does): each lands in its own field, none in the label."""
+    clock = ManualClock()
+    app = app_for(full_bank, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("enter", "1"):  # to the second question, each key after the guard
+            await pilot.pause()
+            clock.advance()
+            await pilot.press(key)
+        await pilot.pause()
+        clock.advance()
+        await pilot.press("ctrl+s", *"Dr Ada", "tab", *"s3cret", "tab", *"s3cret", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        fields = {f.id: f.value for f in app.screen.query(Input).results(Input)}
+        assert fields["label"] == "Dr Ada"
+        assert fields["passphrase"] == fields["confirm"] == "s3cret"
+        assert app.saved_to is None  # the enter in the burst did not submit before the guard passed
+        clock.advance()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.saved_to is not None and app.saved_to.name.startswith("protected-")
+
+
+async def test_after_a_resume_results_say_the_save_exists_and_saving_again_replaces_it(
+        full_bank: Bank) -> None:
+    first = save_session(Session(full_bank, {"age": "adult"}, "worry"), label="Dr Ada")
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await _resume_first_save(pilot, app)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "today at" in " ".join(app.screen.notice.split())  # when, in words, in local time
+        await take_to_results(pilot)
+        saved = static_text(app, "#saved")
+        assert "Nothing has been saved" not in saved
+        assert str(first) in saved
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SaveScreen)
+        assert app.screen.query_one("#label", Input).value == "Dr Ada"  # the label is kept
+        assert app.screen.query_one("#replace", Checkbox).value
+        assert "unprotected" in str(app.screen.query_one("#replace", Checkbox).label)
+        await _type(pilot, app, "#passphrase", "s3cret")
+        await _type(pilot, app, "#confirm", "s3cret")
+        app.screen.query_one("#label", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.saved_to is not None and app.saved_to.name.startswith("protected-")
+    assert not first.exists()  # the unprotected file is not left behind
+    said = "\n".join(app.saved_lines)
+    assert str(app.saved_to) in said and "--resume" in said and str(first) in said
+
+
+async def test_keeping_the_earlier_unprotected_save_is_said(full_bank: Bank) -> None:
+    first = save_session(Session(full_bank, {"age": "adult"}, "worry"))
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await _resume_first_save(pilot, app)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SaveScreen)
+        app.screen.query_one("#replace", Checkbox).value = False
+        await _type(pilot, app, "#passphrase", "s3cret")
+        await _type(pilot, app, "#confirm", "s3cret")
+        app.screen.query_one("#label", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.saved_to is not None and first.exists()
+    kept = [line for line in app.saved_lines if str(first) in line]
+    assert kept and "unprotected" in kept[0]
+
+
+async def test_the_save_message_says_how_to_carry_on(full_bank: Bank) -> None:
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        await _save(pilot, app, "")
+    assert app.saved_to is not None
+    assert any(f"--resume {app.saved_to}" in line for line in app.saved_lines)
+
+
+async def test_compare_with_too_few_marked_says_so_inline(full_bank: Bank,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    toasts: list[str] = []
+    monkeypatch.setattr(QuizApp, "notify", lambda self, message, *a, **k: toasts.append(message))
+    save_session(Session(full_bank))
+    app = app_for(shipped=[FULL])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "c")
+        assert screen_name(app) == "SavedListScreen"
+        assert "Mark two or more" in static_text(app, "#notice")
+        assert not toasts  # nothing pops up over the list
+        await pilot.press("space")
+        assert not app.screen.query_one("#notice").display  # gone once the person does something else
+
+
+async def test_a_burst_that_arrives_before_the_dialog_is_ready_lands_in_the_right_fields(
+        full_bank: Bank) -> None:
+    """The keys of a password manager all reach the app before the dialog exists (as in a real
+    terminal): ctrl+s, label, Tab, passphrase, Tab, passphrase, queued together."""
+    app = app_for(full_bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_second_question(pilot, app)
+        chars = {"ctrl+s": "\x13", "tab": "\t", "space": " "}
+        typed = ["ctrl+s", *"Dr", "space", *"Ada", "tab", *"s3cret", "tab", *"s3cret"]
+        for key in typed:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        fields = {f.id: f.value for f in app.screen.query(Input).results(Input)}
+        assert fields["label"] == "Dr Ada"
+        assert fields["passphrase"] == fields["confirm"] == "s3cret"

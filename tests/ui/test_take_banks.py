@@ -14,6 +14,7 @@ from quiz.bank.check import load_bank
 from quiz.engine.session import Session
 from quiz.paths import shipped_banks
 from quiz.ui.app import QuizApp
+from quiz.ui.launcher import in_order
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 
@@ -62,7 +63,7 @@ async def test_take_bank_from_launcher_to_results_the_core_gives(path: Path) -> 
             assert session.position != q.id
 
     async with app.run_test(size=SIZE) as pilot:
-        await open_from_launcher(pilot, banks.index(path))
+        await open_from_launcher(pilot, in_order(banks).index(path))  # the launcher's order
         await take_to_results_checking_key_bars(pilot, on_question=detour)
         screen = app.screen
         assert isinstance(screen, ResultsScreen)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
+
 from quiz.bank.model import Bank
 from quiz.room.totals import Room
 from quiz.ui.present_screen import PresentScreen
@@ -52,3 +55,22 @@ async def test_room_totals_show_only_from_k(data_home: Path, bank: Bank) -> None
             else:
                 assert label in text and "3 (100%)" in text
     room.close()
+
+
+async def test_notices_are_inline_and_go_with_the_item(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+    toasts: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, *a, **k: toasts.append(message))
+    app = PresenterApp(bank)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PresentScreen)
+        notice = screen.query_one("#notice", Static)
+        await pilot.press("question_mark")
+        assert notice.display and "r: reveal" in str(notice.content)
+        assert not toasts  # no toast covers the stage
+        await pilot.press("right")
+        assert not notice.display  # the keys went when the item changed
+        for _ in range(2 * len(screen.items) + 2):
+            await pilot.press("right")
+        assert notice.display and "last item" in str(notice.content)
+        assert not toasts
