@@ -93,3 +93,13 @@ def test_section_content_note(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_terminal_too_small(snap_compare: Any) -> None:
     app = make_app(load_bank(BANK), clock=PatientClock())
     assert snap_compare(app, terminal_size=(59, 19))
+
+
+@SIZES
+def test_results_after_an_early_end(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The age check's 'under 18' ends the bank: plain words, no scores, no save or export."""
+    from quiz.paths import shipped_banks
+
+    therapy_fit = next(p for p in shipped_banks() if p.stem == "therapy-fit")
+    app = make_app(load_bank(therapy_fit), clock=PatientClock())
+    assert snap_compare(app, press=("enter", "2"), terminal_size=size)
