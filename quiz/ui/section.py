@@ -47,11 +47,13 @@ class SectionScreen(QuizScreen):
                              classes="para content-note")
             more: list[Content] = [inert(s.intro)] if s.intro else []
             if s.content_note:
+                declinable = any(q.prefer_not_to_say for q in s.questions)
                 more.append(Content.styled(
                     "You can skip this section; none of its questions needs an answer."
                     if self.skippable else
                     "Some questions in this section need an answer; where offered, you can choose "
-                    "\u201cPrefer not to say\u201d.", "$text-muted"))
+                    "\u201cPrefer not to say\u201d." if declinable else
+                    "Some questions in this section need an answer.", "$text-muted"))
             if more:
                 yield Static(Content("\n\n").join(more), classes="para")
         yield notice_line(self)

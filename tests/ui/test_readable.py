@@ -90,3 +90,19 @@ async def test_progress_only_moves_forward_and_agrees_with_the_intro(name: str) 
         assert {total for _n, total in seen} == {int(said[2])}
         numbers = [n for n, _t in seen]
         assert numbers == sorted(numbers)
+
+
+async def test_a_section_note_offers_prefer_not_to_say_only_where_its_questions_do() -> None:
+    from quiz.bank.check import load_bank
+    from quiz.paths import shipped_banks
+
+    from .ui_helpers import app_for, screen_name, screen_text
+
+    myths = next(p for p in shipped_banks() if p.stem == "myths-facts")
+    app = app_for(load_bank(myths))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert screen_name(app) == "SectionScreen"
+        text = screen_text(app)
+        assert "Content note" in text and "Prefer not to say" not in text
