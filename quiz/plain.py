@@ -199,14 +199,39 @@ class PlainRunner:
             if not passphrase or passphrase != again:
                 self.say("The passphrases were empty or did not match; nothing was saved.")
                 return False
+        replace = False
+        if self.resumed_from is not None and self.resumed_from.exists():
+            try:
+                replace = self.ask(f"Replace the earlier save at {self.resumed_from}? (Y/n): ").lower() \
+                    not in ("n", "no")
+            except _Save:
+                return False
         try:
             path = save_session(self.session, label=label, passphrase=passphrase)
         except StoreError as exc:
             self.say(f"Could not save: {exc}")
             return False
         self.say(f"Saved to {path} (readable by you only).", wrap=False)
+        if self.resumed_from is not None and self.resumed_from.exists():
+            self._earlier(path, replace)
         self.say(f"Carry on later with: quiz take {self._bank_ref()} --resume {path}", wrap=False)
         return True
+
+    def _earlier(self, written: Path, replace: bool) -> None:
+        """Delete the save this one replaces, or say plainly that it is still there."""
+        from quiz.store import StoreError, remove_earlier
+
+        earlier = self.resumed_from
+        assert earlier is not None
+        if replace:
+            try:
+                remove_earlier(earlier, written)
+                self.say(f"The earlier save {earlier} was deleted: this one replaces it.", wrap=False)
+                self.resumed_from = written
+                return
+            except StoreError as exc:
+                self.say(f"The earlier save was kept: {exc}")
+        self.say(f"The earlier save is still at {earlier}; quiz forget lists and deletes saves.", wrap=False)
 
     def _bank_ref(self) -> str:
         from quiz.paths import resolve_bank

@@ -52,3 +52,19 @@ def test_leaving_plain_mode_after_a_resume_says_the_save_is_still_there() -> Non
     assert code == 0
     assert "Nothing was saved" not in out.getvalue()
     assert str(path) in out.getvalue()
+
+
+@pytest.mark.usefixtures("_private_home")
+@pytest.mark.parametrize(("reply", "kept"), [("y", False), ("", False), ("n", True)])
+def test_saving_again_in_plain_mode_offers_to_replace_the_earlier_save(reply: str, kept: bool) -> None:
+    bank = load_bank(FULL)
+    earlier = save_session(Session(bank, {"age": "adult"}, "worry"))
+    out = io.StringIO()
+    # save, a label, no passphrase, then whether to replace the earlier file
+    replies = io.StringIO(f"save\nDr Example\nn\n{reply}\n")
+    PlainRunner(bank, replies, out, session=Session(bank, {"age": "adult"}, "worry"),
+                resumed_from=earlier).run()
+    text = out.getvalue()
+    assert "Replace the earlier save" in text and "Saved to" in text
+    assert earlier.exists() is kept
+    assert ("is still at" in text) is kept and ("was deleted" in text) is not kept
