@@ -24,7 +24,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return 2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1)
 
 
-LONG = ("tests/ui/test_same_results.py::", "tests/ui/test_take_banks.py::test_take_bank_from_launcher")
+LONG = ("tests/ui/test_same_results.py::", "tests/ui/test_take_banks.py::test_take_bank_from_launcher",
+        "tests/ui/test_counts.py::test_launcher_intro")
 """The longest tests (Pilot walks through every shipped bank), longest module first."""
 
 

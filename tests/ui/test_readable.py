@@ -1,5 +1,5 @@
 """Every screen readable: a key beside every answer (past 9 too), long checklists keep the question in
-view, notices are lines on their own screen that go with it, progress only moves forward."""
+view, notices are lines on their own screen that go with it (progress: tests/ui/test_counts.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from quiz.paths import banks_dir
 from quiz.ui.choices import answer_key
 from quiz.ui.question import QuestionScreen
 
-from .ui_helpers import answer_keys, app_for, screen_name, screen_text, step
+from .ui_helpers import app_for, screen_name, screen_text, step
 
 
 async def walk_to(pilot, app, qid: str) -> QuestionScreen:  # type: ignore[no-untyped-def]
@@ -63,33 +63,6 @@ async def test_a_notice_is_a_line_on_its_screen_and_goes_with_it() -> None:
         await pilot.press("1", "enter")
         await pilot.pause()
         assert "Tick at least 1." not in screen_text(app)
-
-
-@pytest.mark.parametrize("name", ["therapist-fit", "therapy-fit", "myths-facts"])
-async def test_progress_only_moves_forward_and_agrees_with_the_intro(name: str) -> None:
-    bank = load_bank(banks_dir() / f"{name}.yaml")
-    app = app_for(bank)
-    async with app.run_test(size=(80, 24)) as pilot:
-        intro = screen_text(app)
-        said = re.search(r"(up to )?(\d+) (questions|statements)", intro)
-        assert said is not None
-        seen: list[tuple[int, int]] = []
-        for _ in range(300):
-            if screen_name(app) in ("ReviewScreen", "ResultsScreen"):
-                break
-            if isinstance(app.screen, QuestionScreen):
-                found = re.search(r"(Question|Statement) (\d+) of (up to )?(\d+)", screen_text(app))
-                if found:
-                    assert (found[3] or "") == (said[1] or "")
-                    seen.append((int(found[2]), int(found[4])))
-                await pilot.press(*answer_keys(app))
-            else:
-                await step(pilot)
-            await pilot.pause()
-        assert seen
-        assert {total for _n, total in seen} == {int(said[2])}
-        numbers = [n for n, _t in seen]
-        assert numbers == sorted(numbers)
 
 
 async def test_a_section_note_offers_prefer_not_to_say_only_where_its_questions_do() -> None:
