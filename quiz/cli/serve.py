@@ -22,9 +22,9 @@ from quiz.cli.serve_gate import (
     Gate,
     new_join_code,
 )
-from quiz.errors import UsageError
+from quiz.errors import QuizError, UsageError
 from quiz.room.totals import Room, RoomError
-from quiz.safe_text import one_line
+from quiz.safe_text import html_escape, one_line
 from quiz.store.atomic import write_file
 
 
@@ -93,13 +93,27 @@ def qr_lines(text: str) -> list[str]:
     return out.getvalue().splitlines()
 
 
-def private_templates(folder: Path) -> Path:
-    """textual-serve's page without its web-font link, so participants' browsers contact no one else."""
+def page_title(title: str) -> str:
+    """The bank's title as the text of the page's `<title>`: HTML-escaped, and its braces written as
+    character references, so the template engine that reads the page finds no tag in bank text."""
+    return html_escape(title).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def private_templates(folder: Path, title: str = "quiz") -> Path:
+    """textual-serve's page without its web-font link, so participants' browsers contact no one else;
+    with a viewport setting, so a phone lays it out at its own width (not a desktop's 980 px), and
+    the bank's title as the tab's title."""
     import textual_serve
 
     src = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
     html = src.read_text(encoding="utf-8")
     html = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", html, flags=re.S)
+    html = re.sub(r"<title>.*?</title>", "", html, flags=re.S | re.I)
+    head = ('<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"    <title>{page_title(title)}</title>\n")
+    html, found = re.subn(r"(<head[^>]*>\s*)", lambda m: m[1] + head, html, count=1, flags=re.I)
+    if not found:
+        raise QuizError("textual-serve's page has no <head>: this version of textual-serve is not supported")
     write_file(folder / "app_index.html", html, mode=0o644, durable=False)  # a throwaway copy for this run
     return folder
 
@@ -152,8 +166,9 @@ def run(args: argparse.Namespace) -> int:
           f"a session ends after {args.idle_minutes:g} minutes with no key or click.")
     print("Press ctrl+c to stop.")
     with tempfile.TemporaryDirectory(prefix="quiz-serve-") as tmp:
+        templates = private_templates(Path(tmp), bank.title)
         server = QuizServer(participant_command(path, args.room), gate, host=args.host, port=args.port,
-                            title=bank.title, public_url=url, templates_path=private_templates(Path(tmp)))
+                            title=bank.title, public_url=url, templates_path=templates)
         try:
             server.serve()
         except OSError as exc:

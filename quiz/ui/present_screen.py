@@ -15,14 +15,18 @@ from quiz.room.totals import Room
 from quiz.safe_text import clean
 from quiz.ui.totals_bars import TotalsBars
 
+KEY_NAMES = {"right": "\u2192", "left": "\u2190", "space": "space", "enter": "enter",
+             "question_mark": "?", "f1": "F1", "ctrl+q": "ctrl+q"}
+"""How the help writes a key Textual names otherwise."""
+
 
 class PresentScreen(Screen[None]):
     """Shows the steps of a `Walkthrough` of `bank`: each item, and its reveal before the next."""
 
     BINDINGS = [
-        Binding("right,space,n,enter", "next", "Next / reveal"),
-        Binding("left,p,b", "back", "Back"),
-        Binding("r", "reveal", "Reveal"),
+        Binding("right,space,n,enter", "next", "Next/reveal"),
+        Binding("left,p,b", "back", "Back/hide"),
+        Binding("r", "reveal", "Reveal/hide"),
         Binding("question_mark,f1", "help", "Help"),
     ]
 
@@ -83,9 +87,16 @@ class PresentScreen(Screen[None]):
         self.query_one("#counter", Static).update(
             Text(f"{clean(section.title)}  \u00b7  item {self.walk.index + 1} of {len(self.items)}"))
         self.query_one("#item", Static).update(Text(clean(q.text), style="bold"))
+        right = self.right_answer(q) if isinstance(step, Reveal) else None
         choices = Text()
-        for i, (_v, label) in enumerate(q.choices(), 1):
-            choices.append(f"  {i}. {clean(label)}\n")
+        for i, (value, label) in enumerate(q.choices(), 1):
+            if right is not None and value is right:
+                # Marked in words and in weight and reverse video, never by colour alone (projectors
+                # wash colours out, and some in the room do not see them).
+                choices.append(f"\u2713 {i}. {clean(label)}  \u2190 the right answer", style="bold reverse")
+                choices.append("\n")
+            else:
+                choices.append(f"  {i}. {clean(label)}\n", style="dim" if right is not None else "")
         self.query_one("#choices", Static).update(choices)
         reveal = self.query_one("#reveal", Static)
         if isinstance(step, Reveal):
@@ -94,6 +105,11 @@ class PresentScreen(Screen[None]):
         else:
             reveal.display = False
         self.refresh_totals()
+
+    @staticmethod
+    def right_answer(q: Question) -> bool | None:
+        """The option a reveal marks as right: a statement's truth (other kinds have none)."""
+        return q.answer if q.kind == "statement" else None
 
     def reveal_text(self, q: Question) -> Text:
         t = Text()
@@ -115,7 +131,8 @@ class PresentScreen(Screen[None]):
         if self.room is None:
             bars.show(self.current, None, self.min_count)
             return
-        bars.show(self.current, self.room.totals(self.current.id, self.min_count), self.min_count)
+        right = self.right_answer(self.current) if self.revealed else None
+        bars.show(self.current, self.room.totals(self.current.id, self.min_count), self.min_count, right)
 
     def action_next(self) -> None:
         step = self.walk.next()
@@ -130,9 +147,19 @@ class PresentScreen(Screen[None]):
     def action_reveal(self) -> None:
         self.draw(self.walk.toggle_reveal())
 
+    def help_text(self) -> str:
+        """Every key the presenter binds, with what it does: read from the bindings themselves, so the
+        help cannot name a key that does something else."""
+        lines = []
+        for binding in [*self.BINDINGS, *self.app.BINDINGS]:
+            assert isinstance(binding, Binding)
+            keys = " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+            lines.append(f"{keys}: {binding.description}")
+        lines.append(f"Handouts: quiz export {self.bank.id} --format html --answer-key -o key.html")
+        return "\n".join(lines)
+
     def action_help(self) -> None:
         """Show the keys inline (pressed again: hide them)."""
-        text = ("Keys: right/space/enter: next (reveals first)  left/b: back  r: reveal  ctrl+q: quit\n"
-                f"Handouts: quiz export {self.bank.id} --format html --answer-key -o key.html")
+        text = self.help_text()
         shown = self.query_one("#notice", Static)
         self.say("" if shown.display and str(shown.content) == text else text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shlex
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from quiz.cli import build_parser
@@ -27,6 +29,31 @@ def test_served_page_loads_nothing_from_other_sites(tmp_path: Path) -> None:
     urls = re.findall(r"""(?:href|src)\s*=\s*["'](https?://[^"']+)""", page)
     assert urls == []
     assert "googleapis" not in page
+
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def test_served_page_fits_a_phone_and_has_the_bank_title(tmp_path: Path) -> None:
+    page = (private_templates(tmp_path, "Myths & facts") / "app_index.html").read_text()
+    head = page.split("</head>")[0]
+    assert re.search(r"""<meta\s+name="viewport"\s+content="width=device-width,\s*initial-scale=1"\s*/?>""", head)
+    assert TITLE.findall(head) == ["Myths &amp; facts"]
+
+
+def test_a_hostile_title_is_inert_in_the_served_page(tmp_path: Path) -> None:
+    hostile = "</title><script>alert(1)</script>{{ config }}{% if 1 %}x{% endif %}\x1b]0;pwned\x07\u202e"
+    folder = private_templates(tmp_path, hostile)
+    written = (folder / "app_index.html").read_text()
+    assert "<script>alert" not in written and "\x1b" not in written and "\u202e" not in written
+    # The page is a template the server renders: the title must come out of that as plain text too.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+    page = env.get_template("app_index.html").render(
+        font_size=16, app_websocket_url="ws://127.0.0.1:8000/ws", config={"static": {"url": "/static/"}},
+        application={"name": "the bank"})
+    titles = TITLE.findall(page)
+    assert len(titles) == 1 and "<" not in titles[0] and "\x1b" not in titles[0]
+    assert html.unescape(titles[0]).startswith("</title><script>alert(1)</script>{{ config }}{% if 1 %}x")
 
 
 def test_participant_command_runs_this_python_on_the_bank() -> None:
