@@ -84,13 +84,14 @@ async def test_notices_are_inline_and_go_with_the_item(bank: Bank, monkeypatch: 
 
 
 async def to_item(pilot: Pilot[None], screen: PresentScreen, item: str) -> None:
-    """Step the presenter to `item`, unrevealed (walking back to the start first)."""
-    for _ in range(2 * len(screen.items)):
-        await pilot.press("b")
-    for _ in range(2 * len(screen.items)):
-        if screen.current.id == item and not screen.revealed:
+    """Step the presenter to `item`, unrevealed, by the shortest way: back while past it or on its
+    reveal, on while before it."""
+    target = [q.id for q in screen.items].index(item)
+    for _ in range(4 * len(screen.items)):
+        index = screen.walk.index
+        if index == target and not screen.revealed:
             return
-        await pilot.press("n")
+        await pilot.press("b" if index > target or (index == target and screen.revealed) else "n")
     raise AssertionError(f"{item} not reached")
 
 
