@@ -15,7 +15,7 @@ CORE = ["quiz.bank.files", "quiz.bank.loader", "quiz.bank.schema", "quiz.bank.fa
         "quiz.engine.report", "quiz.engine.compare", "quiz.engine.flow",
         "quiz.authoring.examples", "quiz.authoring.reach", "quiz.authoring.reach_report",
         "quiz.authoring.handout", "quiz.authoring.handout_md", "quiz.authoring.handout_html",
-        "quiz.store", "quiz.store.export", "quiz.room.totals", "quiz.plain"]
+        "quiz.store", "quiz.store.export", "quiz.room.totals", "quiz.plain", "quiz.guide"]
 
 _PROBE = """
 import importlib, json, sys

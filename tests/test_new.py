@@ -26,7 +26,7 @@ def test_new_bank_passes_validate_and_test(in_tmp: Path, capsys: pytest.CaptureF
     out = capsys.readouterr().out
     path = in_tmp / "sleep-check.yaml"
     assert path.is_file()
-    for step in ("quiz validate sleep-check.yaml", "quiz test sleep-check.yaml", "docs/authoring.md"):
+    for step in ("quiz validate sleep-check.yaml", "quiz test sleep-check.yaml", "quiz guide"):
         assert step in out
     assert main(["validate", str(path)]) == 0
     capsys.readouterr()

@@ -13,7 +13,7 @@ from quiz.safe_text import clean
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 # Each command lives in its own module with `register(subparsers)`; the order here is the help order.
-COMMANDS = ("take", "score", "validate", "test", "new", "preview", "export", "present", "serve",
+COMMANDS = ("take", "score", "validate", "test", "new", "preview", "guide", "export", "present", "serve",
             "room", "compare", "forget", "migrate")
 
 
@@ -31,7 +31,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="quiz",
         description="Private self-assessment in the terminal. Run with no command to open the launcher.",
-        epilog="Nothing is stored or sent unless you ask. `quiz COMMAND --help` explains a command.",
+        epilog="Nothing is stored or sent unless you ask. `quiz COMMAND --help` explains a command.\n"
+               "Writing a bank: `quiz new NAME` starts one; the guide to every part: `quiz guide`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

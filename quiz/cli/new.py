@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import re
 import shlex
 import sys
@@ -97,16 +96,18 @@ def run(args: argparse.Namespace) -> int:
     write_new(path, render(path, args.title), args.force)
     shown = shlex.quote(str(path))
     print(f"Wrote {shown}: a small working bank about sleep, id `{bank_id(path.stem)}`.")
+    steps = [
+        (f"quiz validate {shown}", "names every mistake with its line (reading them: quiz guide 10)"),
+        (f"quiz test {shown}", "runs its examples, proves every part reachable (quiz guide 11)"),
+        (f"quiz preview {shown} --watch", "see it in the app, reloading on every save"),
+        (f"quiz export {shown} --format html --answer-key -o handout.html", ""),
+    ]
+    width = max(len(command) for command, what in steps if what)
     print("Next:")
-    print(f"  1. edit it: put your topic in place of the sleep example ({shown})")
-    print(f"  2. quiz validate {shown}   names every mistake with its line")
-    print(f"  3. quiz test {shown}       runs its examples and proves every band and suggestion reachable")
-    if importlib.util.find_spec("quiz.cli.preview") is not None:
-        print(f"  4. quiz preview {shown} --watch   see it in the app, reloading on every save")
-    else:
-        print(f"  4. quiz take {shown}       try it as a person would")
-    print(f"  5. quiz export {shown} --format html --answer-key -o handout.html")
-    print(f"Editor completion: line 1 points at the schema ({schema_path()}).")
-    print("The guide: docs/authoring.md in the quiz source.")
+    print("  1. edit it: put your topic in place of the sleep example (every key: quiz guide 5)")
+    for n, (command, what) in enumerate(steps, 2):
+        print(f"  {n}. {command:<{width}}   {what}".rstrip())
+    print(f"Editor completion: line 1 points at the schema ({schema_path()}; quiz guide 4).")
+    print("The guide, installed with quiz: quiz guide (quiz guide --plain prints it).")
     sys.stdout.flush()
     return 0

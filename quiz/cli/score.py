@@ -32,8 +32,8 @@ def register(sub: Any) -> None:
                     "id to answer, lists for checklists) gives a report; a JSON Lines (.jsonl, .ndjson) or "
                     "CSV (.csv) file gives one row per answer set. Exit 0 when every set was scored, 1 when "
                     "the bank or any set has problems, 2 for usage or an unreadable file.",
-        epilog="The JSON output and the batch formats are described in the authoring guide "
-               "(docs/authoring.md, section `quiz score`).")
+        epilog="The JSON output and the batch formats are described in the authoring guide: "
+               "`quiz guide 12a`.")
     p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
     p.add_argument("--answers", required=True, metavar="FILE",
                    help="the answers file, or a JSON Lines or CSV file of many sets; - reads standard input")

@@ -16,9 +16,13 @@ from quiz.safe_text import json_safe, one_line
 def register(sub: Any) -> None:
     """Add the `validate` command."""
     p = sub.add_parser("validate", help="check banks: every problem with file:line:column",
-                       description="Check bank files (and folders of them) against the bank format. "
-                                   "Exit 0 when clean, 1 when problems are found, 2 for usage errors "
-                                   "or unreadable paths.")
+                       description="Check bank files (and folders of them) against the bank format.\n"
+                                   "Exit 0 when clean, 1 when problems are found, 2 for usage errors\n"
+                                   "or unreadable paths.",
+                       epilog="Each problem is one line: file:line:column: path: message (hint).\n"
+                              "How to read a long list of them: quiz guide 10\n"
+                              "Every key of the format:         quiz guide 5",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders of *.yaml banks")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(func=run)

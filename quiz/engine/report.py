@@ -392,7 +392,7 @@ def summary_json(outcome: Outcome) -> dict[str, object]:
 
 
 def to_json(outcome: Outcome) -> str:
-    """JSON for machines (format 1; docs/authoring.md describes every field and
+    """JSON for machines (format 1; the guide's section 12a, `quiz guide 12a`, describes every field and
     schemas/results.schema.json checks it): one report also carries the `summary` results open with."""
     body = outcome_json(outcome)
     data = body[:-1] + b',"summary":' + _encode(summary_json(outcome)) + b"}"

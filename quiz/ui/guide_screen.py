@@ -1,0 +1,70 @@
+"""The guide's screen: the authoring guide in Textual's Markdown viewer, its table of contents beside it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import MarkdownViewer, Static
+
+from quiz.guide import Heading
+from quiz.ui.actions import key_bar
+
+HELP = ("↑ ↓ page up/down scroll · tab moves between the contents and the text · enter on a contents line "
+        "goes there · t hides or shows the contents · q leaves")
+"""Said at the top of the screen, so no key has to be guessed."""
+
+
+class GuideScreen(Screen[None]):
+    """The whole guide, scrolled to the section asked for (`quiz guide 7`)."""
+
+    AUTO_FOCUS = "MarkdownTableOfContents Tree"
+    """The contents have the keys first: choose where to go (opened at a section, the text has them)."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "app.quit", "Leave"),
+        Binding("ctrl+q", "app.quit", "Leave", show=False, priority=True),
+        Binding("t", "contents", "Contents"),
+    ]
+
+    def __init__(self, markdown: str, start: Heading | None = None) -> None:
+        """Show `markdown`, at `start` when given."""
+        super().__init__()
+        self.markdown = markdown
+        self.start = start
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(HELP), id="guide-help")
+        yield MarkdownViewer(self.markdown, show_table_of_contents=True, id="guide")
+        yield key_bar()
+
+    @property
+    def viewer(self) -> MarkdownViewer:
+        """The Markdown viewer."""
+        return self.query_one(MarkdownViewer)
+
+    def on_mount(self) -> None:
+        # The viewer has read the whole document by now; scroll once it is laid out.
+        if self.start is not None:
+            self.call_after_refresh(self.open_at, self.start)
+
+    def open_at(self, heading: Heading) -> None:
+        """Scroll to `heading` and give the text the keys, so the arrows read on from there."""
+        if self.go_to(heading):
+            self.viewer.document.focus(scroll_visible=False)
+
+    def go_to(self, heading: Heading) -> bool:
+        """Scroll so that `heading` is at the top; False when the document has no such heading."""
+        level_and_title = (heading.level, heading.plain)
+        for level, title, block_id in self.viewer.document.table_of_contents:
+            if (level, title) == level_and_title:
+                self.viewer.scroll_to_widget(self.viewer.document.query_one(f"#{block_id}"), top=True,
+                                             animate=False)
+                return True
+        return False
+
+    def action_contents(self) -> None:
+        """Hide or show the table of contents."""
+        self.viewer.show_table_of_contents = not self.viewer.show_table_of_contents
