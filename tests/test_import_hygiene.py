@@ -12,7 +12,7 @@ CORE = ["quiz.bank.files", "quiz.bank.loader", "quiz.bank.schema", "quiz.bank.fa
         "quiz.engine.batch", "quiz.engine.summary", "quiz.engine.count",
         "quiz.conditions", "quiz.errors", "quiz.safe_text", "quiz.paths",
         "quiz.engine.answers", "quiz.engine.session", "quiz.engine.scoring", "quiz.engine.outcome",
-        "quiz.engine.report", "quiz.engine.compare", "quiz.engine.flow",
+        "quiz.engine.report", "quiz.engine.compare", "quiz.engine.flow", "quiz.engine.carry",
         "quiz.authoring.examples", "quiz.authoring.reach", "quiz.authoring.reach_report",
         "quiz.authoring.handout", "quiz.authoring.handout_md", "quiz.authoring.handout_html",
         "quiz.store", "quiz.store.export", "quiz.room.totals", "quiz.plain", "quiz.guide"]

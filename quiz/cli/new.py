@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     steps = [
         (f"quiz validate {shown}", "names every mistake with its line (reading them: quiz guide 10)"),
         (f"quiz test {shown}", "runs its examples, proves every part reachable (quiz guide 11)"),
-        (f"quiz preview {shown} --watch", "see it in the app, reloading on every save"),
+        (f"quiz preview {shown}", "see it in the app, reloading on every save"),
         (f"quiz export {shown} --format html --answer-key -o handout.html", ""),
     ]
     width = max(len(command) for command, what in steps if what)

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from quiz.bank.model import Answer, Bank
-from quiz.engine.answers import normalize_one
+from quiz.engine.carry import carry, carry_on
 from quiz.engine.outcome import Outcome
 from quiz.engine.session import Session
 from quiz.paths import sessions_dir, user_banks_dir
@@ -28,10 +28,6 @@ from quiz.store.format import (
     read_session_bytes,
     sniff,
 )
-
-SHOWN_DROPPED = 10
-"""How many left-out answers a resumed session names one by one; the rest are counted ("and 199,990
-more"), so a crafted file of 200,000 unknown answers cannot flood the screen."""
 
 
 @dataclass(frozen=True)
@@ -62,15 +58,7 @@ class LoadedSession:
 
     def session(self) -> Session:
         """A Session to carry on: the saved place, or the first question still needing an answer."""
-        s = Session(self.bank, dict(self.answers), self.position)
-        visible = {q.id for q in s.visible}
-        if self.position is None or self.position not in visible:
-            missing = s.unanswered()
-            if missing:
-                s.position = missing[0].id
-            elif self.position is None:
-                s.finish()
-        return s
+        return carry_on(self.bank, self.answers, self.position)
 
     def outcome(self) -> Outcome:
         """The outcome for the answers that fit."""
@@ -227,25 +215,7 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
         title = f" (\u201c{info.bank_title}\u201d)" if info.bank_title else ""
         raise UnknownBank(f"{info.path} was saved from the bank `{info.bank_id}`{title}, which "
                           "quiz cannot find; give that bank's file", info.bank_id)
-    kept: dict[str, Answer] = {}
-    dropped: list[tuple[str, str]] = []
-    for qid, raw in info.answers.items():
-        q = bank.by_id.get(qid)
-        if q is None:
-            dropped.append((qid, "the question is no longer in the bank"))
-            continue
-        ans, message, _hint = normalize_one(q, raw)
-        if ans is None:
-            dropped.append((qid, f"the saved answer no longer fits: {message}"))
-        else:
-            kept[qid] = ans
-    from quiz.engine.scoring import engine_for
-
-    ctx, _visible, _ended = engine_for(bank).walk(kept)
-    for qid in list(kept):
-        if qid not in ctx.answers:
-            del kept[qid]
-            dropped.append((qid, "the question is no longer shown for your other answers"))
+    carried = carry(bank, info.answers, "saved answer")
     position = info.position if info.position in bank.by_id else None
     changed = info.bank_hash != bank.content_hash
     changes: list[str] = []
@@ -256,19 +226,13 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
             how = f"still version {bank.version}, but its content differs"
         changes.append(f"The bank \u201c{bank.title}\u201d changed since this session was saved "
                        f"({how}).")
-    if dropped:
-        changes.append(f"{len(dropped)} saved answer(s) no longer fit and were left out; "
-                       f"{len(kept)} kept:")
-        for qid, why in dropped[:SHOWN_DROPPED]:
-            text = bank.by_id[qid].text if qid in bank.by_id else ""
-            changes.append(f"- `{qid}`" + (f" (\u201c{text}\u201d)" if text else "") + f": {why}")
-        if len(dropped) > SHOWN_DROPPED:
-            changes.append(f"- and {len(dropped) - SHOWN_DROPPED:,} more")
-    elif changed:
-        changes.append(f"All {len(kept)} saved answer(s) still fit.")
+    changes += carried.lines(bank)
+    if changed and not carried.dropped:
+        changes.append(f"All {len(carried.kept)} saved answer(s) still fit.")
+    kept, dropped = carried.kept, carried.dropped
     return LoadedSession(info.path, bank, MappingProxyType(kept), position, info.label,
                          info.saved_at, info.protected, info.bank_version, info.bank_hash,
-                         tuple(dropped), tuple(changes))
+                         dropped, tuple(changes))
 
 
 def find_bank(bank_id: str) -> Bank | None:

@@ -1,4 +1,4 @@
-"""`quiz preview BANK --watch`: the app on one bank file, reloading whenever the file is saved."""
+"""`quiz preview BANK`: the app on one bank file, reloading whenever the file is saved (unless --no-watch)."""
 
 from __future__ import annotations
 
@@ -6,31 +6,19 @@ import os
 from pathlib import Path
 
 from quiz.bank.check import CheckResult, check_file
-from quiz.bank.model import Answer, Bank
-from quiz.engine.answers import normalize_one
-from quiz.engine.flow import Flow
-from quiz.engine.session import Session
+from quiz.bank.model import Bank
+from quiz.engine.carry import carry, carry_on
+from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review
+from quiz.safe_text import clean
 from quiz.ui.app import QuizApp
 from quiz.ui.base import QuizScreen
 from quiz.ui.guard import Clock
 from quiz.ui.intro import IntroScreen
 from quiz.ui.problems import ProblemsScreen
+from quiz.ui.question import QuestionScreen
 
 POLL_SECONDS = 0.5
 """How often the file is looked at; a stat call, so cheap enough to do twice a second."""
-
-
-def carried_answers(old: Session, bank: Bank) -> dict[str, Answer]:
-    """The answers of `old` that still fit the reloaded bank."""
-    out: dict[str, Answer] = {}
-    for qid, value in old.answers.items():
-        q = bank.by_id.get(qid)
-        if q is None:
-            continue
-        ans, _message, _hint = normalize_one(q, list(value) if isinstance(value, tuple) else value)
-        if ans is not None:
-            out[qid] = ans
-    return out
 
 
 class PreviewApp(QuizApp):
@@ -84,21 +72,45 @@ class PreviewApp(QuizApp):
             return
         while isinstance(self.screen, ProblemsScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        old = self.session
+        earlier = self.bank
         self.bank = bank
         self.start_bank = bank
         self.banks[bank.id] = bank
-        if old is None:
-            self.flow = None
-            intro = IntroScreen(bank)
-            if len(self.screen_stack) <= 1:
-                self.push_screen(intro)  # started on a broken file: nothing above the blank base yet
-            else:
-                self.switch_screen(intro)
+        said: list[str] = []
+        if self.flow is None:
+            self.show_intro(bank)
         else:
-            # Carry on where the person was, with the answers that still fit the changed bank.
-            self.flow = Flow(Session(bank, carried_answers(old, bank), old.position))
-            self.show_step(self.flow.resume())
+            said = self.carry_on(self.flow, bank, earlier)
         if isinstance(self.screen, QuizScreen):
-            self.screen.say("\n".join(filter(None, [self.screen.notice,
-                                                     "Reloaded: the bank checks clean."])))
+            lines = [self.screen.notice, "Reloaded: the bank checks clean.", *said]
+            self.screen.say(clean("\n".join(filter(None, lines))))
+
+    def carry_on(self, old: Flow, bank: Bank, earlier: Bank | None) -> list[str]:
+        """Show the changed bank where the author was, with the answers that still fit; returns the
+        words for those left out (the same as `quiz take --resume` says)."""
+        carried = carry(bank, old.session.answers)
+        step = old.step
+        here = step.question.id if isinstance(step, (Ask, Reveal)) else old.session.position
+        self.flow = flow = Flow(carry_on(bank, carried.kept, here))
+        session = flow.session
+        if isinstance(self.screen, QuestionScreen):
+            self.screen.session = session  # the screen is reused for the question: it counts in this one
+        if isinstance(step, Intro):
+            self.show_intro(bank, resuming=bool(session.answers))
+        elif isinstance(step, Results):
+            self.show_step(flow.results())
+        elif isinstance(step, Review):
+            self.show_step(flow.review())
+        else:
+            if here is not None and session.position == here and isinstance(step, (Ask, Reveal)):
+                flow.seen.add(bank.by_id[here].section)  # its content note was read already
+            self.show_step(flow.resume())
+        return carried.lines(bank, earlier)
+
+    def show_intro(self, bank: Bank, resuming: bool = False) -> None:
+        """The bank's intro, above the base screen (the old bank's intro, or blank) or in place of the top."""
+        intro = IntroScreen(bank, resuming=resuming)
+        if len(self.screen_stack) <= 1:
+            self.push_screen(intro)
+        else:
+            self.switch_screen(intro)

@@ -33,7 +33,7 @@ class ProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="problems-title")
         hint = ("Fix them and save the file: the preview reloads by itself." if self.watching else
-                "Fix them, then open the preview again (with --watch it reloads on every save).")
+                "Fix them, then open the preview again (without --no-watch it reloads on every save).")
         yield Static(Content(f"{hint} ctrl+q leaves."), id="problems-hint")
         with VerticalScroll():
             yield Static(id="problems-list")
