@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -11,7 +12,7 @@ import pytest
 from quiz.bank.check import check_file
 from quiz.bank.model import KINDS
 from quiz.cli import main
-from quiz.cli.new import bank_id, target_path
+from quiz.cli.new import bank_id, render, target_path, title_from
 from quiz.paths import schema_path
 
 
@@ -87,13 +88,51 @@ def test_title_with_yaml_syntax_stays_text(in_tmp: Path) -> None:
 
 @pytest.mark.parametrize(("name", "file", "ident"), [
     ("sleep-check", "sleep-check.yaml", "sleep-check"),
-    ("Sleep Check.yml", "Sleep Check.yml", "sleep-check"),
-    ("2026_Survey!", "2026_Survey!.yaml", "survey"),
-    ("___", "___.yaml", "my-bank"),
-    ("a" * 80, "a" * 80 + ".yaml", "a" * 64),
+    ("Sleep Habits", "sleep-habits.yaml", "sleep-habits"),  # the file is named from the id
+    ("Sleep Check.yml", "Sleep Check.yml", "sleep-check"),  # a file name given is kept
+    ("2026_Survey!", "survey.yaml", "survey"),
+    ("___", "my-bank.yaml", "my-bank"),
+    ("a" * 80, "a" * 64 + ".yaml", "a" * 64),
+    ("Sleep habits of adults who work nights, weekends and public holidays",  # cut at a whole word
+     "sleep-habits-of-adults-who-work-nights-weekends-and-public.yaml",
+     "sleep-habits-of-adults-who-work-nights-weekends-and-public"),
 ])
 def test_file_and_id_from_name(name: str, file: str, ident: str) -> None:
     path = target_path(name)
     assert path.name == file
     assert bank_id(path.stem) == ident
     assert re.fullmatch(r"[a-z][a-z0-9_-]*", ident)
+
+
+def test_a_title_as_name_names_the_file_from_the_id(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "Sleep Habits"]) == 0
+    assert "Wrote sleep-habits.yaml" in capsys.readouterr().out
+    assert [p.name for p in in_tmp.iterdir()] == ["sleep-habits.yaml"]
+    bank = check_file(in_tmp / "sleep-habits.yaml").bank
+    assert bank is not None and (bank.id, bank.title) == ("sleep-habits", "Sleep Habits")
+    assert main(["new", "banks-of-mine", "--title", "Grown-ups' sleep"]) == 0
+    bank = check_file(in_tmp / "banks-of-mine.yaml").bank
+    assert bank is not None and bank.title == "Grown-ups' sleep"
+
+
+TRAILING = re.compile(r"^(\s*[^\s#].*?\S)( {2,})# ")
+
+
+def trailing_comment_columns(text: str) -> list[list[int]]:
+    """For each paragraph, the column of every comment after YAML on a line (two spaces or more after it)."""
+    paragraphs: list[list[int]] = [[]]
+    for line in text.splitlines():
+        if not line.strip():
+            paragraphs.append([])
+        elif m := TRAILING.match(line):
+            paragraphs[-1].append(m.end(2))
+    return [p for p in paragraphs if p]
+
+
+@pytest.mark.parametrize("name", ["S", "Sleep Habits", "x" * 30, "the sleep habits of adults who work nights " * 2])
+def test_trailing_comments_stay_aligned_whatever_the_name(name: str) -> None:
+    text = render(target_path(name), title_from(name), dt.date(2026, 1, 2))
+    columns = trailing_comment_columns(text)
+    assert sum(len(p) for p in columns) == 8  # every comment the template puts after a value
+    for paragraph in columns:
+        assert len(set(paragraph)) == 1, paragraph
