@@ -7,6 +7,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, assert_never
 
@@ -21,7 +22,7 @@ from quiz.engine.session import Session, SessionError
 from quiz.errors import counted
 from quiz.safe_text import clean
 
-__all__ = ["COMMANDS", "PlainRunner", "clean", "literal", "terminal_width"]
+__all__ = ["COMMANDS", "Keys", "PlainRunner", "clean", "literal", "question_keys", "terminal_width"]
 
 COMMANDS = ("b", "s", "p", "q", "quit", "save")
 """Replies that are commands, not answers (`p` only where "Prefer not to say" is offered). A free-text
@@ -48,6 +49,62 @@ def literal(reply: str) -> str | None:
     if len(reply) >= 3 and QUOTES.get(reply[0]) == reply[-1] and reply[1:-1].strip().lower() in COMMANDS:
         return reply[1:-1].strip()
     return None
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What a prompt takes: how to answer, and every other key that works there. The prompt and the words
+    after a reply it cannot take are both made from it, so they never disagree."""
+
+    how: str
+    """How to answer: "A number from 1 to 3", "Enter to see your results"."""
+    keys: tuple[str, ...]
+    """Every command that works at this prompt, each with what it does: "b back", "q leave"."""
+
+    def prompt(self) -> str:
+        """The prompt: "A number from 1 to 3; p prefer not to say, b back, save to save and leave, q leave:"."""
+        return f"{self.how}; {', '.join(self.keys)}:"
+
+    def refusal(self, what: str) -> str:
+        """`what` was wrong with the reply, then the same keys: "That is not one of the choices. Type a
+        number from 1 to 3; or p prefer not to say, b back, save to save and leave, q leave."."""
+        return f"{what} Type {self.how[:1].lower()}{self.how[1:]}; or {', '.join(self.keys)}."
+
+
+LEAVE_KEYS = ("save to save and leave", "q leave")
+"""The commands that work at every prompt (`ask` acts on them, whatever the question)."""
+
+
+def question_keys(q: Question, answered: bool) -> Keys:
+    """The keys of a question's prompt: numbers (or text), Enter where it does something, `p` where
+    "Prefer not to say" is offered, `b`, `s` where the question may be left, `save` and `q`."""
+    n = len(q.choices())
+    if q.kind == "multiple":
+        how = f"Numbers from 1 to {n} separated by spaces (e.g. 1 3)"
+    elif q.kind == "text":
+        how = "Type your answer (kept only in memory)"
+    else:
+        how = f"A number from 1 to {n}"
+    if answered:
+        how += "; Enter alone keeps your answer"
+    elif q.kind == "text":
+        how += "; Enter alone leaves it blank"
+    elif q.kind == "multiple" and q.min_choices == 0:
+        how += "; Enter alone ticks none"
+    keys = (["p prefer not to say"] if q.prefer_not_to_say else []) + ["b back"]
+    keys += ["s skip"] if q.can_skip or q.kind == "text" else []
+    return Keys(how, (*keys, *LEAVE_KEYS))
+
+
+REVIEW_KEYS = Keys("Enter to see your results", ("b back", *LEAVE_KEYS))
+"""The keys of the prompt after the last question."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A reply that is no answer to the question asked, and why."""
+
+    what: str
 
 
 class _Quit(Exception):
@@ -268,12 +325,12 @@ class PlainRunner:
                     verb = "needs" if len(missing) == 1 else "need"
                     self.say(f"{counted(len(missing), 'required question')} still {verb} an answer: "
                              + ", ".join(f"\u201c{m.text}\u201d" for m in missing[:3]))
-                reply = self.ask("Press Enter to see your results, or b to go back: ")
+                reply = self.ask(REVIEW_KEYS.prompt())
                 if reply.lower() == "b":
                     return flow.back()
                 if reply:
                     # A number typed ahead for a question that is no longer there is not a yes.
-                    self.say("That is not a choice here.")
+                    self.say(REVIEW_KEYS.refusal("That is not a choice here."))
                     return step
                 return flow.results()
             case Results():
@@ -326,18 +383,8 @@ class PlainRunner:
             self.say("  p. Prefer not to say" + (" (your answer)" if current == DECLINED else ""))
         if current is not None:
             self.say(self.answer_words(q, current, earlier=True))
-        keys = ["b back"] + (["s skip"] if q.can_skip or q.kind == "text" else []) + ["q leave"]
-        if q.kind == "multiple":
-            how = "Numbers separated by spaces (e.g. 1 3)"
-        elif q.kind == "text":
-            how = "Type your answer (kept only in memory)"
-        else:
-            how = "A number"
-        if current is not None:
-            how += "; Enter alone keeps your answer"
-        elif q.kind == "text":
-            how += "; Enter alone leaves it blank"
-        reply = self.ask(f"{how}; {', '.join(keys)}:")
+        keys = question_keys(q, current is not None)
+        reply = self.ask(keys.prompt())
         low = reply.lower()
         if low == "b":
             return flow.back()
@@ -359,7 +406,8 @@ class PlainRunner:
             value = literal(reply) or reply
         else:
             parsed = self.parse_choice(q, reply)
-            if parsed is None:
+            if isinstance(parsed, Refused):
+                self.say(keys.refusal(parsed.what))
                 return step
             value = parsed
         try:
@@ -388,27 +436,23 @@ class PlainRunner:
             words = q.label_of(value)
         return f"Your answer: {words}" + ("" if words.endswith((".", "?", "!")) else ".")
 
-    def parse_choice(self, q: Question, reply: str) -> object | None:
+    def parse_choice(self, q: Question, reply: str) -> object:
+        """The value the numbers typed choose, or what is wrong with them (`Refused`)."""
         choices = q.choices()
         parts = [p for p in re.split(r"[\s,]+", reply) if p]
-        if q.kind == "multiple" and not parts:
-            if q.min_choices == 0:
-                return []
+        if q.kind == "multiple" and not parts and q.min_choices == 0:
+            return []
         nums = []
         for p in parts:
             if not p.isdigit() or not 1 <= int(p) <= len(choices):
-                self.say(f"Please type a number from 1 to {len(choices)}"
-                         + (", or p" if q.prefer_not_to_say else "") + ".")
-                return None
+                return Refused("That is not one of the choices.")
             nums.append(int(p))
         if not nums:
-            self.say(f"Please type a number from 1 to {len(choices)}.")
-            return None
+            return Refused("That is not one of the choices.")
         if q.kind == "multiple":
             return [choices[i - 1][0] for i in dict.fromkeys(nums)]
         if len(nums) != 1:
-            self.say("Please choose one answer.")
-            return None
+            return Refused("Choose one answer.")
         return choices[nums[0] - 1][0]
 
     def reveal(self, step: Reveal) -> None:

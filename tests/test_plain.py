@@ -14,7 +14,7 @@ from quiz.bank.model import Bank, Question
 from quiz.engine.count import is_check
 from quiz.engine.session import Session
 from quiz.paths import shipped_banks
-from quiz.plain import PlainRunner, literal, terminal_width
+from quiz.plain import REVIEW_KEYS, PlainRunner, literal, question_keys, terminal_width
 
 DATA = Path(__file__).parent / "data"
 FULL = DATA / "valid" / "full.yaml"
@@ -203,3 +203,49 @@ def test_a_number_typed_ahead_at_the_review_is_not_a_yes() -> None:
     assert code == 1  # "1" did not open the results; b went back, then the input ended
     assert "That is not a choice here." in out
     assert "Results:" in out and out.index("That is not a choice here.") < out.index("Input ended")
+
+
+@pytest.mark.parametrize("path", [FULL, *shipped_banks()], ids=lambda p: p.stem)
+def test_every_prompt_names_each_key_that_works_there(path: Path) -> None:
+    """`p` where "Prefer not to say" is offered, `s` where the question may be left, and `b`, `save`
+    and `q` everywhere; Enter where it does something. The refusal lists the very same keys."""
+    bank = load_bank(path)
+    for q in bank.questions:
+        for answered in (False, True):
+            keys = question_keys(q, answered)
+            named = {k.split()[0] for k in keys.keys}
+            expected = {"b", "save", "q"} | ({"p"} if q.prefer_not_to_say else set()) \
+                | ({"s"} if q.can_skip or q.kind == "text" else set())
+            assert named == expected, q.id
+            listed = ", ".join(keys.keys)
+            assert keys.prompt().endswith(f"; {listed}:") and keys.refusal("No.").endswith(f"; or {listed}.")
+            enter = answered or q.kind == "text" or (q.kind == "multiple" and q.min_choices == 0)
+            assert ("Enter alone" in keys.how) is enter, q.id
+
+
+def test_a_bad_reply_lists_the_keys_of_its_prompt_and_each_key_named_works() -> None:
+    # age adult; worry Often; at `calm` ("Prefer not to say" offered, no skip): x, s, then p.
+    # Then at `topics` (optional checklist): 9, s; at the statement after it: b; back at `topics`: save.
+    replies = ["1", "3", "x", "s", "p", "9", "s", "b", "save"]
+    bank = load_bank(FULL)
+    out = io.StringIO()
+    runner = PlainRunner(bank, io.StringIO(lines(replies)), out, width=200)
+    runner.save = lambda: True  # type: ignore[method-assign]  # `save` acts at any prompt; no file here
+    assert runner.run() == 0
+    text = out.getvalue()
+    calm = question_keys(bank.by_id["calm"], answered=False)
+    assert calm.prompt() in text and "p prefer not to say" in calm.prompt() and "s skip" not in calm.prompt()
+    assert calm.refusal("That is not one of the choices.") in text
+    assert 'Cannot skip: this question needs an answer (or choose "Prefer not to say").' in text
+    assert runner.session.answers["calm"] == "prefer_not_to_say"  # p, as named, declined
+    topics = question_keys(bank.by_id["topics"], answered=False)
+    assert "s skip" in topics.prompt() and "Enter alone ticks none" in topics.how
+    assert topics.prompt() in text and topics.refusal("That is not one of the choices.") in text
+    # s skipped `topics`; b came back to it (its prompt asked twice), and save left at once.
+    assert text.count(topics.prompt()) == 3  # before 9, after it, and after coming back
+
+
+def test_the_review_prompt_and_its_refusal_name_the_same_keys() -> None:
+    code, out, _runner = run(FULL, lines([*FULL_RUN[:-1], "1", "b"]))
+    assert REVIEW_KEYS.prompt() in out
+    assert REVIEW_KEYS.refusal("That is not a choice here.").replace("\n", " ") in out.replace("\n", " ")

@@ -21,7 +21,9 @@ plain mode (--plain), for screen readers, pipes and scripts:
   alone keeps it. A statement's reveal says what you answered, whether it was
   right, why, its source and, where the bank has one, a question to think
   about.
-  At any prompt:
+  Each prompt names the keys that work there ("A number from 1 to 4; p prefer
+  not to say, b back, save to save and leave, q leave:"), and a reply it
+  cannot take is answered with the same list:
     b      back to the question before (from review: to the last question)
     s      skip a question that allows it; on a free-text question, leave it
            blank (or remove what you typed before)
