@@ -99,3 +99,14 @@ def test_every_pointer_to_the_guide_leads_to_a_section() -> None:
     assert len(pointers) >= 8, pointers  # quiz new, the epilogs, the template, the README
     for where, asked in pointers:
         assert guide.find(asked) is not None, f"{where}: `quiz guide {asked}` leads nowhere"
+
+
+def test_nothing_points_at_the_old_place_of_the_guide() -> None:
+    """The guide's old place (docs/) is not installed: every pointer names `quiz guide` (a section: `quiz guide 9`).
+
+    The guide itself may say where it used to be."""
+    sources = [*(ROOT / "quiz").rglob("*.py"), *(ROOT / "quiz").rglob("*.yaml"), ROOT / "README.md",
+               *(ROOT / "schemas").glob("*.json"), *(ROOT / "tests").rglob("*.py")]
+    old = "docs/" + "authoring.md"
+    stale = [str(p.relative_to(ROOT)) for p in sources if old in p.read_text(encoding="utf-8")]
+    assert stale == []
