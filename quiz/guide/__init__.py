@@ -51,7 +51,17 @@ def text() -> str:
 
 def headings(markdown: str | None = None) -> list[Heading]:
     """Every `##` and `###` heading outside code blocks, in order (a YAML comment in a fence is none)."""
-    lines = (text() if markdown is None else markdown).splitlines()
+    return list(_parse(markdown) if markdown is not None else _guide_headings())
+
+
+@cache
+def _guide_headings() -> tuple[Heading, ...]:
+    """The shipped guide's headings, read once a run (every lookup walks them)."""
+    return _parse(text())
+
+
+def _parse(markdown: str) -> tuple[Heading, ...]:
+    lines = markdown.splitlines()
     found: list[tuple[int, str, int]] = []
     fence = ""
     for i, line in enumerate(lines):
@@ -73,7 +83,7 @@ def headings(markdown: str | None = None) -> list[Heading]:
             m = _NUMBERED.match(title)
             number = m[1] if m else ""
         out.append(Heading(level, title, number, start, end))
-    return out
+    return tuple(out)
 
 
 def contents(markdown: str | None = None) -> list[Heading]:
