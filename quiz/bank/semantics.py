@@ -161,10 +161,13 @@ class Checker:
         unique(names, "example name")
 
     # -- references --------------------------------------------------------------------------------
-    def ref(self, path: Path_, value: Any, known: set[str] | dict[str, Any], what: str, where: str) -> None:
+    def ref(self, path: Path_, value: Any, known: set[str] | dict[str, Any], what: str, where: str, *,
+            key: bool = False) -> None:
+        """An id that must name something the bank defines; `key` when the id is the key at `path`
+        (a dimension in `scores`), so the problem points at the key, not at its value."""
         if isinstance(value, str) and value not in known:
             hint = suggest(value, list(known)) or (f"define it under `{where}`" if where else "")
-            self.add(path, f"unknown {what} `{value}`", hint)
+            self.add(path, f"unknown {what} `{value}`", hint, key=key)
 
     def check_references(self) -> None:
         f = self.facts
@@ -176,7 +179,7 @@ class Checker:
             self.ref(q.path + ("scale",), d.get("scale"), f.scales, "scale", "scales")
             if isinstance(d.get("dimension"), dict):
                 for dim in d["dimension"]:
-                    self.ref(q.path + ("dimension", dim), dim, f.dims, "dimension", "dimensions")
+                    self.ref(q.path + ("dimension", dim), dim, f.dims, "dimension", "dimensions", key=True)
             else:
                 self.ref(q.path + ("dimension",), d.get("dimension"), f.dims, "dimension", "dimensions")
             self.ref(q.path + ("source",), d.get("source"), sources | reading, "source", "sources")
@@ -185,7 +188,7 @@ class Checker:
                 if isinstance(sc, dict):
                     for dim in sc:
                         self.ref(q.path + ("options", oi, "scores", dim), dim, f.dims, "dimension",
-                                 "dimensions")
+                                 "dimensions", key=True)
         for i, s in dicts(self.data.get("suggestions")):
             for key, known, where in (("reading", reading, "reading"), ("sources", sources | reading, "sources"),
                                       ("resources", resources, "resources")):
@@ -506,7 +509,7 @@ class Checker:
             ans = ex.get("answers")
             if isinstance(ans, dict):
                 for qid in ans:
-                    self.ref(("examples", i, "answers", qid), qid, f.questions, "question", "")
+                    self.ref(("examples", i, "answers", qid), qid, f.questions, "question", "", key=True)
             exp = ex.get("expect")
             if not isinstance(exp, dict):
                 continue
@@ -520,7 +523,7 @@ class Checker:
                 for did, bid in bands.items():
                     bpath: Path_ = ("examples", i, "expect", "bands", did)
                     if did not in f.dims:
-                        self.ref(bpath, did, f.dims, "dimension", "dimensions")
+                        self.ref(bpath, did, f.dims, "dimension", "dimensions", key=True)
                         continue
                     known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
                     self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
