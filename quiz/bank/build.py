@@ -125,12 +125,13 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         for i, s in enumerate(data.get("suggestions", [])))
     examples = []
     for i, ex in enumerate(data.get("examples", [])):
-        e = ex["expect"]
+        e = ex.get("expect")
         examples.append(Example(
             ex["name"], i, tuple((k, _answer_value(v)) for k, v in ex["answers"].items()),
             Expectation(tuple(e.get("suggestions", ())), tuple(e.get("not_suggestions", ())),
                         e.get("first", ""), tuple(e.get("bands", {}).items()), e.get("correct"),
-                        e.get("ended")),
+                        e.get("ended")) if e is not None else Expectation(),
+            e is not None,
         ))
     sources = tuple(_work(w) for w in data.get("sources", []))
     reading = tuple(_work(w) for w in data.get("reading", []))
