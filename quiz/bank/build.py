@@ -23,6 +23,7 @@ from quiz.bank.model import (
     Suggestion,
     Work,
 )
+from quiz.bank.option_sets import with_option_sets
 from quiz.bank.semantics import Facts
 
 
@@ -71,7 +72,7 @@ def _first_dimension(q: dict[str, Any], weights: dict[str, int]) -> str:
 
 def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
     """Build the model from a document that passed the schema and the semantic checks."""
-    data = doc.data
+    data = with_option_sets(doc).data
     scales = {sid: Scale(sid, s.get("title", sid),
                          tuple(ScalePoint(p["value"], p["label"]) for p in s["options"]))
               for sid, s in (data.get("scales") or {}).items()}

@@ -174,6 +174,8 @@ class ConditionChecker:
                 offsets = n.value_offsets or (n.value_offset,) * len(n.values)
                 values = list(zip(n.values, offsets, strict=True))
         for v, off in values:
+            if kind in ("single", "multiple") and q.unknown_set:
+                continue
             if kind in ("single", "multiple"):
                 opts = q.option_values()
                 allowed = v == DECLINED and q.data.get("prefer_not_to_say")

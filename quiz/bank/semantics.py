@@ -30,6 +30,7 @@ from quiz.bank.facts import (
 )
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
+from quiz.bank.option_sets import option_set_items, option_set_problems, with_option_sets
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 from quiz.safe_text import one_line
@@ -121,6 +122,14 @@ class Checker:
                 else:
                     seen[value] = path
 
+        def option_values(path: Path_, options: Any) -> None:
+            opts = [(path + (oi, "value"), o.get("value")) for oi, o in dicts(options)]
+            unique(opts, "option value")
+            for p, v in opts:
+                if v == DECLINED:
+                    self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
+                             "set `prefer_not_to_say: true` on the question instead")
+
         qs: list[tuple[Path_, Any]] = []
         secs: list[tuple[Path_, Any]] = []
         for si, sec in dicts(self.data.get("sections")):
@@ -128,13 +137,9 @@ class Checker:
             for qi, q in dicts(sec.get("questions")):
                 qpath: Path_ = ("sections", si, "questions", qi)
                 qs.append((qpath + ("id",), q.get("id")))
-                opts = [(qpath + ("options", oi, "value"), o.get("value"))
-                         for oi, o in dicts(q.get("options"))]
-                unique(opts, "option value")
-                for p, v in opts:
-                    if v == DECLINED:
-                        self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
-                                 "set `prefer_not_to_say: true` on the question instead")
+                option_values(qpath + ("options",), q.get("options"))
+        for name, options in option_set_items(self.data):
+            option_values(("options", name), options)
         unique(qs, "question id")
         unique([(("sections", si, "questions", qi, "flag", "id"), q["flag"].get("id"))
                 for si, sec in dicts(self.data.get("sections")) for qi, q in dicts(sec.get("questions"))
@@ -189,6 +194,12 @@ class Checker:
                     for dim in sc:
                         self.ref(q.path + ("options", oi, "scores", dim), dim, f.dims, "dimension",
                                  "dimensions", key=True)
+        for name, options in option_set_items(self.data):
+            for oi, o in dicts(options):
+                if isinstance(o.get("scores"), dict):
+                    for dim in o["scores"]:
+                        self.ref(("options", name, oi, "scores", dim), dim, f.dims, "dimension", "dimensions",
+                                 key=True)
         for i, s in dicts(self.data.get("suggestions")):
             for key, known, where in (("reading", reading, "reading"), ("sources", sources | reading, "sources"),
                                       ("resources", resources, "resources")):
@@ -271,6 +282,8 @@ class Checker:
                      "e.g. `flag: {id: ..., label: ..., options: [daily]}`")
             return
         known = q.option_values()
+        if q.unknown_set:
+            return
         for i, v in enumerate(options):
             if v not in known:
                 self.add(path + ("options", i), f"`{q.data.get('id')}` has no option `{shown(v)}`",
@@ -600,9 +613,12 @@ def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
     too far is reported once, here and identically by the schema pass, not with its knock-on problems.
     """
     view, fixes = structure_fixes(doc)
-    problems, facts = Checker(view).run()
-    problems += example_answer_problems(view, facts)
-    return fixes + [_comment_hint(doc, p) for p in problems], facts
+    problems = option_set_problems(view)
+    view = with_option_sets(view)
+    found, facts = Checker(view).run()
+    problems += found + example_answer_problems(view, facts)
+    # A problem inside an option set is found again at each question that names it: reported once.
+    return fixes + list(dict.fromkeys(_comment_hint(doc, p) for p in problems)), facts
 
 
 _COMMENTED_CONDITION = re.compile(r"^\s*(?:-\s+)?(?P<key>show_if|when)\s*:[ \t]+[^\s'\"|>].* #")
