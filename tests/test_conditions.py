@@ -55,7 +55,7 @@ def test_literals(text: str, value: object) -> None:
 
 def test_in_list() -> None:
     node = parse('topic in ["pain", "desire", 3]')
-    assert node == InList(Reference("question", "topic", 0), ("pain", "desire", 3), 9)
+    assert node == InList(Reference("question", "topic", 0), ("pain", "desire", 3), 9, (10, 18, 28))
 
 
 def test_includes() -> None:

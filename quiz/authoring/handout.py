@@ -8,26 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.bank.model import Bank, Dimension, Question, Section, Work
-from quiz.conditions.nodes import (
-    And,
-    Compare,
-    Includes,
-    InList,
-    Measure,
-    Node,
-    Not,
-    Or,
-    Predicate,
-    Value,
-)
+from quiz.bank.model import SUGGESTION_ORDER, Bank, Dimension, Question, Section, Suggestion, Work
+from quiz.conditions.nodes import Node, Value
+from quiz.conditions.words import in_words
 
 FORMATS = ("md", "html")
 TEXT_LINES = 3  # ruled lines printed under a free-text question
-
-_OP_WORDS = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly", "!=": "not"}
-_BAND_WORDS = {"==": "is “{b}”", "!=": "is not “{b}”", "<": "is below “{b}”", "<=": "is “{b}” or lower",
-               ">": "is above “{b}”", ">=": "is “{b}” or higher"}
 
 
 # -- what a handout says, whatever the format -------------------------------------------------------------
@@ -58,73 +44,45 @@ def numbering(bank: Bank) -> dict[str, int]:
     return {q.id: i for i, q in enumerate(bank.questions, start=1)}
 
 
-_COUNT_WORDS = {"<": "fewer than", "<=": "at most", ">": "more than", ">=": "at least", "==": "exactly",
-                "!=": "other than"}
-_SCALE_WORDS = {"==": "is “{v}”", "!=": "is not “{v}”", "<": "is below “{v}”", "<=": "is “{v}” or below",
-                ">": "is above “{v}”", ">=": "is “{v}” or above"}
+class BankNames:
+    """How a handout names what a condition mentions: numbered questions, the words of answers, and
+    the titles and labels of dimensions, bands and flags (an id the bank lacks stays an id)."""
+
+    def __init__(self, bank: Bank, numbers: dict[str, int]) -> None:
+        self.bank = bank
+        self.numbers = numbers
+
+    def question(self, qid: str) -> str:
+        return f"question {self.numbers[qid]}" if qid in self.numbers else f"`{qid}`"
+
+    def answer(self, qid: str, value: Value) -> str:
+        q = self.bank.by_id.get(qid)
+        if isinstance(value, bool):
+            return "True" if value else "False"
+        if q is not None and not isinstance(value, float):
+            return q.label_of(value)
+        return str(value)
+
+    def is_point(self, qid: str, value: Value) -> bool:
+        q = self.bank.by_id.get(qid)
+        return q is not None and q.kind == "scale" and any(value == x for x, _ in q.choices())
+
+    def dimension(self, did: str) -> str:
+        d = self.bank.dimension_by_id.get(did)
+        return d.title if d is not None else did
+
+    def band(self, did: str, bid: str) -> str:
+        d = self.bank.dimension_by_id.get(did)
+        return next((b.label for b in d.bands if b.id == bid), bid) if d is not None else bid
+
+    def flag(self, fid: str) -> str:
+        f = self.bank.flag_by_id.get(fid)
+        return f.label if f is not None else fid
 
 
-def _lit(bank: Bank, qid: str, value: Value) -> str:
-    """An answer value as the person saw it: the option's or scale point's words."""
-    q = bank.by_id.get(qid)
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if q is not None and not isinstance(value, float):
-        return q.label_of(value)
-    return str(value)
-
-
-def describe(node: Node, bank: Bank, numbers: dict[str, int], parent: str = "") -> str:
+def describe(node: Node, bank: Bank, numbers: dict[str, int]) -> str:
     """A condition in words for a person with a pen: `“Pain” is ticked in question 4`."""
-
-    def qn(qid: str) -> str:
-        return f"question {numbers[qid]}" if qid in numbers else f"`{qid}`"
-
-    if isinstance(node, (And, Or)):
-        kind = "and" if isinstance(node, And) else "or"
-        text = f" {kind} ".join(describe(n, bank, numbers, kind) for n in node.items)
-        return f"({text})" if parent and parent != kind else text
-    if isinstance(node, Not):
-        inner = node.item
-        if isinstance(inner, Predicate) and inner.func in ("answered", "skipped"):
-            verb = "was not answered" if inner.func == "answered" else "was not skipped"
-            return f"{qn(inner.subject.name)} {verb}"
-        return f"not ({describe(inner, bank, numbers)})"
-    if isinstance(node, Compare):
-        sid, v = node.subject.name, node.value
-        q = bank.by_id.get(sid)
-        is_point = q is not None and q.kind == "scale" and any(v == x for x, _ in q.choices())
-        if node.op in ("==", "!=") or is_point:
-            return f"the answer to {qn(sid)} " + _SCALE_WORDS[node.op].format(v=_lit(bank, sid, v))
-        return f"the answer to {qn(sid)} is {_OP_WORDS[node.op]} {v}"
-    if isinstance(node, InList):
-        sid = node.subject.name
-        return f"the answer to {qn(sid)} is " + " or ".join(f"“{_lit(bank, sid, v)}”" for v in node.values)
-    if isinstance(node, Includes):
-        return f"“{_lit(bank, node.subject.name, node.value)}” is ticked in {qn(node.subject.name)}"
-    if isinstance(node, Predicate):
-        sid = node.subject.name
-        return {
-            "answered": f"{qn(sid)} was answered",
-            "skipped": f"{qn(sid)} was skipped",
-            "declined": f"“Prefer not to say” was chosen for {qn(sid)}",
-            "correct": f"{qn(sid)} was answered right",
-            "wrong": f"{qn(sid)} was not answered right",
-            "flagged": f"the flag “{bank.flag_by_id[sid].label}” was raised" if sid in bank.flag_by_id
-            else f"the flag `{sid}` was raised",
-        }[node.func]
-    assert isinstance(node, Measure)
-    sid, op, v = node.subject.name, node.op, node.value
-    if node.func == "count":
-        return f"{_COUNT_WORDS[op]} {v} {'option is' if v == 1 else 'options are'} ticked in {qn(sid)}"
-    d = bank.dimension_by_id.get(sid)
-    title = d.title if d is not None else sid
-    if node.func == "score":
-        return f"the {title} score is {_OP_WORDS[op]} {v}"
-    if v == "incomplete":
-        return f"the {title} result {'has too few' if op == '==' else 'has enough'} answers"
-    band = next((b.label for b in d.bands if b.id == v), str(v)) if d is not None else str(v)
-    return f"the {title} result " + _BAND_WORDS[op].format(b=band)
+    return in_words(node, BankNames(bank, numbers))
 
 
 def items(bank: Bank, section: Section, numbers: dict[str, int]) -> list[Item]:
@@ -173,6 +131,57 @@ def items(bank: Bank, section: Section, numbers: dict[str, int]) -> list[Item]:
         cond = describe(q.show_if, bank, numbers) if q.show_if is not None else ""
         out.append(Item(numbers[q.id], q, instruction, cond, tuple(choices), box, scoring))
     return out
+
+
+KIND_WORDS = {"safety": "Safety", "next-step": "Next step", "reading": "Reading"}
+RULES_HEADING = "Suggestions and the rules that choose them"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One suggestion as the answer key shows it: its kind and priority, the rules that choose it, in
+    words, and the examples whose `expect` shows it (names; none when no example proves it)."""
+
+    suggestion: Suggestion
+    heading: str
+    """`Safety, priority 10`: its kind in words, and its priority when it has one."""
+    when: str
+    """Its `when` in words, or "" when it has none (it is shown to everyone its gate lets through)."""
+    gate: str
+    """Its `gate` in words, or ""."""
+    withheld_by: tuple[str, ...]
+    """The titles of the suggestions that withhold it when shown."""
+    examples: tuple[str, ...]
+
+
+def rules(bank: Bank, numbers: dict[str, int]) -> list[Rule]:
+    """Every suggestion's rules, in the order results show suggestions (safety first, then by priority)."""
+    names = BankNames(bank, numbers)
+    titles = {s.id: s.title for s in bank.suggestions}
+    out = []
+    for s in sorted(bank.suggestions, key=lambda s: (SUGGESTION_ORDER[s.kind], -s.priority, s.index)):
+        heading = KIND_WORDS[s.kind] + (f", priority {s.priority}" if s.priority else "")
+        proved = tuple(ex.name for ex in bank.examples
+                       if ex.asserted and (s.id in ex.expect.suggestions or ex.expect.first == s.id))
+        out.append(Rule(s, heading, in_words(s.when, names) if s.when is not None else "",
+                        in_words(s.gate, names) if s.gate is not None else "",
+                        tuple(titles.get(w, w) for w in s.withheld_by), proved))
+    return out
+
+
+def rule_lines(rule: Rule) -> list[tuple[str, str]]:
+    """(label, plain text) for each line of a rule in the key, the same in every format."""
+    always = "whenever “Only if” holds (it has no other condition)." if rule.gate else "always (it has no condition)."
+    lines = [("Shown when", rule.when + "." if rule.when else always)]
+    if rule.gate:
+        lines.append(("Only if", rule.gate + "."))
+    if rule.withheld_by:
+        lines.append(("Withheld when any of these is shown", "; ".join(f"“{t}”" for t in rule.withheld_by) + "."))
+    if rule.suggestion.because:
+        lines.append(("Because", rule.suggestion.because))
+    lines.append(("Proved by examples", "; ".join(f"“{n}”" for n in rule.examples) + "." if rule.examples
+                  else "none (no example expects it)."))
+    return lines
 
 
 def meta_line(bank: Bank) -> str:

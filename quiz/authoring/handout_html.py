@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quiz.authoring.handout import (
+    RULES_HEADING,
     TEXT_LINES,
     Item,
     describe,
@@ -13,6 +14,8 @@ from quiz.authoring.handout import (
     meta_line,
     numbering,
     range_sentence,
+    rule_lines,
+    rules,
 )
 from quiz.bank.model import Bank, Work
 from quiz.safe_text import html_escape, html_url
@@ -28,7 +31,7 @@ ul.choices{list-style:none;padding-left:1.2em;margin:.4em 0}ul.choices li{margin
 vertical-align:-.1em}.circle{border-radius:50%}
 .lines span{display:block;border-bottom:1px solid #555;height:1.9em}
 .key{border-left:4px solid #555;padding:.2em .8em;margin:.5em 0 0 1.2em;background:#f3f3f3}
-.key p{margin:.3em 0}.pts{font-weight:bold;margin-left:.4em}
+.key p{margin:.3em 0}.pts{font-weight:bold;margin-left:.4em}.rule{break-inside:avoid;page-break-inside:avoid}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}
 @page{margin:18mm}
 @media print{body{margin:0;max-width:none;font-size:12pt}a{color:#000;text-decoration:none}
@@ -83,6 +86,7 @@ def to_html(bank: Bank, answer_key: bool = False) -> str:
         parts.append("</section>")
     if answer_key:
         parts.append(_html_scoring(bank, numbers))
+        parts.append(_html_rules(bank, numbers))
         for name, works in keyed_works(bank):
             parts.append(f"<section><h2>{name}</h2><ul>")
             parts += [f"<li>{_html_work(w)}</li>" for w in works]
@@ -144,5 +148,18 @@ def _html_scoring(bank: Bank, numbers: dict[str, int]) -> str:
         out += [f"<tr><td>{b.min} to {b.max}</td><td>{_e(b.label)}</td><td>{_e(b.text)}</td></tr>"
                 for b in d.bands]
         out.append("</table>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _html_rules(bank: Bank, numbers: dict[str, int]) -> str:
+    if not bank.suggestions:
+        return ""
+    out = [f"<section><h2>{RULES_HEADING}</h2>"]
+    for rule in rules(bank, numbers):
+        out.append(f'<div class="rule"><h3>{_e(rule.suggestion.title)}</h3>'
+                   f'<p class="how">{_e(rule.heading)}</p><ul>')
+        out += [f"<li><strong>{label}:</strong> {_e(text)}</li>" for label, text in rule_lines(rule)]
+        out.append("</ul></div>")
     out.append("</section>")
     return "\n".join(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quiz.authoring.handout import (
+    RULES_HEADING,
     TEXT_LINES,
     Item,
     describe,
@@ -13,6 +14,8 @@ from quiz.authoring.handout import (
     meta_line,
     numbering,
     range_sentence,
+    rule_lines,
+    rules,
 )
 from quiz.bank.model import Bank, Question, Work
 from quiz.safe_text import clean, md_url
@@ -85,6 +88,7 @@ def to_markdown(bank: Bank, answer_key: bool = False) -> str:
                 out += _md_key(bank, q, it)
     if answer_key:
         out += _md_scoring(bank, numbers)
+        out += _md_rules(bank, numbers)
         for name, works in keyed_works(bank):
             out += [f"## {name}", ""] + [f"- {_md_work(w)}" for w in works] + [""]
     return "\n".join(out).rstrip() + "\n"
@@ -122,5 +126,16 @@ def _md_scoring(bank: Bank, numbers: dict[str, int]) -> list[str]:
         out += [md_inline(range_sentence(d, numbers)), ""]
         out += ["| score | result | meaning |", "|---|---|---|"]
         out += [f"| {b.min} to {b.max} | {md_inline(b.label)} | {md_inline(b.text)} |" for b in d.bands]
+        out.append("")
+    return out
+
+
+def _md_rules(bank: Bank, numbers: dict[str, int]) -> list[str]:
+    if not bank.suggestions:
+        return []
+    out = [f"## {RULES_HEADING}", ""]
+    for rule in rules(bank, numbers):
+        out += [f"### {md_inline(rule.suggestion.title)}", "", f"*{md_inline(rule.heading)}*", ""]
+        out += [f"- **{label}:** {md_text(text)}" for label, text in rule_lines(rule)]
         out.append("")
     return out

@@ -97,10 +97,11 @@ def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
             reached.append(Reached(v.goal, "", always=True))
         elif v.goal.kind != "question":
             reached.append(Reached(v.goal, witness_text(bank, v.goal, v.witness)))
-    fired = {sid for r in example_results if r.outcome is not None for sid in r.outcome.suggestion_ids()}
-    banded = {(d.id, d.band) for r in example_results if r.outcome is not None
-              for d in r.outcome.dimensions if d.band}
-    raised = {f.id for r in example_results if r.outcome is not None for f in r.outcome.flags}
+    # Coverage counts what examples pin down: one without `expect` asserts nothing (it still seeds the search).
+    pinned = [r.outcome for r in example_results if r.outcome is not None and r.example.asserted]
+    fired = {sid for o in pinned for sid in o.suggestion_ids()}
+    banded = {(d.id, d.band) for o in pinned for d in o.dimensions if d.band}
+    raised = {f.id for o in pinned for f in o.flags}
     return ReachReport(
         reached=tuple(reached),
         questions_shown=sum(1 for v in verdicts if v.goal.kind == "question" and v.witness is not None),

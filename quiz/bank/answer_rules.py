@@ -201,6 +201,8 @@ def sketch(data: Mapping[str, Any], scales: Mapping[str, Any]) -> Question | Non
     kind, qid = data.get("kind"), data.get("id")
     if kind not in KINDS or not isinstance(qid, str):
         return None
+    if kind in ("single", "multiple") and isinstance(data.get("options"), str):
+        return None  # an option set the bank does not have: its values are unknown
     options = tuple(Option(o["value"], str(o.get("label", "")), exclusive=o.get("exclusive") is True)
                     for o in _mappings(data.get("options")) if isinstance(o.get("value"), str))
     scale = None

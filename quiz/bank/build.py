@@ -23,6 +23,7 @@ from quiz.bank.model import (
     Suggestion,
     Work,
 )
+from quiz.bank.option_sets import with_option_sets
 from quiz.bank.semantics import Facts
 
 
@@ -71,7 +72,7 @@ def _first_dimension(q: dict[str, Any], weights: dict[str, int]) -> str:
 
 def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
     """Build the model from a document that passed the schema and the semantic checks."""
-    data = doc.data
+    data = with_option_sets(doc).data
     scales = {sid: Scale(sid, s.get("title", sid),
                          tuple(ScalePoint(p["value"], p["label"]) for p in s["options"]))
               for sid, s in (data.get("scales") or {}).items()}
@@ -125,12 +126,13 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         for i, s in enumerate(data.get("suggestions", [])))
     examples = []
     for i, ex in enumerate(data.get("examples", [])):
-        e = ex["expect"]
+        e = ex.get("expect")
         examples.append(Example(
             ex["name"], i, tuple((k, _answer_value(v)) for k, v in ex["answers"].items()),
             Expectation(tuple(e.get("suggestions", ())), tuple(e.get("not_suggestions", ())),
                         e.get("first", ""), tuple(e.get("bands", {}).items()), e.get("correct"),
-                        e.get("ended")),
+                        e.get("ended")) if e is not None else Expectation(),
+            e is not None,
         ))
     sources = tuple(_work(w) for w in data.get("sources", []))
     reading = tuple(_work(w) for w in data.get("reading", []))

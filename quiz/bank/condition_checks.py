@@ -171,8 +171,11 @@ class ConditionChecker:
             if isinstance(n, Compare):
                 values = [(n.value, n.value_offset)]
             else:
-                values = [(v, n.value_offset) for v in n.values]
+                offsets = n.value_offsets or (n.value_offset,) * len(n.values)
+                values = list(zip(n.values, offsets, strict=True))
         for v, off in values:
+            if kind in ("single", "multiple") and q.unknown_set:
+                continue
             if kind in ("single", "multiple"):
                 opts = q.option_values()
                 allowed = v == DECLINED and q.data.get("prefer_not_to_say")

@@ -42,6 +42,12 @@ class QInfo:
     def option_values(self) -> list[str]:
         return [o["value"] for _, o in dicts(self.data.get("options")) if isinstance(o.get("value"), str)]
 
+    @property
+    def unknown_set(self) -> bool:
+        """Whether `options` still names a set: one the bank does not have (reported where it is named),
+        so its values are unknown and nothing is checked against them."""
+        return isinstance(self.data.get("options"), str)
+
 
 @dataclass
 class Facts:

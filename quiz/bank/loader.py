@@ -108,12 +108,14 @@ class Document:
         return node
 
     def corrected(self, renames: dict[Path_, str], moves: dict[Path_, Path_],
-                  values: dict[Path_, Any] | None = None) -> Document:
+                  values: dict[Path_, Any] | None = None, copies: dict[Path_, Path_] | None = None) -> Document:
         """A view of this document with misspelled keys renamed and misplaced list items moved.
 
         `renames` maps a key's path to the key it was meant to be; `moves` maps a list item's path to
         the list item it should follow (an item indented one level too far sits inside the one above);
-        `values` maps a path to the value it was meant to hold (`kind: checklist` read as `multiple`).
+        `values` maps a path to the value it was meant to hold (`kind: checklist` read as `multiple`);
+        `copies` maps a path to another path of this document whose value it stands for (a question's
+        `options: yes_no` read as the option set it names, placed where the set is written).
         Positions stay those of the text as written, and problems name the file's own paths, so the
         checks that run on the view report the real mistakes without the knock-on ones.
         """
@@ -123,9 +125,12 @@ class Document:
             after.setdefault(anchor, []).append(src)
 
         def copy(value: Any, old: Path_, new: Path_) -> Any:
-            if values and old in values:
+            if copies and old in copies:
+                old = copies[old]
+                value = self.value_at(old)
+            elif values and old in values:
                 value = values[old]
-            view.origin[new] = old
+            view.origin[new] = self.written(old)
             if old in self.positions:
                 view.positions[new] = self.positions[old]
             if old in self.key_positions:
@@ -285,7 +290,9 @@ def load_text(text: str, name: str, *, role: FileRole = BANK, loader: type[Any] 
                                "split the bank into smaller files")
                 if event.anchor is not None:
                     raise fail(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed in {role.noun}",
-                               "write the value out, or define it once under `scales`",
+                               "write the value out; to share answers between questions, define an option "
+                               "set once under the top-level `options` and name it (`options: yes_no` is "
+                               "built in), or a scale under `scales`",
                                current_path())
                 tag = event.tag
                 if tag is not None and tag not in _ALLOWED_TAGS:

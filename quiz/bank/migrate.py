@@ -17,6 +17,7 @@ from typing import Any
 from quiz.bank.claims import claims, without_claims
 from quiz.bank.facts import dicts, is_number
 from quiz.bank.loader import Document, Path_, load_text
+from quiz.bank.option_sets import with_option_sets
 from quiz.bank.semantics import Checker
 from quiz.errors import BankError, Problem, shown
 
@@ -108,7 +109,7 @@ def _plan(doc: Document, edits: _Edits) -> None:
     data = doc.data
     if not isinstance(data, dict):
         return
-    checker = Checker(doc)
+    checker = Checker(with_option_sets(doc))
     checker.run()
     facts = checker.facts
     renamed = _rename_incomplete(doc, edits)

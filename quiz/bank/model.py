@@ -269,6 +269,9 @@ class Example(msgspec.Struct, frozen=True):
     index: int
     answers: tuple[tuple[str, Any], ...]
     expect: Expectation
+    asserted: bool = True
+    """False when the bank gives the example no `expect` (then `expect` is empty): `quiz test` shows its
+    outcome for the author to check instead of asserting one."""
 
 
 class Bank(msgspec.Struct, frozen=True):

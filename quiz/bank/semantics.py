@@ -30,6 +30,7 @@ from quiz.bank.facts import (
 )
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
+from quiz.bank.option_sets import option_set_items, option_set_problems, with_option_sets
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 from quiz.safe_text import one_line
@@ -121,6 +122,14 @@ class Checker:
                 else:
                     seen[value] = path
 
+        def option_values(path: Path_, options: Any) -> None:
+            opts = [(path + (oi, "value"), o.get("value")) for oi, o in dicts(options)]
+            unique(opts, "option value")
+            for p, v in opts:
+                if v == DECLINED:
+                    self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
+                             "set `prefer_not_to_say: true` on the question instead")
+
         qs: list[tuple[Path_, Any]] = []
         secs: list[tuple[Path_, Any]] = []
         for si, sec in dicts(self.data.get("sections")):
@@ -128,13 +137,9 @@ class Checker:
             for qi, q in dicts(sec.get("questions")):
                 qpath: Path_ = ("sections", si, "questions", qi)
                 qs.append((qpath + ("id",), q.get("id")))
-                opts = [(qpath + ("options", oi, "value"), o.get("value"))
-                         for oi, o in dicts(q.get("options"))]
-                unique(opts, "option value")
-                for p, v in opts:
-                    if v == DECLINED:
-                        self.add(p, f"`{DECLINED}` is reserved for \"Prefer not to say\"",
-                                 "set `prefer_not_to_say: true` on the question instead")
+                option_values(qpath + ("options",), q.get("options"))
+        for name, options in option_set_items(self.data):
+            option_values(("options", name), options)
         unique(qs, "question id")
         unique([(("sections", si, "questions", qi, "flag", "id"), q["flag"].get("id"))
                 for si, sec in dicts(self.data.get("sections")) for qi, q in dicts(sec.get("questions"))
@@ -161,10 +166,13 @@ class Checker:
         unique(names, "example name")
 
     # -- references --------------------------------------------------------------------------------
-    def ref(self, path: Path_, value: Any, known: set[str] | dict[str, Any], what: str, where: str) -> None:
+    def ref(self, path: Path_, value: Any, known: set[str] | dict[str, Any], what: str, where: str, *,
+            key: bool = False) -> None:
+        """An id that must name something the bank defines; `key` when the id is the key at `path`
+        (a dimension in `scores`), so the problem points at the key, not at its value."""
         if isinstance(value, str) and value not in known:
             hint = suggest(value, list(known)) or (f"define it under `{where}`" if where else "")
-            self.add(path, f"unknown {what} `{value}`", hint)
+            self.add(path, f"unknown {what} `{value}`", hint, key=key)
 
     def check_references(self) -> None:
         f = self.facts
@@ -176,7 +184,7 @@ class Checker:
             self.ref(q.path + ("scale",), d.get("scale"), f.scales, "scale", "scales")
             if isinstance(d.get("dimension"), dict):
                 for dim in d["dimension"]:
-                    self.ref(q.path + ("dimension", dim), dim, f.dims, "dimension", "dimensions")
+                    self.ref(q.path + ("dimension", dim), dim, f.dims, "dimension", "dimensions", key=True)
             else:
                 self.ref(q.path + ("dimension",), d.get("dimension"), f.dims, "dimension", "dimensions")
             self.ref(q.path + ("source",), d.get("source"), sources | reading, "source", "sources")
@@ -185,7 +193,13 @@ class Checker:
                 if isinstance(sc, dict):
                     for dim in sc:
                         self.ref(q.path + ("options", oi, "scores", dim), dim, f.dims, "dimension",
-                                 "dimensions")
+                                 "dimensions", key=True)
+        for name, options in option_set_items(self.data):
+            for oi, o in dicts(options):
+                if isinstance(o.get("scores"), dict):
+                    for dim in o["scores"]:
+                        self.ref(("options", name, oi, "scores", dim), dim, f.dims, "dimension", "dimensions",
+                                 key=True)
         for i, s in dicts(self.data.get("suggestions")):
             for key, known, where in (("reading", reading, "reading"), ("sources", sources | reading, "sources"),
                                       ("resources", resources, "resources")):
@@ -268,6 +282,8 @@ class Checker:
                      "e.g. `flag: {id: ..., label: ..., options: [daily]}`")
             return
         known = q.option_values()
+        if q.unknown_set:
+            return
         for i, v in enumerate(options):
             if v not in known:
                 self.add(path + ("options", i), f"`{q.data.get('id')}` has no option `{shown(v)}`",
@@ -506,7 +522,7 @@ class Checker:
             ans = ex.get("answers")
             if isinstance(ans, dict):
                 for qid in ans:
-                    self.ref(("examples", i, "answers", qid), qid, f.questions, "question", "")
+                    self.ref(("examples", i, "answers", qid), qid, f.questions, "question", "", key=True)
             exp = ex.get("expect")
             if not isinstance(exp, dict):
                 continue
@@ -520,7 +536,7 @@ class Checker:
                 for did, bid in bands.items():
                     bpath: Path_ = ("examples", i, "expect", "bands", did)
                     if did not in f.dims:
-                        self.ref(bpath, did, f.dims, "dimension", "dimensions")
+                        self.ref(bpath, did, f.dims, "dimension", "dimensions", key=True)
                         continue
                     known = {b.get("id") for _, b in dicts(f.dims[did][1].get("bands"))} | {"incomplete"}
                     self.ref(bpath, bid, {k for k in known if isinstance(k, str)}, f"band of `{did}`", "")
@@ -597,9 +613,12 @@ def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
     too far is reported once, here and identically by the schema pass, not with its knock-on problems.
     """
     view, fixes = structure_fixes(doc)
-    problems, facts = Checker(view).run()
-    problems += example_answer_problems(view, facts)
-    return fixes + [_comment_hint(doc, p) for p in problems], facts
+    problems = option_set_problems(view)
+    view = with_option_sets(view)
+    found, facts = Checker(view).run()
+    problems += found + example_answer_problems(view, facts)
+    # A problem inside an option set is found again at each question that names it: reported once.
+    return fixes + list(dict.fromkeys(_comment_hint(doc, p) for p in problems)), facts
 
 
 _COMMENTED_CONDITION = re.compile(r"^\s*(?:-\s+)?(?P<key>show_if|when)\s*:[ \t]+[^\s'\"|>].* #")

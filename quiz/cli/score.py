@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from quiz.bank.check import load_bank
 from quiz.cli.banks import resolve_bank_or_usage
-from quiz.errors import UsageError, counted
+from quiz.errors import BankError, InputError, UsageError, counted
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -35,8 +35,12 @@ def register(sub: Any) -> None:
         epilog="The JSON output and the batch formats are described in the authoring guide: "
                "`quiz guide 12a`.")
     p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
-    p.add_argument("--answers", required=True, metavar="FILE",
-                   help="the answers file, or a JSON Lines or CSV file of many sets; - reads standard input")
+    given = p.add_mutually_exclusive_group(required=True)
+    given.add_argument("--answers", metavar="FILE",
+                       help="the answers file, or a JSON Lines or CSV file of many sets; - reads standard input")
+    given.add_argument("--example", metavar="NAME",
+                       help="score the answers of the bank's example NAME (as `quiz test` does: partial data "
+                            "allowed), to see what they give before writing its `expect`")
     p.add_argument("--input", choices=("answers", "jsonl", "csv"),
                    help="what FILE holds (default: by its extension, .jsonl/.ndjson/.csv for many sets, "
                         "else one answers file)")
@@ -50,6 +54,8 @@ def register(sub: Any) -> None:
 
 
 def _input_kind(args: argparse.Namespace) -> str:
+    if args.example is not None:
+        return "example"
     if args.input:
         return str(args.input)
     return BATCH_INPUTS.get(Path(args.answers).suffix.lower(), "answers")
@@ -58,7 +64,14 @@ def _input_kind(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     """Load and check the bank, then score one answers file or every set of a batch."""
     kind = _input_kind(args)
-    fmt = args.format or ("text" if kind == "answers" else "jsonl")
+    if kind == "example" and args.input:
+        raise UsageError("--input says what an answers file holds; --example reads the bank's own example")
+    fmt = args.format or ("jsonl" if kind in ("jsonl", "csv") else "text")
+    if kind == "example":
+        if fmt in BATCH_FORMATS:
+            raise UsageError(f"--format {fmt} writes many answer sets; an example is one set (text, json, md "
+                             "or html)")
+        return _example(args, resolve_bank_or_usage(args.bank), fmt)
     if kind == "answers" and fmt in BATCH_FORMATS:
         raise UsageError(f"--format {fmt} writes many answer sets; give a JSON Lines or CSV file "
                          "(or --input jsonl or csv)")
@@ -82,6 +95,23 @@ def _single(args: argparse.Namespace, bank: Bank, fmt: str) -> int:
     else:
         doc = read_answers_doc(args.answers)
     sys.stdout.write(render(score_file(doc, bank, partial=args.partial), fmt))
+    return 0
+
+
+def _example(args: argparse.Namespace, path: Path, fmt: str) -> int:
+    """Score one of the bank's examples, through the path `quiz test` runs it on, as one answers file's report."""
+    from quiz.authoring.examples import example_named, example_outcome
+    from quiz.bank.check import check_file
+    from quiz.engine.report import render
+
+    result = check_file(path)
+    if result.bank is None:
+        raise BankError(list(result.problems))
+    ex = example_named(result.bank, args.example)
+    outcome, problems = example_outcome(result.bank, ex, result.doc)
+    if outcome is None:
+        raise InputError(list(problems))
+    sys.stdout.write(render(outcome, fmt))
     return 0
 
 

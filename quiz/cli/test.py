@@ -10,13 +10,14 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
-from quiz.authoring.examples import run_examples
+from quiz.authoring.examples import example_named, outcome_lines, run_example, run_examples
 from quiz.authoring.reach_report import ReachReport, report_reachability
-from quiz.bank.check import check_file
+from quiz.bank.check import check_file, check_text
 from quiz.cli.validate import collect
-from quiz.errors import Problem
+from quiz.errors import Problem, QuizError, UsageError, counted
 from quiz.safe_text import one_line
 
 
@@ -27,17 +28,28 @@ def register(sub: Any) -> None:
                                    "question can be reached and every item flag raised, with a witness "
                                    "answer set for each. Exit 0 when all pass, 1 on failures, 2 for usage "
                                    "errors.")
-    p.add_argument("paths", nargs="+", metavar="BANK", help="bank files or folders")
+    p.add_argument("paths", nargs="*", metavar="BANK", help="bank files or folders")
     p.add_argument("--quiet", action="store_true", help="print only failures and the summary")
+    p.add_argument("--update", nargs="*", metavar="NAME",
+                   help="first write each named example's actual outcome into its `expect` (without names: "
+                        "every example that has no `expect` or fails), keeping the rest of the file as it "
+                        "is, and print what changed; give the bank first: quiz test BANK --update NAME")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Test every bank named."""
+    """Test every bank named (after writing outcomes into examples, with --update)."""
+    if not args.paths:
+        raise UsageError("name a bank to test (with --update, give it first: quiz test BANK --update NAME)")
     files, bad = collect(args.paths)
     for msg in bad:
         print(one_line(f"quiz test: {msg}"), file=sys.stderr)
     failures = 0
+    if args.update is not None:
+        if args.update and len(files) != 1:
+            raise UsageError("--update NAME... names examples of one bank; give exactly one bank file")
+        for f in files:
+            failures += _update(f, args.update)
     for f in files:
         result = check_file(f)
         if result.bank is None:
@@ -55,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
             if r.passed:
                 if not args.quiet:
                     print(f"  pass  example \u201c{one_line(r.example.name)}\u201d")
+            elif r.unasserted and r.outcome is not None:
+                if not args.quiet:
+                    print(f"  show  example \u201c{one_line(r.example.name)}\u201d has no `expect`; its outcome:")
+                    for line in outcome_lines(bank, r.outcome):
+                        print("          " + one_line(line))
             else:
                 sys.stdout.flush()
                 print(f"  FAIL  example \u201c{one_line(r.example.name)}\u201d", file=sys.stderr)
@@ -67,7 +84,10 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(reach.problems)
         failures += len(problems)
         passed = sum(r.passed for r in results)
-        print(f"  examples: {passed} of {len(results)} passed")
+        shown = sum(r.unasserted for r in results)
+        unasserted = (f", {shown} without `expect` (outcome shown; quiz test BANK --update writes it in)"
+                      if shown else "")
+        print(f"  examples: {passed} of {len(results)} passed{unasserted}")
     if bad:
         return 2
     sys.stdout.flush()
@@ -75,6 +95,51 @@ def run(args: argparse.Namespace) -> int:
         print(f"{failures} failure(s)", file=sys.stderr)
         return 1
     return 0
+
+
+def _update(path: Path, names: list[str]) -> int:
+    """Write the actual outcome of the chosen examples of one bank into their `expect`; returns the
+    failures (a bank that does not validate, examples whose answers have problems)."""
+    from quiz.authoring.update import update_text
+    from quiz.bank.files import decode, read_bytes
+    from quiz.store.atomic import write_file
+
+    raw = read_bytes(path)
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = decode(raw, str(path))
+    result = check_text(text, str(path))
+    if result.bank is None or result.doc is None:
+        return 0  # the test run that follows reports every problem
+    bank = result.bank
+    chosen = [example_named(bank, n) for n in dict.fromkeys(names)]
+    results = [run_example(bank, ex, result.doc) for ex in chosen] if chosen else [
+        r for r in run_examples(bank, result.doc) if not r.passed]
+    broken = [r for r in results if r.outcome is None]
+    for r in broken:
+        sys.stdout.flush()
+        print(one_line(f"{path}: example \u201c{r.example.name}\u201d not updated: its answers have problems"),
+              file=sys.stderr)
+        _err(r.problems)
+    updated = update_text(text, bank, [r for r in results if r.outcome is not None])
+    if not updated.changes:
+        print(one_line(f"{path}: nothing to update: the examples' `expect` already states their outcome"))
+        return len(broken)
+    after = check_text(updated.text, str(path))
+    if after.bank is None or after.doc is None or any(
+            not run_example(after.bank, after.bank.examples[r.example.index], after.doc).passed
+            for r in results if r.outcome is not None):
+        raise QuizError(one_line(f"{path}: the updated `expect` did not hold, so the file was left as it was "
+                                 "(please report this bank to the quiz authors)"))
+    data = (b"\xef\xbb\xbf" if bom else b"") + updated.text.encode("utf-8")
+    try:
+        write_file(path, data, mode=path.stat().st_mode & 0o777)
+    except OSError as exc:
+        raise UsageError(one_line(f"{path}: cannot write: {exc.strerror or exc}")) from None
+    print(one_line(f"{path}: wrote the outcome into {counted(len(updated.changes), 'example')}; review it:"))
+    for c in updated.changes:
+        for what in c.changes:
+            print(one_line(f"  line {c.line}: example \u201c{c.example}\u201d: {what}"))
+    return len(broken)
 
 
 def _print_reach(reach: ReachReport, quiet: bool) -> None:

@@ -68,11 +68,13 @@ class Compare(msgspec.Struct, frozen=True):
 
 
 class InList(msgspec.Struct, frozen=True):
-    """`question in [a, b]`: the answer is one of the values."""
+    """`question in [a, b]`: the answer is one of the values; `value_offset` is the `[`, and
+    `value_offsets` locate each value (a problem with one value points at it, not at the list)."""
 
     subject: Reference
     values: tuple[Value, ...]
     value_offset: int
+    value_offsets: tuple[int, ...] = ()
 
 
 class Includes(msgspec.Struct, frozen=True):

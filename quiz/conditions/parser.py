@@ -180,15 +180,17 @@ class _Parser:
             self.take()
             lb = self.expect("[", "`[` to start a list of values", 'e.g. `concern in ["pain", "desire"]`')
             values: list[Value] = []
+            offsets: list[int] = []
             while True:
-                v, _ = self.literal()
+                v, voff = self.literal()
                 values.append(v)
+                offsets.append(voff)
                 if self.peek().kind == ",":
                     self.take()
                     continue
                 self.expect("]", "`,` or `]`", "close the list with `]`")
                 break
-            return InList(subject, tuple(values), lb.offset)
+            return InList(subject, tuple(values), lb.offset, tuple(offsets))
         if op.kind == "includes":
             self.take()
             value, voff = self.literal()
