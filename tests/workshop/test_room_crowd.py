@@ -44,7 +44,7 @@ async def test_two_hundred_participants_are_all_counted(data_home: Path, bank: B
         await asyncio.gather(*(p.do("next", answer=c) for p, c in zip(people, choice, strict=True)))
         changed = [p for p, c in zip(people[:10], choice, strict=False) if c == 2]
         for action, value in (("review", None), ("edit:age", None), ("next", 1)):  # from the results
-            await asyncio.gather(*(p.do(action, **({"answer": value} if value else {})) for p in changed))
+            await asyncio.gather(*(p.do(action, answer=value) if value else p.do(action) for p in changed))
         second = [p for p in people if "How often does this worry you?" in p.page][:7]
         await asyncio.gather(*(p.do("next", answer=2) for p in second))
         assert len(second) == 7
