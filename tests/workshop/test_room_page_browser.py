@@ -27,25 +27,30 @@ MIN_TARGET = 44
 NEXT_GAP = 48
 """The most space between the last answer and the Next button below it, in CSS pixels."""
 
-LAYOUT = """() => {
+TAPPED = ("button, a.button, label.choice, textarea, "
+          "input:not([type=hidden]):not([type=radio]):not([type=checkbox])")
+
+LAYOUT = """([least, tapped]) => {
   const width = window.innerWidth;
   const outside = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || el.closest('.sr')) continue;  // not drawn, or for screen readers
-    if (r.left < -0.5 || r.right > width + 0.5) outside.push(`${el.tagName}.${el.className} ${r.left}..${r.right}`);
+    if (r.left < -0.5 || r.right > width + 0.5) {
+      outside.push(`${el.tagName}.${el.className} ${r.left}..${r.right}`);
+    }
   }
   const small = [];
-  for (const el of document.querySelectorAll('button, a.button, label.choice, textarea, input:not([type=hidden]):not([type=radio]):not([type=checkbox])')) {
+  for (const el of document.querySelectorAll(tapped)) {
     const r = el.getBoundingClientRect();
-    if (r.height < %d) small.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${r.height}`);
+    if (r.height < least) small.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${r.height}`);
   }
   const answers = document.querySelectorAll('form.step .choice, form.step textarea');
   const next = document.querySelector('form.step button.primary');
   const gap = answers.length && next
     ? next.getBoundingClientRect().top - answers[answers.length - 1].getBoundingClientRect().bottom : null;
   return {scrollWidth: document.scrollingElement.scrollWidth, width, outside, small, gap, title: document.title};
-}""" % MIN_TARGET
+}"""
 
 
 def _free_port() -> int:
@@ -69,7 +74,7 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes]) -> None:
 
 def check_layout(page: Any, where: str) -> None:
     """Assert the page fits its window and can be tapped."""
-    got = page.evaluate(LAYOUT)
+    got = page.evaluate(LAYOUT, [MIN_TARGET, TAPPED])
     assert got["scrollWidth"] <= got["width"], f"{where}: scrolls sideways ({got['scrollWidth']} > {got['width']})"
     assert got["outside"] == [], f"{where}: outside the window: {got['outside'][:5]}"
     assert got["small"] == [], f"{where}: tap targets under {MIN_TARGET} px: {got['small']}"
