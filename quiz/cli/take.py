@@ -68,8 +68,9 @@ def register(sub: Any) -> None:
                         "line); with --resume and no FILE, protected saves are searched too. A "
                         "protected FILE asks for its passphrase anyway")
     p.add_argument("--room", metavar="NAME",
-                   help="add each answer, anonymously, to a workshop room's totals (used by `quiz serve "
-                        "--room`; only counts per option are kept)")
+                   help="join a workshop room without a browser: each answer chosen from a list is added, "
+                        "anonymously, to the room's totals (opened by `quiz serve BANK --room NAME`; only "
+                        "counts per option are kept)")
     p.set_defaults(func=run)
 
 
