@@ -116,7 +116,7 @@ class RoomPage:
             return self.step_page(p)
         ticket = self.gate.admit(address(request))
         if isinstance(ticket, str):
-            return self.html(503, "message.html", "Not now", message=ticket, again=True)
+            return self.html(503, "message.html", "Not now", message=ticket, again="Try again")
         token = secrets.token_urlsafe(32)
         p = Participant(Flow(Session(self.bank, listener=self.listener)), ticket)
         if COOKIE in request.cookies:
@@ -191,7 +191,7 @@ class RoomPage:
         response = self.html(200, "message.html", "You left",
                              message="You left. Your answers are gone from this server; the room keeps only "
                                      "its anonymous counts." if self.room is not None else
-                                     "You left. Your answers are gone from this server.", again=True)
+                                     "You left. Your answers are gone from this server.", again="Start again")
         response.del_cookie(COOKIE, path="/")
         return response
 

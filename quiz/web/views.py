@@ -91,6 +91,7 @@ def intro_facts(bank: Bank) -> str:
 
 
 def section_place(bank: Bank, section_id: str) -> str:
+    """"Section 2 of 5"."""
     ids = [s.id for s in bank.sections]
     return f"Section {ids.index(section_id) + 1} of {len(ids)}" if section_id in ids else "Section"
 
