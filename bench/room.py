@@ -39,8 +39,16 @@ sys.path.insert(0, str(ROOT))
 
 from tests.workshop.room_client import Participant  # noqa: E402  (the tests' participant, as a browser acts)
 
-FIRST = "age"
-"""The first question of the default bank, answered by everyone at once."""
+
+def first_question(bank_path: str) -> str:
+    """The id of the bank's first question, which everyone answers at once (with its first option)."""
+    from quiz.bank.check import load_bank
+    from quiz.engine.session import Session
+
+    q = Session(load_bank(Path(bank_path))).current()
+    if q is None:
+        raise SystemExit("the bank has no question to answer")
+    return q.id
 
 
 def free_port() -> int:
@@ -94,6 +102,15 @@ def counted(db: Path, question: str) -> int:
     return int(row[0]) if row else 0
 
 
+async def join(p: Participant) -> None:
+    """Open the page, press Start, and Continue past any content note to the first question."""
+    await p.start()
+    for _ in range(5):
+        if 'value="go_on"' not in p.page:
+            break
+        await p.do("go_on")
+
+
 def say(line: str) -> None:
     print(line, flush=True)
 
@@ -112,6 +129,7 @@ async def wait_listening(port: int, proc: subprocess.Popen[bytes]) -> None:
 
 async def run(args: argparse.Namespace) -> None:
     n = args.participants
+    first = first_question(args.bank)
     tmp = tempfile.mkdtemp(prefix="quiz-room-bench-")
     env = {"XDG_DATA_HOME": f"{tmp}/data", "HOME": f"{tmp}/home"}
     db = Path(tmp) / "data" / "quiz" / "rooms" / "bench.sqlite3"
@@ -127,7 +145,7 @@ async def run(args: argparse.Namespace) -> None:
         say(f"server alone: {base_pss / 1024:.1f} MiB PSS ({base_rss / 1024:.1f} MiB RSS)")
 
         t0 = time.perf_counter()
-        await asyncio.gather(*(p.start() for p in people))
+        await asyncio.gather(*(join(p) for p in people))
         joined = time.perf_counter() - t0
         shown = sum(p.status == 200 and 'name="answer"' in p.page for p in people)
         say(f"participants: {shown} connected over HTTP in {joined:.1f} s (the light page: one server process, "
@@ -142,7 +160,7 @@ async def run(args: argparse.Namespace) -> None:
         sent = asyncio.gather(*(p.do("next", answer=1) for p in people))
         delay = None
         while time.perf_counter() - t_answer < 30:
-            if counted(db, FIRST) >= n:
+            if counted(db, first) >= n:
                 delay = time.perf_counter() - t_answer
                 break
             await asyncio.sleep(0.005)
