@@ -168,6 +168,9 @@ def test_serve_banner(tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[
     monkeypatch.setattr(QuizServer, "serve", quiet)
     code, out, _ = run(capsys, "serve", str(HOSTILE))
     assert code == 0 and FAMILY in out
+    monkeypatch.setattr("quiz.cli.serve.serve_room", lambda *args: None)  # the room page: the same banner
+    code, out, _ = run(capsys, "serve", str(HOSTILE), "--room", "hostile", "--host", "192.0.2.10")
+    assert code == 0 and FAMILY in out and "Join code" in out
 
 
 def test_room_export(tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:

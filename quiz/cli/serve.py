@@ -1,4 +1,5 @@
-"""`quiz serve BANK`: the app served to browsers on this machine or the local network."""
+"""`quiz serve BANK`: the app served to browsers on this machine or the local network; with `--room`, the
+light room page (`quiz.web.app`) for a workshop."""
 
 from __future__ import annotations
 
@@ -14,33 +15,41 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from quiz.bank.check import load_bank
+from quiz.bank.model import Bank
 from quiz.cli.banks import resolve_bank_or_usage
-from quiz.cli.serve_gate import (
-    DEFAULT_IDLE_MINUTES,
-    DEFAULT_MAX_PARTICIPANTS,
-    DEFAULT_PER_ADDRESS,
-    Gate,
-    new_join_code,
-)
 from quiz.errors import QuizError, UsageError
 from quiz.room.totals import Room, RoomError
 from quiz.safe_text import html_escape, one_line
 from quiz.store.atomic import write_file
+from quiz.web.gate import (
+    DEFAULT_IDLE_MINUTES,
+    DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PER_ADDRESS,
+    DEFAULT_ROOM_PARTICIPANTS,
+    Gate,
+    new_join_code,
+    served_hosts,
+)
 
 
 def register(sub: Any) -> None:
     """Add the `serve` command."""
-    p = sub.add_parser("serve", help="serve the app to browsers (loopback unless --host is given)",
-                       description="Serve a bank to web browsers with textual-serve. Participants are "
-                                   "never asked for a name. By default only this computer can connect; "
+    p = sub.add_parser("serve", help="serve the app to browsers, or a room's page (loopback unless --host "
+                                     "is given)",
+                       description="Serve a bank to web browsers: the full app (textual-serve) for individuals, "
+                                   "or with --room a light page for a workshop room (one server process, no "
+                                   "script, answers counted into the room's anonymous totals). Participants "
+                                   "are never asked for a name. By default only this computer can connect; "
                                    "give --host 0.0.0.0 (or this machine's address) to let a room join.")
     p.add_argument("bank", metavar="BANK", help="a bank file or a shipped bank's id")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--room", metavar="NAME",
-                   help="collect anonymous totals into this room (see `quiz present --room`)")
-    p.add_argument("--max-participants", type=int, default=DEFAULT_MAX_PARTICIPANTS, metavar="N",
-                   help=f"sessions open at once, at most (default {DEFAULT_MAX_PARTICIPANTS})")
+                   help="open a workshop room: the light participant page, each answer counted into this "
+                        "room's anonymous totals (see `quiz present --room`)")
+    p.add_argument("--max-participants", type=int, default=None, metavar="N",
+                   help=f"sessions open at once, at most (default {DEFAULT_MAX_PARTICIPANTS}, or "
+                        f"{DEFAULT_ROOM_PARTICIPANTS} with --room)")
     p.add_argument("--per-device", type=int, default=DEFAULT_PER_ADDRESS, metavar="N",
                    help=f"sessions open at once from one address (default {DEFAULT_PER_ADDRESS})")
     p.add_argument("--idle-minutes", type=float, default=DEFAULT_IDLE_MINUTES, metavar="M",
@@ -73,8 +82,6 @@ def share_address(host: str, port: int) -> str:
 def make_gate(host: str, port: int, public_host: str, *, max_participants: int = DEFAULT_MAX_PARTICIPANTS,
               per_address: int = DEFAULT_PER_ADDRESS, idle_minutes: float = DEFAULT_IDLE_MINUTES) -> Gate:
     """The rules of this run: served names only; a fresh join code unless only this computer can connect."""
-    from quiz.cli.serve_server import served_hosts
-
     hosts, any_ip = served_hosts(host, public_host)
     return Gate(port=port, hosts=hosts, any_ip=any_ip,
                 join_code=None if is_loopback(host) else new_join_code(),
@@ -118,12 +125,9 @@ def private_templates(folder: Path, title: str = "quiz") -> Path:
     return folder
 
 
-def participant_command(bank_path: Path, room: str | None) -> str:
-    """The command each browser connection runs."""
-    cmd = [sys.executable, "-m", "quiz", "take", str(bank_path.resolve())]
-    if room:
-        cmd += ["--room", room]
-    return shlex.join(cmd)
+def participant_command(bank_path: Path) -> str:
+    """The command each browser connection of the full app runs."""
+    return shlex.join([sys.executable, "-m", "quiz", "take", str(bank_path.resolve())])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,18 +136,28 @@ def run(args: argparse.Namespace) -> int:
     bank = load_bank(path)
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
+    if args.max_participants is None:
+        args.max_participants = DEFAULT_ROOM_PARTICIPANTS if args.room else DEFAULT_MAX_PARTICIPANTS
     if args.max_participants < 1 or args.per_device < 1:
         raise UsageError("--max-participants and --per-device must be at least 1")
     if not args.idle_minutes > 0:
         raise UsageError("--idle-minutes must be more than 0")
+    room: Room | None = None
     if args.room:
         try:
-            with Room(args.room, create=True) as room:
-                room.bind(bank)
+            room = Room(args.room, create=True)
+            room.bind(bank)
         except RoomError as exc:
             raise UsageError(str(exc)) from None
-    from quiz.cli.serve_server import QuizServer
+    try:
+        return serve(args, path, bank, room)
+    finally:
+        if room is not None:
+            room.close()
 
+
+def serve(args: argparse.Namespace, path: Path, bank: Bank, room: Room | None) -> int:
+    """Print the banner, then serve the room page (with a room) or the full app."""
     url = share_address(args.host, args.port)
     title = one_line(bank.title)  # the banner is bank text on the facilitator's terminal
     gate = make_gate(args.host, args.port, urlsplit(url).hostname or args.host,
@@ -156,21 +170,41 @@ def run(args: argparse.Namespace) -> int:
         print("Notice: anyone on this network who has the join code below can open it. Participants are "
               "never asked for a name.")
     if args.room:
-        print(one_line(f"Room `{args.room}`: only counts per option are kept. Show them with "
-                       f"`quiz present {bank.id} --room {args.room}`."))
+        print(one_line(f"Room `{args.room}`: a light page for phones; only counts per option are kept. Show "
+                       f"them with `quiz present {bank.id} --room {args.room}`."))
     if gate.join_code is not None:
         join = f"{url}/?code={gate.join_code}"
         print(f"Join code: {gate.join_code} (asked for by the page; or open {join})")
         print("\n".join(qr_lines(join)))
     print(f"At most {gate.max_participants} participants at once, {gate.per_address} per device; "
           f"a session ends after {args.idle_minutes:g} minutes with no key or click.")
-    print("Press ctrl+c to stop.")
+    print("Press ctrl+c to stop.", flush=True)
+    try:
+        if room is not None:
+            serve_room(args, bank, gate, room)
+        else:
+            serve_app(args, path, bank, gate, url)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    return 0
+
+
+def serve_room(args: argparse.Namespace, bank: Bank, gate: Gate, room: Room) -> None:
+    """The light room page: one process, every participant's state in its memory."""
+    from aiohttp import web
+
+    from quiz.web.app import RoomPage
+
+    page = RoomPage(bank, gate, room, idle_minutes=args.idle_minutes)
+    web.run_app(page.make_app(), host=args.host, port=args.port, print=None)
+
+
+def serve_app(args: argparse.Namespace, path: Path, bank: Bank, gate: Gate, url: str) -> None:
+    """The full app through textual-serve: an app process per participant."""
+    from quiz.cli.serve_server import QuizServer
+
     with tempfile.TemporaryDirectory(prefix="quiz-serve-") as tmp:
         templates = private_templates(Path(tmp), bank.title)
-        server = QuizServer(participant_command(path, args.room), gate, host=args.host, port=args.port,
+        server = QuizServer(participant_command(path), gate, host=args.host, port=args.port,
                             title=bank.title, public_url=url, templates_path=templates)
-        try:
-            server.serve()
-        except OSError as exc:
-            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
-    return 0
+        server.serve()

@@ -70,30 +70,22 @@ def register(sub: Any) -> None:
                         "line); with --resume and no FILE, protected saves are searched too. A "
                         "protected FILE asks for its passphrase anyway")
     p.add_argument("--room", metavar="NAME",
-                   help="add each answer, anonymously, to a workshop room's totals (used by `quiz serve "
-                        "--room`; only counts per option are kept)")
+                   help="join a workshop room without a browser: each answer chosen from a list is added, "
+                        "anonymously, to the room's totals (opened by `quiz serve BANK --room NAME`; only "
+                        "counts per option are kept)")
     p.set_defaults(func=run)
 
 
 def _room_listener(name: str, bank: Bank) -> Any:
-    """A session listener that counts answers into a room; a failed count never stops the person."""
-    import sqlite3
-
-    from quiz.room.totals import Room, RoomError
+    """A session listener that counts answers into a room (`quiz.room.totals.counter`)."""
+    from quiz.room.totals import Room, RoomError, counter
 
     try:
         room = Room(name)
         room.bind(bank)
     except RoomError as exc:
         raise UsageError(str(exc)) from None
-
-    def record(question: str, old: Any, new: Any) -> None:
-        try:
-            room.record(question, old, new)
-        except sqlite3.Error:
-            pass  # the workshop tally is best effort; the participant's own take goes on
-
-    return record
+    return counter(room, bank)
 
 
 def _bank(ref: str) -> Any:

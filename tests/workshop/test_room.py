@@ -143,3 +143,20 @@ def test_corrupt_room_file_is_a_clear_error(data_home: Path) -> None:
     with pytest.raises(RoomError, match="not a usable room database"):
         Room("broken")
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_a_session_counts_chosen_answers_only(data_home: Path, bank: Bank) -> None:
+    """`quiz take --room` and the room page count through one listener: free text never reaches the room."""
+    from quiz.engine.session import Session
+    from quiz.room.totals import counter
+
+    with Room("typed", create=True) as room:
+        room.bind(bank)
+        session = Session(bank, listener=counter(room, bank))
+        for qid, value in (("age", "adult"), ("worry", 2), ("calm", 1), ("topics", ["pain"]),
+                           ("pain-now", "yes"), ("myth", False), ("notes", "a name and a place")):
+            session.answer(value, qid)
+        live = room.all_totals()
+    assert set(live) == {"age", "worry", "calm", "topics", "pain-now", "myth"}  # not "notes"
+    assert live["topics"] == (1, {"pain": 1}) and live["myth"] == (1, {"false": 1})
+    assert b"a name and a place" not in room_path("typed").read_bytes()

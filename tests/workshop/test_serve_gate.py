@@ -17,8 +17,9 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from quiz.cli.serve import make_gate, qr_lines
-from quiz.cli.serve_gate import MAX_WRONG_CODES, Gate
-from quiz.cli.serve_server import PASS_COOKIE, QuizServer, Service, served_hosts
+from quiz.cli.serve_server import QuizServer, Service
+from quiz.web.gate import MAX_WRONG_CODES, Gate, served_hosts
+from quiz.web.guard import PASS_COOKIE
 
 pytestmark = pytest.mark.allow_network
 

@@ -1,13 +1,15 @@
 """Who may use a served quiz: the served origin only, a join code beyond loopback, caps, idle sessions ended.
 
-Pure rules, no web server: `quiz.cli.serve_server` asks the gate at every request, and the tests ask
-it directly with a clock they advance.
+Pure rules, no web server: both served front ends (the room page, `quiz.web.app`, and the Textual app
+behind textual-serve, `quiz.cli.serve_server`) ask the gate at every request through `quiz.web.guard`,
+and the tests ask it directly with a clock they advance.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import secrets
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +24,10 @@ CODE_LENGTH = 6
 MAX_WRONG_CODES = 10
 """Wrong join codes from one address before it is refused altogether for the rest of the run."""
 DEFAULT_MAX_PARTICIPANTS = 40
+"""Sessions at once of the full app: each is an app process (about 31 MiB and a Textual start-up)."""
+DEFAULT_ROOM_PARTICIPANTS = 250
+"""Sessions at once on a room's light page: each is a few kilobytes in one process (bench/room.py
+measures 200)."""
 DEFAULT_PER_ADDRESS = 3
 """Connections at once from one address: a phone that reloads its page, or a tab and its reconnect."""
 DEFAULT_IDLE_MINUTES = 30.0
@@ -182,3 +188,13 @@ class Gate:
         """The live sessions idle for `idle_seconds` or more: to be ended."""
         now = self.clock()
         return [t for t in self.live() if now - t.last_seen >= self.idle_seconds]
+
+
+def served_hosts(host: str, public_host: str) -> tuple[frozenset[str], bool]:
+    """The names a server on `host` answers to, and whether any numeric address is accepted."""
+    names = {public_host.lower(), host.lower(), "localhost", "127.0.0.1", "::1"}
+    if host in ("0.0.0.0", "::", ""):
+        name = socket.gethostname().lower()
+        names |= {name, f"{name}.local"}
+        return frozenset(n for n in names if n), True
+    return frozenset(n for n in names if n), False
