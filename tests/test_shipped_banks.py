@@ -146,17 +146,20 @@ def test_under_18_ends_early_with_only_youth_support(path: Path) -> None:
 
 def test_partner_safety_turns_off_couples_work() -> None:
     bank = _load(BANKS_DIR / "therapy-fit.yaml")
-    couples = {"work-joint", "work-undecided", "read-communication", "read-affair"}
+    couples = {"work-joint", "work-undecided", "read-communication", "read-affair", "read-desire",
+               "read-desire-couple", "read-several"}
     for s in bank.suggestions:
         if s.id in couples:
-            # A precondition, not a reason: it sits in the gate, so results never quote it.
-            assert s.gate_text == 'partner-safety == "no"', s.id
+            # A precondition, not a reason: it sits in the gate, so results never quote it (some also
+            # ask for a relationship shape there).
+            assert s.gate_text.startswith('partner-safety == "no"'), s.id
     unsafe = [ex for ex in bank.examples
               if dict(ex.answers).get("partner-safety") in ("yes", "unsure")]
     assert unsafe
+    joint = {"work-joint", "work-undecided", "read-communication", "read-affair"}
     for ex in unsafe:
-        assert couples <= set(ex.expect.not_suggestions), ex.name
-    red_flag = [ex for ex in bank.examples if ex.expect.first == "see-doctor"]
+        assert joint <= set(ex.expect.not_suggestions), ex.name
+    red_flag = [ex for ex in bank.examples if ex.expect.first and ex.expect.first.startswith("see-doctor")]
     assert red_flag, "an example must show a medical red flag coming first"
 
 
@@ -168,6 +171,9 @@ CHECKED_ON_OWN_SITE = {"findahelpline", "in-telemanas"}
 # Banks whose every resource is CONFIRMED in ../shared/content/RESOURCES.md and dated as it dates them
 # (tests/test_therapist_fit.py checks that): they carry no "confirm it there" wording.
 ALL_RESOURCES_CONFIRMED = {"therapist-fit"}
+# Banks that ship only resources RESOURCES.md marks CONFIRMED, each dated as it was checked (issue 17):
+# nothing in them says "confirm it there". tests/test_therapy_fit_paths.py checks therapy-fit's list.
+CONFIRMED_ONLY = {"therapy-fit"}
 
 # Words a result must never use: diagnostic labels, outdated or exclusionary terms.
 RESULT_MUST_NOT_SAY = [
@@ -188,7 +194,7 @@ def test_results_use_no_diagnostic_or_exclusionary_words(path: Path) -> None:
     assert not found, found
 
 
-@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in BANKS if p.stem not in CONFIRMED_ONLY], ids=lambda p: p.name)
 def test_unverified_numbers_say_to_confirm_them(path: Path) -> None:
     bank = _load(path)
     if bank.id in ALL_RESOURCES_CONFIRMED:
@@ -231,7 +237,9 @@ def test_partner_safety_support_comes_before_everything_but_youth_support() -> N
     others = [s.id for s in bank.suggestions
               if s.id not in {"youth", "partner-safety-support"} and s.priority >= support.priority]
     assert not others, f"these would show before domestic-violence support: {others}"
-    assert {"us-ndvh", "uk-ndah", "in-181", "au-1800respect"} <= set(support.resources)
+    # Only confirmed lines ship: no confirmed domestic-violence line was found for India or Australia,
+    # so the universal line (local emergency number, findahelpline.com) stands in for them.
+    assert {"us-ndvh", "ca-sheltersafe", "uk-ndah", "emergency", "findahelpline"} <= set(support.resources)
     both = [ex for ex in bank.examples
             if dict(ex.answers).get("partner-safety") in ("yes", "unsure")
             and "see-doctor" in ex.expect.suggestions]
@@ -241,9 +249,11 @@ def test_partner_safety_support_comes_before_everything_but_youth_support() -> N
 def test_every_medical_red_flag_routes_to_a_doctor() -> None:
     bank = _load(BANKS_DIR / "therapy-fit.yaml")
     red_flags = next(q for q in bank.questions if q.id == "red-flags")
-    see_doctor = next(s for s in bank.suggestions if s.id == "see-doctor")
+    # One card per kind of answer (heart, erection, pain, medicine, the rest), all safety notes.
+    cards = [s for s in bank.suggestions if s.id.startswith("see-doctor")]
+    assert cards and all(s.kind == "safety" for s in cards)
     for o in red_flags.options:
         if o.value != "none":
-            assert f'"{o.value}"' in see_doctor.when_text, f"red flag {o.value} does not reach see-doctor"
-    text = see_doctor.text.lower()
+            assert any(f'"{o.value}"' in s.when_text for s in cards), f"red flag {o.value} reaches no doctor card"
+    text = " ".join(s.text.lower() for s in cards)
     assert "don't stop" in text and "emergency" in text
