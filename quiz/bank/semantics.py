@@ -30,6 +30,7 @@ from quiz.bank.facts import (
 )
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
+from quiz.bank.resource_checks import resource_problems
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 from quiz.safe_text import one_line
@@ -41,8 +42,10 @@ __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_rang
 class Checker:
     """Runs every semantic check over one loaded document, collecting problems."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, today: dt.date | None = None) -> None:
         self.doc = doc
+        self.today = today
+        """The day a `last_verified` may not be later than; the local date when None."""
         self.data: dict[str, Any] = doc.data
         self.problems: list[Problem] = []
         self.facts = Facts()
@@ -60,6 +63,7 @@ class Checker:
         self.check_dimensions()
         self.check_examples()
         self.check_dates()
+        self.problems.extend(resource_problems(self.doc, self.today))
         self.check_suggestions()
         return self.problems, self.facts
 
@@ -590,14 +594,15 @@ def _date_problem(value: Any) -> str:
     return ""
 
 
-def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
-    """Every semantic problem in the document, and the facts computed on the way.
+def semantic_problems(doc: Document, today: dt.date | None = None) -> tuple[list[Problem], Facts]:
+    """Every semantic problem in the document, and the facts computed on the way (`today`: the day a
+    resource's `last_verified` may not be later than; the local date when None).
 
     The checks run on the document as meant (`structure_fixes`): a misspelled key or an item indented
     too far is reported once, here and identically by the schema pass, not with its knock-on problems.
     """
     view, fixes = structure_fixes(doc)
-    problems, facts = Checker(view).run()
+    problems, facts = Checker(view, today).run()
     problems += example_answer_problems(view, facts)
     return fixes + [_comment_hint(doc, p) for p in problems], facts
 
