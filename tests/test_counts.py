@@ -37,12 +37,51 @@ def test_the_count_leaves_out_the_age_check(path: Path) -> None:
     assert place(session, checks[0]).number == 0 and place(session, checks[0]).label == ""
 
 
-def test_myths_facts_counts_its_eighteen_statements() -> None:
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                "twenty", "twenty-one", "twenty-two", "twenty-three", "twenty-four", "twenty-five"]
+STATED = re.compile(r"\b(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+                    r"(?P<between>(?:\s+(?!(?:of|the|these|those|its|their|more|other)\b)[\w-]+){0,2}?)"
+                    r"\s+(?P<what>statements?|questions?)\b", re.IGNORECASE)
+""""Nineteen true-or-false statements", "3 quick questions": a number, at most two describing words, then
+the noun ("one of the statements" and "two more questions" are not counts of the bank)."""
+
+
+def stated_counts(text: str) -> list[int]:
+    """Every count of statements or questions a text states."""
+    return [int(n) if n.isdigit() else NUMBER_WORDS.index(n.lower())
+            for n in (m["n"] for m in STATED.finditer(" ".join(text.split())))]
+
+
+def test_stated_counts_are_read_in_words_and_digits() -> None:
+    assert stated_counts("Nineteen true-or-false statements, each with") == [19]
+    assert stated_counts("Three quick questions about how this sits with you.") == [3]
+    assert stated_counts("up to 21 questions") == [21]
+    assert stated_counts("One of the statements") == []  # "of the" is not a count's adjective
+    assert stated_counts("Decide whether each statement is true or false.") == []
+
+
+@pytest.mark.parametrize("path", shipped_banks(), ids=lambda p: p.stem)
+def test_what_a_bank_says_of_its_length_agrees_with_the_count(path: Path) -> None:
+    """The counting rule (quiz.engine.count) is the one the launcher, intro and every question show: the
+    bank's title and description say its whole count, a section's intro and note that section's."""
+    bank = load_bank(path)
+    total = len(counted(bank))
+    for where, text in (("title", bank.title), ("description", bank.description)):
+        for n in stated_counts(text):
+            assert n == total, f"the bank's {where} says {n}; the count shown is {length(bank)}"
+    for section in bank.sections:
+        here = sum(1 for q in section.questions if not is_check(q))
+        for text in (section.intro, section.content_note):
+            for n in stated_counts(text):
+                assert n == here, f"section `{section.id}` says {n}; it holds {here}"
+
+
+def test_myths_facts_says_how_many_statements_it_has() -> None:
     bank = load_bank(next(p for p in shipped_banks() if p.stem == "myths-facts"))
     statements = sum(1 for q in bank.questions if q.kind == "statement")
     assert length(bank) == f"{statements} statements"
-    if "Eighteen" in bank.description:  # what the bank says of itself agrees with the count
-        assert statements == 18
+    assert stated_counts(bank.description) == [statements]  # said once, in words that agree
 
 
 @pytest.mark.parametrize("path", shipped_banks(), ids=lambda p: p.stem)

@@ -11,6 +11,7 @@ CORE = ["quiz.bank.files", "quiz.bank.loader", "quiz.bank.schema", "quiz.bank.fa
         "quiz.bank.condition_checks", "quiz.bank.build", "quiz.bank.model", "quiz.bank.check",
         "quiz.bank.example_checks", "quiz.bank.answer_rules", "quiz.bank.claims", "quiz.bank.migrate",
         "quiz.bank.option_sets", "quiz.conditions.words", "quiz.authoring.update",
+        "quiz.bank.resource_checks",
         "quiz.engine.batch", "quiz.engine.summary", "quiz.engine.count",
         "quiz.conditions", "quiz.errors", "quiz.safe_text", "quiz.paths",
         "quiz.engine.answers", "quiz.engine.session", "quiz.engine.scoring", "quiz.engine.outcome",

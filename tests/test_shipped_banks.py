@@ -9,6 +9,7 @@ import pytest
 
 from quiz.bank.check import check_file
 from quiz.bank.model import Bank
+from quiz.bank.resource_checks import UNCHECKED
 
 BANKS_DIR = Path(__file__).resolve().parent.parent / "banks"
 BANKS = sorted(BANKS_DIR.glob("*.yaml"))
@@ -111,8 +112,6 @@ def test_resources_start_with_everyone(path: Path) -> None:
     regions = {r.id: r.region for r in bank.resources}
     assert regions.get("emergency") == "ALL"
     assert regions.get("findahelpline") == "ALL"
-    for r in bank.resources:
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.last_verified), r.id
 
 
 @pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
@@ -165,15 +164,21 @@ def test_partner_safety_turns_off_couples_work() -> None:
 
 # --- content safeguards -------------------------------------------------------------------------
 
-# Services FACTS.md section 4 says were checked against their own site. Every other resource was only
-# compared with published sources, so its description must tell the reader to confirm it.
-CHECKED_ON_OWN_SITE = {"findahelpline", "in-telemanas"}
-# Banks whose every resource is CONFIRMED in ../shared/content/RESOURCES.md and dated as it dates them
-# (tests/test_therapist_fit.py checks that): they carry no "confirm it there" wording.
-ALL_RESOURCES_CONFIRMED = {"therapist-fit"}
-# Banks that ship only resources RESOURCES.md marks CONFIRMED, each dated as it was checked (issue 17):
-# nothing in them says "confirm it there". tests/test_therapy_fit_paths.py checks therapy-fit's list.
-CONFIRMED_ONLY = {"therapy-fit"}
+# Numbers ../shared/content/RESOURCES.md marks NOT CONFIRMED (or lists as outdated): none may ship until
+# someone checks it on the service's own page. Each pattern is matched against a bank's resources.
+UNCONFIRMED_NUMBERS: dict[str, str] = {
+    "Tele-MANAS": r"\b14416\b|1-?800-?891-?4416|1-?800-?91-?4416",
+    "Women Helpline 181": r"(?<![\d-])181(?![\d-])",
+    "1800RESPECT": r"1800\s?737\s?732|0458\s?737\s?732|1800RESPECT",
+    "NCW helpline": r"7827170170|\b14490\b|7217735372",
+    "Rape Crisis England and Wales": r"0808\s?500\s?2222|080[08]\s?802\s?9999",
+    "LGBT National Hotline": r"888-?843-?4564",
+    "Switchboard": r"0800\s?0119\s?100|03[03]0\s?330\s?0630",
+    "Talk Suicide Canada": r"1-?833-?456-?4566",
+    "Childhelp misprint": r"1-?800-?422-?2253",
+    "Trevor misprint": r"1-?866-?488-?7366",
+    "old Samaritans": r"08457\s?90\s?90\s?90",
+}
 
 # Words a result must never use: diagnostic labels, outdated or exclusionary terms.
 RESULT_MUST_NOT_SAY = [
@@ -194,14 +199,17 @@ def test_results_use_no_diagnostic_or_exclusionary_words(path: Path) -> None:
     assert not found, found
 
 
-@pytest.mark.parametrize("path", [p for p in BANKS if p.stem not in CONFIRMED_ONLY], ids=lambda p: p.name)
-def test_unverified_numbers_say_to_confirm_them(path: Path) -> None:
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_every_resource_was_checked_and_says_so_by_its_date(path: Path) -> None:
+    """A shipped bank carries only entries RESOURCES.md confirms: each with the day it was checked, none
+    with words saying it was not (a date says the number was checked; if it was not, it does not ship)."""
     bank = _load(path)
-    if bank.id in ALL_RESOURCES_CONFIRMED:
-        return
     for r in bank.resources:
-        if r.id not in CHECKED_ON_OWN_SITE:
-            assert "confirm" in r.description.lower(), f"{r.id}: say to confirm it on the service's site"
+        assert r.last_verified, f"{r.id}: a shipped resource was checked, so it carries the day"
+        words = f"{r.name} {r.contact} {r.description}"
+        assert not UNCHECKED.search(words), f"{r.id}: a shipped resource says it was not checked"
+        found = [name for name, pattern in UNCONFIRMED_NUMBERS.items() if re.search(pattern, words)]
+        assert not found, f"{r.id}: RESOURCES.md does not confirm {found}"
 
 
 @pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)

@@ -136,7 +136,7 @@ def build_bank(doc: Document, facts: Facts, content_hash: str) -> Bank:
         ))
     sources = tuple(_work(w) for w in data.get("sources", []))
     reading = tuple(_work(w) for w in data.get("reading", []))
-    resources = tuple(Resource(r["id"], r["name"], r["region"], r["last_verified"], r.get("contact", ""),
+    resources = tuple(Resource(r["id"], r["name"], r["region"], r.get("last_verified", ""), r.get("contact", ""),
                                r.get("url", ""), r.get("description", ""))
                       for r in data.get("resources", []))
     audience = data.get("audience") or {}

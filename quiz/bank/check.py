@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -55,13 +56,14 @@ class Started:
     """What the checks found that leaves the bank valid."""
 
 
-def start_text(text: str, name: str, content_hash: str = "") -> Started:
-    """The first stage of checking bank text: parse, semantic checks, build."""
+def start_text(text: str, name: str, content_hash: str = "", today: dt.date | None = None) -> Started:
+    """The first stage of checking bank text: parse, semantic checks, build (`today`: the day a resource's
+    `last_verified` may not be later than; the local date when None)."""
     try:
         doc = load_text(text, name)
     except BankError as exc:
         return Started(name, None, None, tuple(exc.problems))
-    problems, facts = semantic_problems(doc)
+    problems, facts = semantic_problems(doc, today)
     warnings = tuple(suggestion_warnings(doc))
     if problems:
         return Started(name, doc, None, tuple(problems), warnings=warnings)
@@ -75,7 +77,8 @@ def start_text(text: str, name: str, content_hash: str = "") -> Started:
     return Started(name, doc, bank, (), warnings=warnings)
 
 
-def start_check(path: str | os.PathLike[str], display: str | None = None) -> Started:
+def start_check(path: str | os.PathLike[str], display: str | None = None,
+                today: dt.date | None = None) -> Started:
     """The first stage of checking a bank file: read, parse, semantic checks, build."""
     name = display or str(path)
     try:
@@ -83,7 +86,7 @@ def start_check(path: str | os.PathLike[str], display: str | None = None) -> Sta
         text = decode(raw, name)
     except BankError as exc:
         return Started(name, None, None, tuple(exc.problems))
-    return start_text(text, name, hashlib.sha256(raw).hexdigest())
+    return start_text(text, name, hashlib.sha256(raw).hexdigest(), today)
 
 
 def finish_check(started: Started) -> CheckResult:
@@ -99,14 +102,15 @@ def finish_check(started: Started) -> CheckResult:
     return CheckResult(started.file, started.bank, (), started.doc, started.warnings)
 
 
-def check_text(text: str, name: str, content_hash: str = "") -> CheckResult:
+def check_text(text: str, name: str, content_hash: str = "", today: dt.date | None = None) -> CheckResult:
     """Check bank text already in memory: parse, semantic checks, build, then the JSON Schema."""
-    return finish_check(start_text(text, name, content_hash))
+    return finish_check(start_text(text, name, content_hash, today))
 
 
-def check_file(path: str | os.PathLike[str], display: str | None = None) -> CheckResult:
+def check_file(path: str | os.PathLike[str], display: str | None = None,
+               today: dt.date | None = None) -> CheckResult:
     """Read and check one bank file; every bank, shipped or one's own, goes through this one path."""
-    return finish_check(start_check(path, display))
+    return finish_check(start_check(path, display, today))
 
 
 def load_bank(path: str | os.PathLike[str]) -> Bank:

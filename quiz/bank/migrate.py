@@ -3,8 +3,9 @@
 The old rules let a missing item add 0 and defaulted `min_answered` to 1, so band limits could lie
 outside today's reachable range, a dimension could count on items `show_if` hides, and `incomplete`
 could be a band id. A suggestion's `because` sentence that claims what the person answered ("You said
-...") is dropped: results show the reasons generated from the answers in its place. Each fix edits the
-located text (comments and layout stay); nothing is re-dumped.
+...") is dropped: results show the reasons generated from the answers in its place. A resource whose words
+say it was not checked loses its `last_verified` date (a date says the entry was checked). Each fix edits
+the located text (comments and layout stay); nothing is re-dumped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quiz.bank.claims import claims, without_claims
 from quiz.bank.facts import dicts, is_number
 from quiz.bank.loader import Document, Path_, load_text
 from quiz.bank.option_sets import with_option_sets
+from quiz.bank.resource_checks import unchecked_words
 from quiz.bank.semantics import Checker
 from quiz.errors import BankError, Problem, shown
 
@@ -98,6 +100,8 @@ def migrate_text(text: str, name: str) -> Migration:
         changes.extend(edits.changes)
     text, dropped = _rewrite_because(load_text(text, name), text)
     changes.extend(dropped)
+    text, undated = _drop_unchecked_dates(load_text(text, name), text)
+    changes.extend(undated)
     from quiz.bank.check import check_text
 
     result = check_text(text, name)
@@ -218,6 +222,49 @@ def _rewrite_because(doc: Document, text: str) -> tuple[str, list[Change]]:
                                          f"answered (dropped {what}); results give the reasons from the answers"))
     for first, end, new in sorted(todo, reverse=True):
         lines[first:end] = new
+    return "\n".join(lines), changes
+
+
+_FLOW_DATE = re.compile(r"""last_verified\s*:\s*(?:"[^"]*"|'[^']*'|[^,}\s]+)""")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _drop_unchecked_dates(doc: Document, text: str) -> tuple[str, list[Change]]:
+    """Remove `last_verified` from each resource whose words say it was not checked: its own line in a block
+    mapping, or the `key: value` inside a flow mapping's braces; a key that opens its list item is left
+    (reported by `quiz validate`)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    lines = text.split("\n")
+    todo: list[tuple[int, int, int]] = []  # (line index, start column index or -1 for the whole line, end)
+    changes: list[Change] = []
+    for i, r in dicts(data.get("resources")):
+        key, words = unchecked_words(r)
+        if not key or "last_verified" not in r:
+            continue
+        kpos = doc.where(("resources", i, "last_verified"), key=True)
+        li, ci = kpos.line - 1, kpos.column - 1
+        line = lines[li]
+        before = line[:ci]
+        if before.strip() == "":
+            todo.append((li, -1, 0))
+        elif before.rstrip().endswith((",", "{")):
+            m = _FLOW_DATE.match(line, ci)
+            if m is None:
+                continue
+            if after := _COMMA.match(line, m.end()):
+                todo.append((li, ci, after.end()))  # its comma goes with it
+            else:  # the last key: the comma before it goes
+                start = len(before.rstrip()) - 1 if before.rstrip().endswith(",") else ci
+                todo.append((li, start, m.end()))
+        else:
+            continue
+        changes.append(Change(kpos.line, f"resource `{r.get('id')}`: `last_verified` removed, as its `{key}` says "
+                                         f"\u201c{words}\u201d (a date says the entry was checked)"))
+    for li, start, end in sorted(todo, reverse=True):
+        if start < 0:
+            del lines[li]
+        else:
+            lines[li] = lines[li][:start] + lines[li][end:]
     return "\n".join(lines), changes
 
 

@@ -53,7 +53,8 @@ class Resource(msgspec.Struct, frozen=True):
     id: str
     name: str
     region: str
-    last_verified: str
+    last_verified: str = ""
+    """The day someone checked it against the service's own site (YYYY-MM-DD), or "" when nobody has."""
     contact: str = ""
     url: str = ""
     description: str = ""

@@ -31,6 +31,7 @@ from quiz.bank.facts import (
 from quiz.bank.loader import Document, Path_
 from quiz.bank.model import DECLINED, KINDS
 from quiz.bank.option_sets import option_set_items, option_set_problems, with_option_sets
+from quiz.bank.resource_checks import resource_problems
 from quiz.bank.schema import structure_fixes, suggest
 from quiz.errors import Problem, shown
 from quiz.safe_text import one_line
@@ -42,8 +43,10 @@ __all__ = ["Checker", "Facts", "QInfo", "contribution", "dicts", "reachable_rang
 class Checker:
     """Runs every semantic check over one loaded document, collecting problems."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, today: dt.date | None = None) -> None:
         self.doc = doc
+        self.today = today
+        """The day a `last_verified` may not be later than; the local date when None."""
         self.data: dict[str, Any] = doc.data
         self.problems: list[Problem] = []
         self.facts = Facts()
@@ -61,6 +64,7 @@ class Checker:
         self.check_dimensions()
         self.check_examples()
         self.check_dates()
+        self.problems.extend(resource_problems(self.doc, self.today))
         self.check_suggestions()
         return self.problems, self.facts
 
@@ -606,8 +610,9 @@ def _date_problem(value: Any) -> str:
     return ""
 
 
-def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
-    """Every semantic problem in the document, and the facts computed on the way.
+def semantic_problems(doc: Document, today: dt.date | None = None) -> tuple[list[Problem], Facts]:
+    """Every semantic problem in the document, and the facts computed on the way (`today`: the day a
+    resource's `last_verified` may not be later than; the local date when None).
 
     The checks run on the document as meant (`structure_fixes`): a misspelled key or an item indented
     too far is reported once, here and identically by the schema pass, not with its knock-on problems.
@@ -615,7 +620,7 @@ def semantic_problems(doc: Document) -> tuple[list[Problem], Facts]:
     view, fixes = structure_fixes(doc)
     problems = option_set_problems(view)
     view = with_option_sets(view)
-    found, facts = Checker(view).run()
+    found, facts = Checker(view, today).run()
     problems += found + example_answer_problems(view, facts)
     # A problem inside an option set is found again at each question that names it: reported once.
     return fixes + list(dict.fromkeys(_comment_hint(doc, p) for p in problems)), facts

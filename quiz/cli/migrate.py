@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("migrate", help="rewrite a bank for the current scoring rules",
                        description="Rewrite a bank that was valid before the scoring rules changed (band "
                                    "limits outside the reachable range, a band called `incomplete`, items "
-                                   "hidden by show_if) so it is valid now, keeping comments and layout. "
+                                   "hidden by show_if, a resource's `last_verified` date beside words saying "
+                                   "it was not checked) so it is valid now, keeping comments and layout. "
                                    "Prints what it changed. Exit 0 when the result is valid, 1 when problems "
                                    "remain, 2 for unreadable paths.")
     p.add_argument("bank", metavar="BANK", help="the bank file")

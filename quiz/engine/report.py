@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quiz.bank.model import Bank
-from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, WorkRef
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, ResourceRef, WorkRef
 from quiz.engine.summary import band_words, place_words, summarise
 from quiz.errors import Problem
 from quiz.safe_text import (
@@ -73,6 +73,19 @@ def status_line(outcome: Outcome) -> str:
     return "" if outcome.complete else PARTIAL
 
 
+def checked_words(res: ResourceRef) -> str:
+    """What every output says of when a resource was checked, "checked 2026-11-28", or "" when nobody
+    checked it: a date says the number was checked; if it was not, there is no date."""
+    return f"checked {res.last_verified}" if res.last_verified else ""
+
+
+def resource_words(res: ResourceRef) -> str:
+    """A resource as one line of plain text: name, region, how to reach it and when it was checked."""
+    how = " ".join(x for x in (res.contact, res.url) if x)
+    checked = f" ({checked_words(res)})" if res.last_verified else ""
+    return f"{res.name} ({res.region}) {how}".rstrip() + checked
+
+
 def work_words(w: WorkRef) -> str:
     """A work as one line: its citation, its address and the note on it."""
     return w.citation + (f" {w.url}" if w.url else "") + (f" ({w.note})" if w.note else "")
@@ -114,9 +127,7 @@ def to_text(outcome: Outcome) -> str:
             lines += [f"  - {r.text}" for r in s.reasons]
             if s.id in held:
                 lines.append(f"  {held_words(held[s.id])}")
-            for res in s.resources:
-                contact = " ".join(x for x in (res.contact, res.url) if x)
-                lines.append(f"  Contact: {res.name} ({res.region}) {contact}".rstrip())
+            lines += [f"  Contact: {resource_words(res)}" for res in s.resources]
             lines += [f"  Read: {work_words(w)}" for w in s.reading]
             lines += [f"  Source: {work_words(w)}" for w in s.sources]
         lines.append("")
@@ -193,8 +204,9 @@ def to_markdown(outcome: Outcome) -> str:
                 out += [md_escape(held_words(held[s.id])), ""]
             for res in s.resources:
                 bits = ", ".join([md_escape(res.contact)] * bool(res.contact) + [md_url(res.url)] * bool(res.url))
-                out.append(f"- **{md_escape(res.name)}** ({md_escape(res.region)}): {bits}. "
-                           f"Checked {md_escape(res.last_verified)}.")
+                how = f": {bits}" if bits else ""
+                checked = f" ({md_escape(checked_words(res))})" if res.last_verified else ""
+                out.append(f"- **{md_escape(res.name)}** ({md_escape(res.region)}){how}{checked}")
             out += [f"- Read: {_md_work(w)}" for w in s.reading]
             out += [f"- Source: {_md_work(w)}" for w in s.sources]
             out.append("")
@@ -313,8 +325,9 @@ def to_html(outcome: Outcome) -> str:
             parts += [f"<li>{e(r.text)}</li>" for r in s.reasons]
             for res in s.resources:
                 link = _html_link(res.url)
+                checked = f" <small>{e(checked_words(res))}</small>" if res.last_verified else ""
                 parts.append(f"<li><strong>{e(res.name)}</strong> ({e(res.region)}) {e(res.contact)}{link}"
-                             f" <small>checked {e(res.last_verified)}</small></li>")
+                             f"{checked}</li>")
             parts += [_html_work(w, "Read") for w in s.reading]
             parts += [_html_work(w, "Source") for w in s.sources]
             parts.append("</ul></section>")

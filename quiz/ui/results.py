@@ -15,7 +15,16 @@ from textual.widgets import Static
 
 from quiz.bank.model import Bank
 from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, StatementResult, WorkRef
-from quiz.engine.report import DETAILS, KIND_HEADINGS, grouped, held_back, held_words, missing_words, status_line
+from quiz.engine.report import (
+    DETAILS,
+    KIND_HEADINGS,
+    checked_words,
+    grouped,
+    held_back,
+    held_words,
+    missing_words,
+    status_line,
+)
 from quiz.engine.summary import Summary, band_words, place_words, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line, served
@@ -55,7 +64,8 @@ def suggestion_content(s: ChosenSuggestion, held: list[str] | None = None) -> Co
         parts += ["\n", ("Contact: ", "bold"), inert(res.name), f" ({inert(res.region).plain})"]
         if how:
             parts += [" ", inert(how)]
-        parts.append(Content.styled(f" · checked {inert(res.last_verified).plain}", "dim"))
+        if res.last_verified:
+            parts.append(Content.styled(f" · {inert(checked_words(res)).plain}", "dim"))
     for w in s.reading:
         parts += _work("Read", w)
     for w in s.sources:
