@@ -155,9 +155,10 @@ async def take_to_results(pilot: Pilot[Any], limit: int = 500,
         if name == "ResultsScreen":
             return seen
         if name == "QuestionScreen" and on_question is not None:
+            before = (app.screen, app.session.position if app.session else None)
             await on_question(pilot)
-            if screen_name(app) != "QuestionScreen":
-                continue
+            if (app.screen, app.session.position if app.session else None) != before:
+                continue  # it took the step itself: look at where it landed first
         seen.append(await step(pilot))
     raise AssertionError(f"no results after {limit} steps; stuck on {screen_name(app)}")
 
@@ -176,14 +177,18 @@ async def assert_key_bar_whole(pilot: Pilot[Any]) -> str:
 
 
 async def take_to_results_checking_key_bars(
-        pilot: Pilot[Any], on_question: Callable[[Pilot[Any]], Any] | None = None) -> None:
+        pilot: Pilot[Any], on_question: Callable[[Pilot[Any]], Any] | None = None,
+        on_screen: Callable[[Pilot[Any]], Any] | None = None) -> None:
     """take_to_results, with the key bar whole on every screen on the way and on the results; then
     on the help (opened once, over the first question: its bar is the same over any question) and
-    on the export and save dialogs over the results. Ends on the results."""
+    on the export and save dialogs over the results. Ends on the results. `on_screen` runs first on
+    every screen, as in take_to_results."""
     help_seen = False
 
     async def check(pilot: Pilot[Any]) -> None:
         nonlocal help_seen
+        if on_screen is not None:
+            await on_screen(pilot)
         await assert_key_bar_whole(pilot)
         if screen_name(pilot.app) == "QuestionScreen" and not help_seen:
             help_seen = True
