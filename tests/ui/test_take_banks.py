@@ -50,6 +50,7 @@ async def open_from_launcher(pilot: Pilot[Any], index: int, words: str = "") -> 
     await pilot.press("enter")
     await pilot.pause()
     assert screen_name(pilot.app) == "IntroScreen"
+    assert isinstance(pilot.app, QuizApp)
     assert words in static_text(pilot.app, "#head")
 
 
