@@ -170,7 +170,7 @@ def summary(answers: dict[str, Any], outcome: Outcome) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize("name", list(BANKS))
-@settings(max_examples=examples(0.06), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(0.04), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_plain_and_app_reach_the_same_results(name: str, data: st.DataObject) -> None:
     bank = BANKS[name]
