@@ -15,6 +15,10 @@ LINE = 72
 NEXT_STEPS = 2
 """How many next steps the summary names: the ones of highest priority."""
 
+SAFETY_ON_SCREEN = 3
+"""How many safety notes a one-screen summary shows with their line of what to do now: with more, the
+verdict would be pushed off an 80x23 screen (the rest are counted on one line; every card follows)."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 # A sentence that tells the person what to do now: these verbs start an action in every shipped bank's
 # safety text ("call your local emergency number", "you can stop seeing this person", "is a good place
@@ -121,6 +125,15 @@ def place_words(d: DimensionResult) -> str:
         return ""
     return (f"band {d.band_place + 1} of {n}, from \u201c{d.band_labels[0]}\u201d to "
             f"\u201c{d.band_labels[-1]}\u201d")
+
+
+def safety_on_screen(s: Summary, limit: int = SAFETY_ON_SCREEN) -> tuple[tuple[SafetyLine, ...], str]:
+    """The safety notes a one-screen summary shows, highest priority first, and a line counting the rest
+    ("" when all fit), such as "2 more safety notes follow in the details"."""
+    shown, rest = s.safety[:limit], len(s.safety) - limit
+    if rest <= 0:
+        return s.safety, ""
+    return shown, f"{rest} more safety {'note follows' if rest == 1 else 'notes follow'} in the details."
 
 
 def top_next_steps(outcome: Outcome, n: int = NEXT_STEPS) -> tuple[ChosenSuggestion, ...]:

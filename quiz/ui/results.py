@@ -25,7 +25,7 @@ from quiz.engine.report import (
     missing_words,
     status_line,
 )
-from quiz.engine.summary import Summary, band_words, place_words, summarise
+from quiz.engine.summary import Summary, band_words, place_words, safety_on_screen, summarise
 from quiz.ui.actions import action_button, action_row, key_bar
 from quiz.ui.base import QuizScreen, notice_line, served
 from quiz.ui.text import inert
@@ -105,8 +105,11 @@ def summary_widgets(s: Summary) -> list[Static]:
         # "details below" once, on the heading: each note's full card follows the summary.
         out.append(Static(Content.assemble("Safety first", Content.styled(f" \u00b7 {DETAILS}", "dim")),
                           classes="summary-heading"))
+        shown, more = safety_on_screen(s)
         out += [Static(Content.assemble(inert(x.title, "bold"), "\n", inert(x.now)), classes="summary-safety")
-                for x in s.safety]
+                for x in shown]
+        if more:
+            out.append(Static(Content.styled(more, "bold"), classes="summary-more"))
     if s.verdicts or s.statements:
         out.append(Static(Content("Your results"), classes="summary-heading"))
         for v in s.verdicts:

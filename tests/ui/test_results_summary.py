@@ -11,10 +11,10 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from quiz.bank.check import load_bank
-from quiz.bank.model import Bank, Example
+from quiz.bank.model import Bank, Example, Expectation
 from quiz.engine.outcome import Outcome
 from quiz.engine.scoring import score
-from quiz.engine.summary import summarise
+from quiz.engine.summary import safety_on_screen, summarise
 from quiz.paths import shipped_banks
 from quiz.ui import app as quiz_app
 from quiz.ui.results import ResultsScreen
@@ -23,6 +23,21 @@ from .ui_helpers import screen_text
 
 SIZES = [(80, 24), (80, 23)]
 CASES = [(bank, ex) for bank in (load_bank(p) for p in shipped_banks()) for ex in bank.examples]
+
+
+def _every_warning_sign() -> tuple[Bank, Example]:
+    """therapist-fit with every warning sign ticked: eight safety notes, more than a screen holds."""
+    bank = load_bank(next(p for p in shipped_banks() if p.stem == "therapist-fit"))
+    good = next(ex for ex in bank.examples if dict(ex.answers).get("warnings") == ("none",))
+    warnings = next(q for q in bank.questions if q.id == "warnings")
+    answers = dict(good.answers) | {
+        "warnings": tuple(o.value for o in warnings.options if not o.exclusive),
+        "licence": "problem", "affirming": "no", "pressured": 3, "pushed": "yes"}
+    return bank, Example(name="every warning sign", index=-1, answers=tuple(answers.items()),
+                         expect=Expectation(), asserted=False)
+
+
+CASES.append(_every_warning_sign())
 
 
 class ResultsApp(App[None]):
@@ -65,8 +80,10 @@ async def test_summary_is_whole_on_the_first_screen(bank: Bank, example: Example
         assert summary.region.bottom <= body.content_region.bottom
         shown = _flat(screen_text(app))
         s = summarise(outcome)
-        for x in s.safety:
+        on_screen, more = safety_on_screen(s)
+        for x in on_screen:
             assert _flat(x.title) in shown and _flat(x.now) in shown and "details below" in shown
+        assert (_flat(more) in shown) if more else len(on_screen) == len(s.safety)
         for v in s.verdicts:
             assert _flat(v.band_label) in shown and _flat(v.line) in shown
         for n in s.next_steps:
