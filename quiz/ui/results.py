@@ -105,9 +105,9 @@ def summary_widgets(s: Summary) -> list[Static]:
         # "details below" once, on the heading: each note's full card follows the summary.
         out.append(Static(Content.assemble("Safety first", Content.styled(f" \u00b7 {DETAILS}", "dim")),
                           classes="summary-heading"))
-        shown, more = safety_on_screen(s)
+        notes, more = safety_on_screen(s)
         out += [Static(Content.assemble(inert(x.title, "bold"), "\n", inert(x.now)), classes="summary-safety")
-                for x in shown]
+                for x in notes]
         if more:
             out.append(Static(Content.styled(more, "bold"), classes="summary-more"))
     if s.verdicts or s.statements:
