@@ -59,19 +59,19 @@ class Keys:
     how: str
     """How to answer: "A number from 1 to 3", "Enter to see your results"."""
     keys: tuple[str, ...]
-    """Every command that works at this prompt, each with what it does: "b back", "q leave"."""
+    """Every command that works at this prompt, each with what it does: "b back", "q quick exit"."""
 
     def prompt(self) -> str:
-        """The prompt: "A number from 1 to 3; p prefer not to say, b back, save to save and leave, q leave:"."""
+        """The prompt: "A number from 1 to 3; p prefer not to say, b back, save to save and leave, q quick exit:"."""
         return f"{self.how}; {', '.join(self.keys)}:"
 
     def refusal(self, what: str) -> str:
         """`what` was wrong with the reply, then the same keys: "That is not one of the choices. Type a
-        number from 1 to 3; or p prefer not to say, b back, save to save and leave, q leave."."""
+        number from 1 to 3; or p prefer not to say, b back, save to save and leave, q quick exit."."""
         return f"{what} Type {self.how[:1].lower()}{self.how[1:]}; or {', '.join(self.keys)}."
 
 
-LEAVE_KEYS = ("save to save and leave", "q leave")
+LEAVE_KEYS = ("save to save and leave", "q quick exit")
 """The commands that work at every prompt (`ask` acts on them, whatever the question)."""
 
 

@@ -22,7 +22,7 @@ plain mode (--plain), for screen readers, pipes and scripts:
   right, why, its source and, where the bank has one, a question to think
   about.
   Each prompt names the keys that work there ("A number from 1 to 4; p prefer
-  not to say, b back, save to save and leave, q leave:"), and a reply it
+  not to say, b back, save to save and leave, q quick exit:"), and a reply it
   cannot take is answered with the same list:
     b      back to the question before (from review: to the last question)
     s      skip a question that allows it; on a free-text question, leave it
