@@ -37,7 +37,7 @@ class GuideScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(HELP), id="guide-help")
-        yield MarkdownViewer(self.markdown, show_table_of_contents=True, id="guide")
+        yield MarkdownViewer(show_table_of_contents=True, id="guide")
         yield key_bar()
 
     @property
@@ -46,7 +46,15 @@ class GuideScreen(Screen[None]):
         return self.query_one(MarkdownViewer)
 
     def on_mount(self) -> None:
-        # The viewer has read the whole document by now; scroll once it is laid out.
+        # The guide takes a second or two to lay out (over a thousand blocks): the screen is drawn
+        # first, with a loading indicator where the text will be, then the text is read in.
+        self.viewer.loading = True
+        self.call_after_refresh(self.read_in)
+
+    async def read_in(self) -> None:
+        """Read the guide into the viewer, then scroll to the section asked for."""
+        await self.viewer.document.update(self.markdown)
+        self.viewer.loading = False
         if self.start is not None:
             self.call_after_refresh(self.open_at, self.start)
 
