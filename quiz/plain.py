@@ -13,6 +13,7 @@ from typing import TextIO, assert_never
 
 import msgspec
 
+from quiz.bank.answer_rules import person_words
 from quiz.bank.model import DECLINED, Answer, Bank, Question, Section
 from quiz.engine.count import answered_words, length
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
@@ -90,7 +91,7 @@ def question_keys(q: Question, answered: bool) -> Keys:
     elif q.kind == "text":
         how += "; Enter alone leaves it blank"
     elif q.kind == "multiple" and q.min_choices == 0:
-        how += "; Enter alone ticks none"
+        how += "; Enter alone: tick nothing"
     keys = (["p prefer not to say"] if q.prefer_not_to_say else []) + ["b back"]
     keys += ["s skip"] if q.can_skip or q.kind == "text" else []
     return Keys(how, (*keys, *LEAVE_KEYS))
@@ -413,7 +414,7 @@ class PlainRunner:
         try:
             after = flow.answer(value)
         except SessionError as exc:
-            self.say(f"That answer was not accepted: {exc}.")
+            self.say(keys.refusal(str(exc)))
             return step
         if q.kind == "multiple":
             # Numbers typed blind are easy to get wrong: say what they ticked.
@@ -440,8 +441,8 @@ class PlainRunner:
         """The value the numbers typed choose, or what is wrong with them (`Refused`)."""
         choices = q.choices()
         parts = [p for p in re.split(r"[\s,]+", reply) if p]
-        if q.kind == "multiple" and not parts and q.min_choices == 0:
-            return []
+        if q.kind == "multiple" and not parts:
+            return [] if q.min_choices == 0 else Refused(person_words(q, []))
         nums = []
         for p in parts:
             if not p.isdigit() or not 1 <= int(p) <= len(choices):

@@ -119,3 +119,22 @@ def test_the_bank_and_the_answers_are_sound_without_the_wrong_answer(
                        encoding="utf-8")
     assert main(["score", str(bank), "--answers", str(answers)]) == 0
     capsys.readouterr()
+
+
+def test_a_person_is_told_what_to_do_in_their_words_never_an_id() -> None:
+    """The words a screen (the app, plain mode, the room page) says for a refused answer."""
+    from quiz.bank.answer_rules import person_words
+    from quiz.bank.model import DECLINED, Option, Question
+
+    ticks = Question("ticks", "multiple", "Which apply?", "", 0, min_choices=1, prefer_not_to_say=True,
+                     options=(Option("a", "Apples"), Option("b", "Bread"),
+                              Option("none", "None of these", exclusive=True)))
+    assert person_words(ticks, ["a"]) == ""
+    assert person_words(ticks, []) == "Tick at least one answer, or choose \u201cPrefer not to say\u201d."
+    assert person_words(ticks, ["a", "none"]) == ("\u201cNone of these\u201d is ticked on its own: untick it, "
+                                                  "or untick the others.")
+    one = Question("one", "single", "Pick", "", 0, options=(Option("x", "X"),))
+    assert person_words(one, DECLINED).startswith("This question does not offer")
+    assert person_words(one, "y") == "Choose one answer from the list."
+    for words in (person_words(ticks, []), person_words(ticks, ["a", "none"]), person_words(one, "y")):
+        assert "`" not in words and "ticks" not in words.lower().replace("tick ", "")

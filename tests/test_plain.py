@@ -239,7 +239,7 @@ def test_a_bad_reply_lists_the_keys_of_its_prompt_and_each_key_named_works() -> 
     assert 'Cannot skip: this question needs an answer (or choose "Prefer not to say").' in text
     assert runner.session.answers["calm"] == "prefer_not_to_say"  # p, as named, declined
     topics = question_keys(bank.by_id["topics"], answered=False)
-    assert "s skip" in topics.prompt() and "Enter alone ticks none" in topics.how
+    assert "s skip" in topics.prompt() and "Enter alone: tick nothing" in topics.how
     assert topics.prompt() in text and topics.refusal("That is not one of the choices.") in text
     # s skipped `topics`; b came back to it (its prompt asked twice), and save left at once.
     assert text.count(topics.prompt()) == 3  # before 9, after it, and after coming back
@@ -249,3 +249,15 @@ def test_the_review_prompt_and_its_refusal_name_the_same_keys() -> None:
     code, out, _runner = run(FULL, lines([*FULL_RUN[:-1], "1", "b"]))
     assert REVIEW_KEYS.prompt() in out
     assert REVIEW_KEYS.refusal("That is not a choice here.").replace("\n", " ") in out.replace("\n", " ")
+
+
+def test_enter_alone_on_a_checklist_that_needs_a_tick_says_so_with_the_keys() -> None:
+    from quiz.bank.check import load_bank
+    from quiz.paths import shipped_banks
+
+    bank = load_bank(next(p for p in shipped_banks() if p.stem == "therapy-fit"))
+    out = io.StringIO()
+    PlainRunner(bank, io.StringIO("1\n\n1 \nq\n"), out).run()
+    said = out.getvalue()
+    assert "Tick at least one answer, or choose \u201cPrefer not to say\u201d. Type numbers" in said
+    assert "That is not one of the choices" not in said

@@ -182,6 +182,38 @@ def _multiple(q: Question, value: Any) -> Answer | Refusal:
     return tuple(sorted(items, key=values.index))
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _answers(n: int) -> str:
+    """"one answer", "3 answers": a count of ticks, in words up to ten."""
+    return f"{_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else n} answer{'' if n == 1 else 's'}"
+
+
+def person_words(q: Question, value: Any) -> str:
+    """Why an answer chosen on a screen (the app, plain mode, the room page) is refused, in words for the
+    person taking the bank: no ids, no YAML, and what to do instead. "" when the answer is accepted."""
+    got = judge(q, value)
+    if not isinstance(got, Refusal):
+        return ""
+    decline = ", or choose “Prefer not to say”" if q.prefer_not_to_say else ""
+    if value == DECLINED:
+        return "This question does not offer “Prefer not to say”: choose an answer."
+    if q.kind == "multiple":
+        items = value if isinstance(value, (list, tuple)) else [value] if isinstance(value, str) else []
+        alone = [o.label for o in q.options if o.exclusive and o.value in items]
+        if alone and len(items) > 1:
+            return f"“{alone[0]}” is ticked on its own: untick it, or untick the others."
+        if len(items) < q.min_choices:
+            return f"Tick at least {_answers(q.min_choices)}{decline}."
+        if q.max_choices is not None and len(items) > q.max_choices:
+            return f"Tick at most {_answers(q.max_choices)}."
+        return f"Tick answers from the list{decline}."
+    if q.kind == "text" and isinstance(value, str):
+        return f"Your answer is longer than {q.max_length} characters: shorten it."
+    return f"Choose one answer from the list{decline}."
+
+
 def _choices(n: int) -> str:
     return "1 choice" if n == 1 else f"{n} choices"
 

@@ -139,7 +139,7 @@ def _resume(args: argparse.Namespace, bank: Bank) -> tuple[Any, list[str], Any]:
                          f"`quiz take {exc.bank_id} --resume {path}`") from None
     label = f" \u201c{loaded.label}\u201d" if loaded.label else ""
     notes.insert(0, f"Resuming{label} from {path} (saved {when_words(loaded.saved_at)}, "
-                    f"{len(loaded.answers)} answer(s)).")
+                    f"{counted(len(loaded.answers), 'answer')}).")
     notes.extend(loaded.changes)
     return loaded.session(), notes, loaded
 

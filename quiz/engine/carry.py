@@ -11,6 +11,7 @@ from quiz.bank.answer_rules import normalize_one
 from quiz.bank.model import Answer, Bank
 from quiz.engine.scoring import engine_for
 from quiz.engine.session import Session
+from quiz.errors import counted
 
 SHOWN_DROPPED = 10
 """How many left-out answers are named one by one; the rest are counted ("and 199,990 more"), so a
@@ -27,12 +28,13 @@ class Carried:
     """What the answers are called in the words: "saved answer" for a resumed session."""
 
     def lines(self, bank: Bank, earlier: Bank | None = None) -> list[str]:
-        """"2 saved answer(s) no longer fit and were left out; 5 kept:", then a line for each left out,
+        """"2 saved answers no longer fit and were left out; 5 kept:", then a line for each left out,
         with its question's text from `bank`, or from `earlier` (the bank before the change) for a
         question that is gone; empty when nothing was left out."""
         if not self.dropped:
             return []
-        out = [f"{len(self.dropped)} {self.what}(s) no longer fit and were left out; {len(self.kept)} kept:"]
+        out = [f"{counted(len(self.dropped), self.what)} no longer {'fits' if len(self.dropped) == 1 else 'fit'} "
+               f"and {'was' if len(self.dropped) == 1 else 'were'} left out; {len(self.kept)} kept:"]
         for qid, why in self.dropped[:SHOWN_DROPPED]:
             q = bank.by_id.get(qid) or (earlier.by_id.get(qid) if earlier is not None else None)
             out.append(f"- `{qid}`" + (f" (\u201c{q.text}\u201d)" if q is not None else "") + f": {why}")

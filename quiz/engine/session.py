@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.bank.answer_rules import person_words
 from quiz.bank.model import DECLINED, Answer, Bank, Question
 from quiz.engine.answers import normalize_one
 from quiz.engine.outcome import Outcome
@@ -104,16 +105,16 @@ class Session:
 
     def _answer(self, q: Question, value: Any, advance: bool) -> Change:
         if value == DECLINED and not q.prefer_not_to_say:
-            raise SessionError(f"`{q.id}` does not offer \"Prefer not to say\"")
+            raise SessionError(person_words(q, value))
         if isinstance(value, tuple):
             value = list(value)
         if q.kind == "text" and isinstance(value, str) and not value.strip():
             self.answers.pop(q.id, None)
             dropped = self._refresh()
         else:
-            ans, message, _hint = normalize_one(q, value)
-            if ans is None:
-                raise SessionError(message)
+            ans, _message, _hint = normalize_one(q, value)
+            if ans is None:  # said to the person at the screen, not to an author: no ids, no YAML
+                raise SessionError(person_words(q, value))
             self.answers[q.id] = ans
             dropped = self._refresh()
         if advance:

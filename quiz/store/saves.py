@@ -228,7 +228,8 @@ def load_session(path: str | os.PathLike[str], bank_lookup: Callable[[str], Bank
                        f"({how}).")
     changes += carried.lines(bank)
     if changed and not carried.dropped:
-        changes.append(f"All {len(carried.kept)} saved answer(s) still fit.")
+        changes.append("The saved answer still fits." if len(carried.kept) == 1 else
+                           f"All {len(carried.kept)} saved answers still fit.")
     kept, dropped = carried.kept, carried.dropped
     return LoadedSession(info.path, bank, MappingProxyType(kept), position, info.label,
                          info.saved_at, info.protected, info.bank_version, info.bank_hash,

@@ -411,15 +411,17 @@ class QuizApp(App[None]):
             lines.append(f"Answers removed: that change means {said}: {names}")
         return "\n".join(lines)
 
-    def _act(self, action: Callable[[Flow], Step], refused: str = "That answer was not accepted") -> None:
-        """Call one flow action and show the step it leads to; a refused action is said, not raised."""
+    def _act(self, action: Callable[[Flow], Step], refused: str = "") -> None:
+        """Call one flow action and show the step it leads to; a refused action is said, not raised: as
+        `refused` and the reason, or (for an answer, `refused` empty) the reason alone, which says
+        what to do in the person's words."""
         if self.flow is None:
             return
         try:
             step = action(self.flow)
         except SessionError as exc:
             if isinstance(self.screen, QuizScreen):
-                self.screen.say(f"{refused}: {clean(str(exc))}")
+                self.screen.say(f"{refused}: {clean(str(exc))}" if refused else clean(str(exc)))
             return
         self.show_step(step)
 

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
+from quiz.errors import counted
 from quiz.safe_text import clean
 from quiz.store import SavedInfo, StoreError, when_words
 from quiz.ui.actions import key_bar
@@ -85,7 +86,7 @@ def saved_prompt(entry: SavedEntry, marked: bool) -> Content:
     label = inert(i.label, "bold") if i.label else Content.styled("(no label)", "bold italic")
     lock = " (protected)" if entry.protected else ""
     return Content.assemble(box, label, " · ", inert(i.bank_title or i.bank_id), lock, "\n    ",
-                            f"saved {when_words(i.saved_at)} · {i.answered} answer(s) · {entry.path.name}")
+                            f"saved {when_words(i.saved_at)} · {counted(i.answered, 'answer')} · {entry.path.name}")
 
 
 class SavedListScreen(QuizScreen):

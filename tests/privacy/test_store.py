@@ -226,7 +226,7 @@ def test_resume_after_a_bank_change_keeps_what_fits(home: Home, bank: Bank, tmp_
     assert "`desire` is not an option" in dropped["topics"]
     assert "no longer shown" in dropped["pain-now"]
     assert "changed since this session was saved (version 1.0.0 then, 1.1.0 now)" in loaded.changes[0]
-    assert "3 saved answer(s) no longer fit" in loaded.changes[1]
+    assert "3 saved answers no longer fit" in loaded.changes[1]
     resumed = loaded.session()
     assert resumed.position == "calm"  # the first question that needs an answer again
     assert resumed.outcome().dimension("weight").band is None  # incomplete, never a wrong band
@@ -239,7 +239,7 @@ def test_same_version_different_content_is_still_said(home: Home, bank: Bank, tm
         s.answer(value)
     loaded = load_session(save_session(s), lookup(changed_bank(tmp_path, version="1.0.0")))
     assert "still version 1.0.0, but its content differs" in loaded.changes[0]
-    assert loaded.changes[-1] == "All 3 saved answer(s) still fit."
+    assert loaded.changes[-1] == "All 3 saved answers still fit."
 
 
 def test_an_unknown_bank_is_named(home: Home, bank: Bank) -> None:

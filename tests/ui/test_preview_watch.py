@@ -145,7 +145,7 @@ async def test_a_reload_names_the_answers_it_drops_and_stays_on_the_question(
         assert current is not None and current.id == "calm"
         said = notes[-1]
         assert "Reloaded: the bank checks clean." in said
-        assert "1 answer(s) no longer fit and were left out; 1 kept:" in said
+        assert "1 answer no longer fits and was left out; 1 kept:" in said
         assert "- `worry` (\u201cHow often does this worry you?\u201d): the question is no longer in the bank" in said
         assert "How often do you feel calm about it?" in str(app.screen.query_one("#head").render())
 
