@@ -67,12 +67,17 @@ def carry(bank: Bank, answers: Mapping[str, Any], what: str = "answer") -> Carri
     return Carried(kept, tuple(dropped), what)
 
 
-def carry_on(bank: Bank, answers: Mapping[str, Answer], position: str | None) -> Session:
-    """A Session of answers that fit `bank`, at `position` while that question is shown, else at the first
+def carry_on(bank: Bank, answers: Mapping[str, Answer], position: str | None,
+             place: int | None = None) -> Session:
+    """A Session of answers that fit `bank`, at `position` while that question is shown; else, given
+    `place` (where `position` stood among the questions shown before the change, from 0), at the question
+    now in that place (a renamed or removed question gives way to the one there now); else at the first
     question still needing an answer (finished, for review, when none does and there was no position)."""
     s = Session(bank, dict(answers), position)
-    visible = {q.id for q in s.visible}
-    if position is None or position not in visible:
+    visible = [q.id for q in s.visible]
+    if position is not None and position not in visible and place is not None and visible:
+        s.position = visible[min(place, len(visible) - 1)]
+    elif position is None or position not in visible:
         missing = s.unanswered()
         if missing:
             s.position = missing[0].id

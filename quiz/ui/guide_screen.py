@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import MarkdownViewer, Static
+from textual.widgets import MarkdownViewer, Static, Tree
 
 from quiz.guide import Heading
 from quiz.ui.actions import key_bar
@@ -16,6 +16,9 @@ from quiz.ui.actions import key_bar
 HELP = ("↑ ↓ page up/down scroll · tab moves between the contents and the text · enter on a contents line "
         "goes there · t hides or shows the contents · q leaves")
 """Said at the top of the screen, so no key has to be guessed."""
+
+NARROW = 100
+"""Below this many columns the guide opens with its contents hidden (`t` shows them)."""
 
 
 class GuideScreen(Screen[None]):
@@ -49,12 +52,16 @@ class GuideScreen(Screen[None]):
         # The guide takes a second or two to lay out (over a thousand blocks): the screen is drawn
         # first, with a loading indicator where the text will be, then the text is read in.
         self.viewer.loading = True
+        if self.app.size.width < NARROW:  # beside the text, the contents would leave neither readable
+            self.viewer.show_table_of_contents = False
         self.call_after_refresh(self.read_in)
 
     async def read_in(self) -> None:
         """Read the guide into the viewer, then scroll to the section asked for."""
         await self.viewer.document.update(self.markdown)
         self.viewer.loading = False
+        if not self.viewer.show_table_of_contents:
+            self.viewer.document.focus(scroll_visible=False)  # the arrows scroll the text at once
         if self.start is not None:
             self.call_after_refresh(self.open_at, self.start)
 
@@ -74,5 +81,9 @@ class GuideScreen(Screen[None]):
         return False
 
     def action_contents(self) -> None:
-        """Hide or show the table of contents."""
-        self.viewer.show_table_of_contents = not self.viewer.show_table_of_contents
+        """Hide or show the table of contents; the keys go with what is shown (hidden contents keep none)."""
+        shown = self.viewer.show_table_of_contents = not self.viewer.show_table_of_contents
+        if shown:
+            self.viewer.table_of_contents.query_one(Tree).focus()
+        else:
+            self.viewer.document.focus(scroll_visible=False)

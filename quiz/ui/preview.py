@@ -91,7 +91,9 @@ class PreviewApp(QuizApp):
         carried = carry(bank, old.session.answers)
         step = old.step
         here = step.question.id if isinstance(step, (Ask, Reveal)) else old.session.position
-        self.flow = flow = Flow(carry_on(bank, carried.kept, here))
+        shown = [q.id for q in old.session.visible]
+        place = shown.index(here) if here in shown else None
+        self.flow = flow = Flow(carry_on(bank, carried.kept, here, place))
         session = flow.session
         if isinstance(self.screen, QuestionScreen):
             self.screen.session = session  # the screen is reused for the question: it counts in this one

@@ -27,7 +27,7 @@ async def test_opens_at_the_section_asked_for_with_its_contents_and_help() -> No
     heading = guide.find("missing answers", text)
     assert heading is not None
     app = GuideApp(text, heading)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(110, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, GuideScreen)
         viewer = screen.query_one(MarkdownViewer)
@@ -52,5 +52,27 @@ async def test_opens_at_the_section_asked_for_with_its_contents_and_help() -> No
         assert viewer.show_table_of_contents is False
         await pilot.press("t")
         assert viewer.show_table_of_contents is True
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_narrow_the_contents_start_hidden_and_the_keys_scroll_the_text() -> None:
+    app = GuideApp(sample(), None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GuideScreen)
+        viewer = screen.query_one(MarkdownViewer)
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.focused, Markdown):
+                break
+        assert viewer.show_table_of_contents is False and isinstance(app.focused, Markdown)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert viewer.scroll_y > 0
+        await pilot.press("t")  # shown: the keys go to the contents
+        assert viewer.show_table_of_contents is True and not isinstance(app.focused, Markdown)
+        await pilot.press("t")  # hidden again: the keys come back to the text
+        assert isinstance(app.focused, Markdown)
         await pilot.press("q")
     assert app.return_code == 0
