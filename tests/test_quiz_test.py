@@ -73,6 +73,9 @@ def test_good_bank_passes_with_witnesses_and_coverage(capsys: pytest.CaptureFixt
     assert re.search(r"reach band `weight\.heavy` is reached for: \S+=", out)
     assert "reach questions: 7 of 7 can be shown" in out
     assert "coverage: examples cover 3 of 4 suggestions and 2 of 4 bands" in out
+    # What is not covered is named, so the author knows which example to add.
+    uncovered = next(line for line in out.splitlines() if "not covered by an example:" in line)
+    assert uncovered.count("suggestion `") == 1 and uncovered.count("band `") == 2
     assert "examples: 2 of 2 passed" in out
 
 

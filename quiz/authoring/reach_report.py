@@ -71,6 +71,8 @@ class ReachReport:
     flags: int = 0
     flags_covered: int = 0
     """Flags the bank's examples raise."""
+    uncovered: tuple[str, ...] = ()
+    """What no example pins down, by name: `suggestion x`, `band d.b`, `flag f`, in the bank's order."""
 
 
 def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
@@ -114,4 +116,8 @@ def report_reachability(bank: Bank, doc: Document, example_results: list[Any],
         flags_raised=sum(1 for v in verdicts if v.goal.kind == "flag" and v.witness is not None),
         flags=len(bank.flags),
         flags_covered=sum(1 for f in bank.flags if f.id in raised),
+        uncovered=(*(f"suggestion `{s.id}`" for s in bank.suggestions if s.id not in fired),
+                   *(f"band `{d.id}.{b.id}`" for d in bank.dimensions for b in d.bands
+                     if (d.id, b.id) not in banded),
+                   *(f"flag `{f.id}`" for f in bank.flags if f.id not in raised)),
     )

@@ -159,6 +159,14 @@ def _print_reach(reach: ReachReport, quiet: bool) -> None:
     bands = f"{reach.bands_covered} of {reach.bands} bands"
     print(f"  coverage: examples cover {reach.suggestions_covered} of {reach.suggestions} suggestions"
           + (f", {bands}{flags}" if flags else f" and {bands}"))
+    if reach.uncovered:
+        shown = ", ".join(reach.uncovered[:UNCOVERED_SHOWN])
+        more = len(reach.uncovered) - UNCOVERED_SHOWN
+        print(one_line(f"  not covered by an example: {shown}" + (f" and {more} more" if more > 0 else "")))
+
+
+UNCOVERED_SHOWN = 8
+"""How many uncovered names the coverage line's follow-up lists before "and N more"."""
 
 
 class Progress:
