@@ -41,7 +41,7 @@ def test_markdown_key_lists_each_suggestion_with_its_rules() -> None:
         r"- **Because:** Talking helps \| \*often\*.",
         r"- **Proved by examples:** “heavy \<i\>load\</i\>”.", "",
         "### Something to read", "", "*Reading*", "",
-        "- **Shown when:** whenever “Only if” holds (it has no other condition).",
+        "- **Shown when:** whenever its “Only if” holds (it has no condition of its own).",
         "- **Only if:** the answer to question 1 is “Yes”.",
         "- **Because:** Every adult can use it.",
         r"- **Proved by examples:** “heavy \<i\>load\</i\>”.", ""])
@@ -100,6 +100,13 @@ class _Names:
     ('count(t) >= 2 or flagged(f) or t includes "p"',
      "at least 2 options are ticked in Q-t or the flag “flag f” was raised or “P” is ticked in Q-t"),
     ('band(d) == "incomplete"', "the D result has too few answers"),
+    # Neighbouring ticks of one checklist read as one clause.
+    ('t includes "a" or t includes "b" or t includes "c" or u includes "d"',
+     "any of “A”, “B” or “C” is ticked in Q-t or “D” is ticked in Q-u"),
+    ('t includes "a" and t includes "b" and score(d) > 1',
+     "“A” and “B” are both ticked in Q-t and the D score is above 1"),
+    ('x == "y" and (t includes "a" or t includes "b")',
+     "the answer to Q-x is “Y” and any of “A” or “B” is ticked in Q-t"),
 ])
 def test_one_function_puts_any_condition_into_words(condition: str, words: str) -> None:
     assert in_words(parse(condition), _Names()) == words

@@ -171,7 +171,8 @@ def rules(bank: Bank, numbers: dict[str, int]) -> list[Rule]:
 
 def rule_lines(rule: Rule) -> list[tuple[str, str]]:
     """(label, plain text) for each line of a rule in the key, the same in every format."""
-    always = "whenever “Only if” holds (it has no other condition)." if rule.gate else "always (it has no condition)."
+    always = ("whenever its “Only if” holds (it has no condition of its own)." if rule.gate
+              else "always (it has no condition).")
     lines = [("Shown when", rule.when + "." if rule.when else always)]
     if rule.gate:
         lines.append(("Only if", rule.gate + "."))

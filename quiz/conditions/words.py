@@ -46,8 +46,10 @@ def in_words(node: Node, names: Names, parent: str = "") -> str:
     question 4`; `and` inside `or` (or the reverse) is put in parentheses."""
     if isinstance(node, (And, Or)):
         kind = "and" if isinstance(node, And) else "or"
-        text = f" {kind} ".join(in_words(n, names, kind) for n in node.items)
-        return f"({text})" if parent and parent != kind else text
+        parts = [_ticks_in_words(group, kind, names) if isinstance(group, list) else in_words(group, names, kind)
+                 for group in _grouped(node.items)]
+        text = f" {kind} ".join(parts)
+        return f"({text})" if parent and parent != kind and len(parts) > 1 else text
     if isinstance(node, Not):
         inner = node.item
         if isinstance(inner, Predicate) and inner.func in ("answered", "skipped"):
@@ -86,3 +88,29 @@ def in_words(node: Node, names: Names, parent: str = "") -> str:
     if v == "incomplete":
         return f"the {title} result {'has too few' if op == '==' else 'has enough'} answers"
     return f"the {title} result " + _BAND_WORDS[op].format(b=names.band(sid, str(v)))
+
+
+def _grouped(items: tuple[Node, ...]) -> list[Node | list[Includes]]:
+    """The items in order, with neighbouring `includes` tests on one checklist gathered into a list, so
+    they read as one clause ("any of “A” or “B” is ticked in question 4")."""
+    out: list[Node | list[Includes]] = []
+    for n in items:
+        last = out[-1] if out else None
+        if (isinstance(n, Includes) and isinstance(last, list)
+                and last[0].subject.name == n.subject.name):
+            last.append(n)
+        else:
+            out.append([n] if isinstance(n, Includes) else n)
+    return [g[0] if isinstance(g, list) and len(g) == 1 else g for g in out]
+
+
+def _ticks_in_words(group: list[Includes], kind: str, names: Names) -> str:
+    """Several ticks of one checklist as one clause: `any of “A”, “B” or “C” is ticked in question 4`
+    (or) or `“A” and “B” are both ticked in question 4` (and)."""
+    qid = group[0].subject.name
+    labels = [f"“{names.answer(qid, i.value)}”" for i in group]
+    listed = ", ".join(labels[:-1]) + f" {kind} " + labels[-1]
+    where = names.question(qid)
+    if kind == "or":
+        return f"any of {listed} is ticked in {where}"
+    return f"{listed} are {'both' if len(labels) == 2 else 'all'} ticked in {where}"
