@@ -76,7 +76,7 @@ LEAVE_KEYS = ("save to save and leave", "q quick exit")
 """The commands that work at every prompt (`ask` acts on them, whatever the question)."""
 
 
-def question_keys(q: Question, answered: bool) -> Keys:
+def question_keys(q: Question, answered: bool, first: bool = False) -> Keys:
     """The keys of a question's prompt: numbers (or text), Enter where it does something, `p` where
     "Prefer not to say" is offered, `b`, `s` where the question may be left, `save` and `q`."""
     n = len(q.choices())
@@ -92,7 +92,7 @@ def question_keys(q: Question, answered: bool) -> Keys:
         how += "; Enter alone leaves it blank"
     elif q.kind == "multiple" and q.min_choices == 0:
         how += "; Enter alone: tick nothing"
-    keys = (["p prefer not to say"] if q.prefer_not_to_say else []) + ["b back"]
+    keys = (["p prefer not to say"] if q.prefer_not_to_say else []) + ([] if first else ["b back"])
     keys += ["s skip"] if q.can_skip or q.kind == "text" else []
     return Keys(how, (*keys, *LEAVE_KEYS))
 
@@ -384,7 +384,8 @@ class PlainRunner:
             self.say("  p. Prefer not to say" + (" (your answer)" if current == DECLINED else ""))
         if current is not None:
             self.say(self.answer_words(q, current, earlier=True))
-        keys = question_keys(q, current is not None)
+        shown = self.session.visible
+        keys = question_keys(q, current is not None, first=bool(shown) and shown[0].id == q.id)
         reply = self.ask(keys.prompt())
         low = reply.lower()
         if low == "b":
