@@ -290,7 +290,7 @@ def test_plain_skip_refused_mentions_prefer_not_to_say(tmp_path: Path) -> None:
 def test_plain_invalid_reply_asks_again(tmp_path: Path) -> None:
     code, out, _err = _take(tmp_path, ["7", "x", "1", "q"])
     assert code == 0
-    assert out.count("That is not one of the choices. Type a number from 1 to 2; or save to save and leave,") == 2
+    assert out.count("That is not one of the choices. Type a number from 1 to 2; or save") == 2
     assert "Question 1 of up to 6" in out
 
 
