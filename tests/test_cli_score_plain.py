@@ -75,7 +75,7 @@ def test_score_json_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_score_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err, _ = _score(tmp_path, capsys, GOOD, "--format", "md")
     assert (code, err) == (0, "")
-    assert out.startswith("# Every feature: results")
+    assert out.startswith("# Results: Every feature")
     assert "## Safety first" in out and "## Scores" in out
     assert "### How much it weighs: Heavy \\(8 of 9\\)" in out
     assert out.index("## In short") < out.index("## Safety first") < out.index("## Scores")

@@ -60,7 +60,7 @@ def _html_work(w: Work) -> str:
 def to_html(bank: Bank, answer_key: bool = False) -> str:
     """The handout as one self-contained HTML file: no scripts, no external assets; prints cleanly."""
     numbers = numbering(bank)
-    title = _e(bank.title) + (": answer key" if answer_key else "")
+    title = ("Answer key: " if answer_key else "") + _e(bank.title)
     lang = _e(bank.language or "en")
     parts = ["<!doctype html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -50,7 +50,7 @@ def _md_work(w: Work) -> str:
 def to_markdown(bank: Bank, answer_key: bool = False) -> str:
     """The handout as Markdown."""
     numbers = numbering(bank)
-    title = md_inline(bank.title) + (": answer key" if answer_key else "")
+    title = ("Answer key: " if answer_key else "") + md_inline(bank.title)
     out = [f"# {title}", ""]
     if bank.description:
         out += [md_paragraphs(bank.description), ""]

@@ -188,7 +188,7 @@ def _md_summary(outcome: Outcome) -> list[str]:
 
 def to_markdown(outcome: Outcome) -> str:
     """A Markdown report: the summary first, then the details."""
-    out = [f"# {md_escape(outcome.bank_title)}: results", ""]
+    out = [f"# Results: {md_escape(outcome.bank_title)}", ""]
     if status := status_line(outcome):
         out += [f"_{status}_", ""]
     out += _md_summary(outcome)
@@ -306,8 +306,8 @@ def to_html(outcome: Outcome) -> str:
     then the details."""
     e = html_escape
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{e(outcome.bank_title)}: results</title><style>{_CSS}</style></head><body>",
-             f"<h1>{e(outcome.bank_title)}: results</h1>"]
+             f"<title>Results: {e(outcome.bank_title)}</title><style>{_CSS}</style></head><body>",
+             f"<h1>Results: {e(outcome.bank_title)}</h1>"]
     if status := status_line(outcome):
         parts.append(f"<p><em>{e(status)}</em></p>")
     parts += _html_summary(outcome)

@@ -187,7 +187,7 @@ class ResultsScreen(QuizScreen):
                              classes="title")
                 yield Static(Content(ENDED_HERE), classes="para", id="status")
             else:
-                yield Static(Content.assemble(inert(o.bank_title), ": results"), classes="title")
+                yield Static(Content.assemble("Results: ", inert(o.bank_title)), classes="title")
                 if status := status_line(o):
                     yield Static(Content(status), classes="hint", id="status")
                 if not o.suggestions and not o.dimensions and not o.statements:

@@ -63,7 +63,7 @@ async def test_export_markdown_where_typed(short_bank: Bank, in_tmp: Path, notes
         assert isinstance(app.screen, ResultsScreen)
         assert target.exists()
         text = target.read_text(encoding="utf-8")
-        assert text.startswith("# One question: results")
+        assert text.startswith("# Results: One question")
         assert "See a doctor" in text
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
         assert any(str(target) in n for n in notes)
@@ -146,7 +146,7 @@ async def test_export_asks_before_replacing_a_file(short_bank: Bank, in_tmp: Pat
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)
-        assert target.read_text(encoding="utf-8").startswith("# One question")
+        assert target.read_text(encoding="utf-8").startswith("# Results: One question")
 
 
 async def test_a_click_chooses_the_format_and_marks_it(short_bank: Bank) -> None:
