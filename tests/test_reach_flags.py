@@ -108,6 +108,10 @@ def test_a_suggestion_on_a_flag_is_reached_by_climbing(tmp_path: Path,
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "reach suggestion `on-flag` fires for: deep=9" in out
+    # Then the answers that show `deep`, followed back to the first question, before any others.
+    line = next(x for x in out.splitlines() if "reach suggestion `on-flag`" in x)
+    names = [answer.split("=")[0] for answer in line.split("fires for: ")[1].split(", ")]
+    assert names[:6] == ["deep", "q0", "q1", "q2", "q3", "q4"]
     assert "reach flag `deep-flag` is raised by: deep=9" in out
 
 

@@ -7,19 +7,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.authoring.reach import NOT_FOUND, Answers, Goal, Progress, check_reachability, relevant_answers
+from quiz.authoring.reach import (
+    NOT_FOUND,
+    Answers,
+    Goal,
+    Progress,
+    check_reachability,
+    relevant_answers,
+    shown_by,
+)
 from quiz.bank.loader import Document
 from quiz.bank.model import Bank
 from quiz.errors import Problem
 
 
 def witness_text(bank: Bank, goal: Goal, witness: tuple[tuple[str, Any], ...], limit: int = 6) -> str:
-    """A short `q=value, ...` for a witness, the answers the goal depends on first."""
+    """A short `q=value, ...` for a witness: the answers the goal reads first, then those that show them."""
     relevant = relevant_answers(bank, goal)
-    items = [(k, v) for k, v in witness if k in relevant] or list(witness)
+    showing = shown_by(bank, relevant)
+    items = ([(k, v) for k, v in witness if k in relevant] + [(k, v) for k, v in witness if k in showing]
+             or list(witness))
     shown = ", ".join(f"{k}={_fmt(v)}" for k, v in items[:limit])
     rest = len(witness) - min(len(items), limit)
-    return shown + (f" (+{rest} more)" if rest > 0 else "") if shown else "(no answers needed)"
+    more = f" (+{rest} more {'answer' if rest == 1 else 'answers'})" if rest > 0 else ""
+    return shown + more if shown else "(no answers needed)"
 
 
 def _fmt(v: Any) -> str:
