@@ -130,3 +130,15 @@ def test_an_unknown_reading_is_refused() -> None:
     text = FULL.read_text(encoding="utf-8").replace("    min_answered: 2\n",
                                                     "    min_answered: 2\n    reads: percent\n", 1)
     assert check_text(text, "full.yaml").bank is None
+
+
+def test_a_statement_says_its_answer_and_the_persons_in_words() -> None:
+    from quiz.engine.outcome import StatementResult
+    from quiz.engine.report import statement_words
+
+    def st(given: bool | None, answer: bool) -> StatementResult:
+        return StatementResult("q", "A claim.", given, answer, given == answer, "", "")
+
+    assert statement_words(st(True, True)) == "True: you got it right"
+    assert statement_words(st(True, False)) == "False: you answered True"
+    assert statement_words(st(None, False)) == "False: you did not answer"

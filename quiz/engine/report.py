@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quiz.bank.model import Bank
-from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, ResourceRef, WorkRef
+from quiz.engine.outcome import ChosenSuggestion, DimensionResult, Outcome, ResourceRef, StatementResult, WorkRef
 from quiz.engine.summary import band_words, place_words, summarise
 from quiz.errors import Problem
 from quiz.safe_text import (
@@ -32,6 +32,17 @@ ENDED = "An answer ended the questions early; what follows uses the answers give
 DETAILS = "details below"
 """What a safety note in the summary says of its full card, which always follows the summary."""
 
+
+
+def statement_words(st: StatementResult) -> str:
+    """A statement's answer and the person's, in words, the same in every format: "False: you answered
+    True", "True: you got it right", "False: you did not answer"."""
+    right = "True" if st.answer else "False"
+    if st.given is None:
+        return f"{right}: you did not answer"
+    if st.correct:
+        return f"{right}: you got it right"
+    return f"{right}: you answered {'True' if st.given else 'False'}"
 
 def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
     """Suggestions grouped by kind, safety first, keeping their order."""
@@ -147,8 +158,7 @@ def to_text(outcome: Outcome) -> str:
     if outcome.statements and not outcome.ended_early:
         lines.append(f"STATEMENTS: {outcome.correct} of {len(outcome.statements)} right")
         for st in outcome.statements:
-            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
-            lines.append(f"* {st.text} ({'true' if st.answer else 'false'}; you: {mark})")
+            lines.append(f"* {st.text} ({statement_words(st)})")
         lines.append("")
     lines += ["About these results", outcome.disclaimer]
     return "\n".join(lines) + "\n"
@@ -227,8 +237,7 @@ def to_markdown(outcome: Outcome) -> str:
     if outcome.statements and not outcome.ended_early:
         out += [f"## Statements: {outcome.correct} of {len(outcome.statements)} right", ""]
         for st in outcome.statements:
-            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
-            out += [f"- **{md_escape(st.text)}** {'True' if st.answer else 'False'} (you: {mark}). "
+            out += [f"- **{md_escape(st.text)}** {statement_words(st)}. "
                     f"{md_escape(st.explanation)} _{md_escape(st.source)}_"]
         out.append("")
     out += ["## About these results", "", md_escape(outcome.disclaimer), ""]
@@ -348,9 +357,8 @@ def to_html(outcome: Outcome) -> str:
     if outcome.statements and not outcome.ended_early:
         parts.append(f"<h2>Statements: {outcome.correct} of {len(outcome.statements)} right</h2><ul>")
         for st in outcome.statements:
-            mark = "right" if st.correct else ("not answered" if st.given is None else "not right")
-            parts.append(f"<li><strong>{e(st.text)}</strong> {'True' if st.answer else 'False'} "
-                         f"(you: {mark}). {e(st.explanation)} <em>{e(st.source)}</em></li>")
+            parts.append(f"<li><strong>{e(st.text)}</strong> {e(statement_words(st))}. "
+                         f"{e(st.explanation)} <em>{e(st.source)}</em></li>")
         parts.append("</ul>")
     parts += ["<h2>About these results</h2>", f"<p>{e(outcome.disclaimer)}</p>", "</body></html>"]
     return "\n".join(parts) + "\n"
