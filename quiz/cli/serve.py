@@ -177,8 +177,7 @@ def serve(args: argparse.Namespace, path: Path, bank: Bank, room: Room | None) -
         print(f"Join code: {gate.join_code} (asked for by the page; or open {join})")
         print("\n".join(qr_lines(join)))
     print(f"At most {gate.max_participants} participants at once, {gate.per_address} per device; "
-          f"a session ends after {args.idle_minutes:g} minutes with no key or click.")
-    print("Press ctrl+c to stop.", flush=True)
+          f"a session ends after {args.idle_minutes:g} minutes with no key or click.", flush=True)
     try:
         if room is not None:
             serve_room(args, bank, gate, room)
@@ -189,6 +188,10 @@ def serve(args: argparse.Namespace, path: Path, bank: Bank, room: Room | None) -
     return 0
 
 
+STOP_LINE = "Press ctrl+c to stop."
+"""The banner's last line; the room page says it once its port is open."""
+
+
 def serve_room(args: argparse.Namespace, bank: Bank, gate: Gate, room: Room) -> None:
     """The light room page: one process, every participant's state in its memory."""
     from aiohttp import web
@@ -196,7 +199,9 @@ def serve_room(args: argparse.Namespace, bank: Bank, gate: Gate, room: Room) -> 
     from quiz.web.app import RoomPage
 
     page = RoomPage(bank, gate, room, idle_minutes=args.idle_minutes)
-    web.run_app(page.make_app(), host=args.host, port=args.port, print=None)
+    # aiohttp calls `print` once the port is open: the last line is said when the room can be joined.
+    web.run_app(page.make_app(), host=args.host, port=args.port,
+                print=lambda _running: print(STOP_LINE, flush=True))
 
 
 def serve_app(args: argparse.Namespace, path: Path, bank: Bank, gate: Gate, url: str) -> None:
@@ -207,4 +212,5 @@ def serve_app(args: argparse.Namespace, path: Path, bank: Bank, gate: Gate, url:
         templates = private_templates(Path(tmp), bank.title)
         server = QuizServer(participant_command(path), gate, host=args.host, port=args.port,
                             title=bank.title, public_url=url, templates_path=templates)
+        print(STOP_LINE, flush=True)
         server.serve()

@@ -6,11 +6,6 @@ or font does not turn this red. One walk, each page laid out at both sizes (a re
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +13,7 @@ import pytest
 
 from quiz.room.totals import Room
 
-from .test_serve_browser import CHROMIUM, FLAGS, WAIT_MS
+from .browser import CHROMIUM, FLAGS, WAIT_MS, playwright_api, serving
 
 FULL = Path(__file__).resolve().parents[1] / "data" / "valid" / "full.yaml"
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -51,25 +46,6 @@ LAYOUT = """([least, tapped]) => {
     ? next.getBoundingClientRect().top - answers[answers.length - 1].getBoundingClientRect().bottom : null;
   return {scrollWidth: document.scrollingElement.scrollWidth, width, outside, small, gap, title: document.title};
 }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_listening(port: int, proc: subprocess.Popen[bytes]) -> None:
-    end = time.monotonic() + WAIT_MS / 1000
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise AssertionError("quiz serve exited before it served")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=WAIT_MS / 1000):
-                return
-        except ConnectionRefusedError:
-            time.sleep(0.05)  # polling a port the server is about to open: no event to wait on
-    raise AssertionError("quiz serve did not start listening")
 
 
 def check_layout(page: Any, where: str) -> None:
@@ -126,29 +102,14 @@ def walk(page: Any, base: str) -> None:
 
 @pytest.mark.allow_network
 def test_room_page_fits_a_phone_and_a_desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it with apt-get)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "quiz", "serve", str(FULL), "--port", str(port), "--room", "browser"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
-    try:
-        _wait_listening(port, proc)
-        with sync_api.sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(
-                str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS,
-                java_script_enabled=False)  # the page works with no script at all
-            page = context.pages[0] if context.pages else context.new_page()
-            walk(page, f"http://127.0.0.1:{port}")
-            context.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    sync_api = playwright_api()
+    with serving(tmp_path, FULL, "--room", "browser") as (port, env), sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS,
+            java_script_enabled=False)  # the page works with no script at all
+        page = context.pages[0] if context.pages else context.new_page()
+        walk(page, f"http://127.0.0.1:{port}")
+        context.close()
     monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
     with Room("browser") as room:
         assert room.all_totals()["age"] == (1, {"adult": 1})
