@@ -33,7 +33,6 @@ DETAILS = "details below"
 """What a safety note in the summary says of its full card, which always follows the summary."""
 
 
-
 def statement_words(st: StatementResult) -> str:
     """A statement's answer and the person's, in words, the same in every format: "False: you answered
     True", "True: you got it right", "False: you did not answer"."""
@@ -43,6 +42,7 @@ def statement_words(st: StatementResult) -> str:
     if st.correct:
         return f"{right}: you got it right"
     return f"{right}: you answered {'True' if st.given else 'False'}"
+
 
 def grouped(outcome: Outcome) -> list[tuple[str, list[ChosenSuggestion]]]:
     """Suggestions grouped by kind, safety first, keeping their order."""

@@ -13,7 +13,16 @@ from typing import Any, assert_never
 from quiz.bank.model import DECLINED, Answer, Bank, Question
 from quiz.engine.count import answered_words, length, place
 from quiz.engine.flow import Ask, Flow, Intro, Results, Reveal, Review, SectionNote, Step
-from quiz.engine.report import KIND_HEADINGS, grouped, held_back, held_words, missing_words, status_line
+from quiz.engine.report import (
+    KIND_HEADINGS,
+    checked_words,
+    grouped,
+    held_back,
+    held_words,
+    missing_words,
+    statement_words,
+    status_line,
+)
 from quiz.engine.summary import band_words, place_words, summarise
 from quiz.errors import counted
 from quiz.safe_text import safe_url
@@ -167,7 +176,7 @@ def results_values(step: Results) -> dict[str, Any]:
         for s in items:
             cards.append({
                 "s": s, "held": held_words(held[s.id]) if s.id in held else "",
-                "resources": [{"r": r, "url": safe_url(r.url)} for r in s.resources],
+                "resources": [{"r": r, "url": safe_url(r.url), "checked": checked_words(r)} for r in s.resources],
                 "reading": [{"w": w, "url": safe_url(w.url)} for w in s.reading],
                 "sources": [{"w": w, "url": safe_url(w.url)} for w in s.sources]})
         groups.append({"kind": kind, "heading": KIND_HEADINGS[kind], "cards": cards})
@@ -178,4 +187,5 @@ def results_values(step: Results) -> dict[str, Any]:
                          "missing": missing_words(d) if d.score is None else "", "place": place_words(d),
                          "flags": [f.label for f in o.flags if f.dimension == d.id]})
     return {"o": o, "cut_short": status_line(o), "summary": summarise(o), "groups": groups, "dims": dims,
-            "statements": o.statements if not o.ended_early else ()}
+            "statements": [{"st": st, "words": statement_words(st)} for st in o.statements]
+            if not o.ended_early else []}
