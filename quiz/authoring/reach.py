@@ -295,23 +295,6 @@ def relevant_answers(bank: Bank, goal: Goal) -> set[str]:
     return out
 
 
-def shown_by(bank: Bank, qids: set[str]) -> set[str]:
-    """The questions whose answers show any of `qids` (their show_if and their section's, followed back
-    to the start), so a witness can name `naps=yes` beside the `nap-long=yes` it makes possible."""
-    out: set[str] = set()
-    todo = list(qids)
-    while todo:
-        q = bank.by_id.get(todo.pop())
-        if q is None:
-            continue
-        for n in (q.show_if, bank.section_by_id[q.section].show_if):
-            for kind, name in subjects(bank, n) if n is not None else ():
-                if kind == "question" and name not in out and name not in qids:
-                    out.add(name)
-                    todo.append(name)
-    return out
-
-
 def _suggestion(bank: Bank, sid: str) -> Suggestion:
     return next(s for s in bank.suggestions if s.id == sid)
 

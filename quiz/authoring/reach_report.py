@@ -13,8 +13,8 @@ from quiz.authoring.reach import (
     Goal,
     Progress,
     check_reachability,
+    goal_slice,
     relevant_answers,
-    shown_by,
 )
 from quiz.bank.loader import Document
 from quiz.bank.model import Bank
@@ -24,8 +24,8 @@ from quiz.errors import Problem
 def witness_text(bank: Bank, goal: Goal, witness: tuple[tuple[str, Any], ...], limit: int = 6) -> str:
     """A short `q=value, ...` for a witness: the answers the goal reads first, then those that show them."""
     relevant = relevant_answers(bank, goal)
-    showing = shown_by(bank, relevant)
-    items = ([(k, v) for k, v in witness if k in relevant] + [(k, v) for k, v in witness if k in showing]
+    behind = {q.id for q in goal_slice(bank, goal)} - relevant  # what shows those questions
+    items = ([(k, v) for k, v in witness if k in relevant] + [(k, v) for k, v in witness if k in behind]
              or list(witness))
     shown = ", ".join(f"{k}={_fmt(v)}" for k, v in items[:limit])
     rest = len(witness) - min(len(items), limit)
